@@ -1,0 +1,41 @@
+package dev.cascadeviz.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of running one scenario (trace-format.md): statements, error, tables after the
+ * run, and the project's own extras (warnings, the tables before the run).
+ *
+ * @param tables every table in scenario order, rows ordered by primary key, each row in column order
+ * @param tablesBefore the same, as seeded before the first step (not part of the JSON contract)
+ */
+public record Trace(
+        List<TraceStatement> statements,
+        TraceError error,
+        Map<String, List<Map<String, Object>>> tables,
+        List<String> warnings,
+        Map<String, List<Map<String, Object>>> tablesBefore) {
+
+    public Trace {
+        statements = List.copyOf(statements);
+        tables = copyTables(tables);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        tablesBefore = tablesBefore == null ? Map.of() : copyTables(tablesBefore);
+    }
+
+    static Map<String, List<Map<String, Object>>> copyTables(Map<String, List<Map<String, Object>>> in) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        in.forEach((t, rows) -> {
+            List<Map<String, Object>> l = new ArrayList<>(rows.size());
+            for (Map<String, Object> r : rows) {
+                l.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+            }
+            out.put(t, Collections.unmodifiableList(l));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+}
