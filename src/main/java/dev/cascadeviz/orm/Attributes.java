@@ -250,11 +250,14 @@ public final class Attributes {
     public void set(InstanceState state, RelProp prop, InstanceState value, boolean fromBackref, Passive passive,
                     InstanceState checkOld, boolean pop) {
         Object old;
-        boolean activeHistory = prop.direction() != Direction.MANY_TO_ONE || !prop.useGet();
+        // active_history: anything but a plain many-to-one, or single_parent's validator
+        boolean activeHistory = prop.direction() != Direction.MANY_TO_ONE || !prop.useGet()
+                || prop.mapping().relationship().isSingleParent();
         if (state.related.containsKey(prop)) {
             old = state.related.get(prop);
-        } else if (activeHistory && passive.sqlOk()) {
-            old = get(state, prop, Passive.OFF);
+        } else if (activeHistory) {
+            // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
+            old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
         } else {
             old = get(state, prop, Passive.NO_FETCH);
             if (old == InstanceState.NO_VALUE) {

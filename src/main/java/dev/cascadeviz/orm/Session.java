@@ -34,6 +34,7 @@ public final class Session {
     private final Set<InstanceState> transactionDeleted = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean flushing;
+    private int noAutoflush;
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -291,8 +292,18 @@ public final class Session {
     // ---- flush, commit, rollback
 
     private void autoflush() {
-        if (!flushing) {
+        if (!flushing && noAutoflush == 0) {
             flush();
+        }
+    }
+
+    /** Runs an action as under {@code NO_AUTOFLUSH}: loads inside it do not flush first. */
+    <T> T withoutAutoflush(java.util.function.Supplier<T> action) {
+        noAutoflush++;
+        try {
+            return action.get();
+        } finally {
+            noAutoflush--;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cascadeviz.orm.uow;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,36 +20,47 @@ final class TopologicalSort {
     private TopologicalSort() {
     }
 
-    /** {@code sort_as_subsets}: repeatedly take, in item order, every item whose predecessors are done. */
-    static <T> List<List<T>> sortAsSubsets(Set<List<T>> edges, List<T> items) {
+    /**
+     * {@code sort_as_subsets}: repeatedly take, in item order, every item whose predecessors are
+     * done. Lazy like SQLAlchemy's generator, so the layers before a cycle run before the
+     * CircularDependencyError is raised.
+     */
+    static <T> Iterator<List<T>> sortAsSubsets(Set<List<T>> edges, List<T> items) {
         Graph<T, DefaultEdge> graph = graph(edges, items);
         List<T> todo = new ArrayList<>(items);
         Set<T> todoSet = new LinkedHashSet<>(items);
-        List<List<T>> layers = new ArrayList<>();
-        while (!todoSet.isEmpty()) {
-            List<T> output = new ArrayList<>();
-            for (T node : todo) {
-                boolean ready = true;
-                if (graph.containsVertex(node)) {
-                    for (DefaultEdge e : graph.incomingEdgesOf(node)) {
-                        if (todoSet.contains(graph.getEdgeSource(e))) {
-                            ready = false;
-                            break;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !todoSet.isEmpty();
+            }
+
+            @Override
+            public List<T> next() {
+                List<T> output = new ArrayList<>();
+                for (T node : todo) {
+                    boolean ready = true;
+                    if (graph.containsVertex(node)) {
+                        for (DefaultEdge e : graph.incomingEdgesOf(node)) {
+                            if (todoSet.contains(graph.getEdgeSource(e))) {
+                                ready = false;
+                                break;
+                            }
                         }
                     }
+                    if (ready) {
+                        output.add(node);
+                    }
                 }
-                if (ready) {
-                    output.add(node);
+                if (output.isEmpty()) {
+                    throw new dev.cascadeviz.orm.OrmException("CircularDependencyError",
+                            "Circular dependency detected. " + todoSet);
                 }
+                output.forEach(todoSet::remove);
+                todo.removeIf(t -> !todoSet.contains(t));
+                return output;
             }
-            if (output.isEmpty()) {
-                throw new dev.cascadeviz.orm.OrmException("CircularDependencyError", "Circular dependency detected.");
-            }
-            output.forEach(todoSet::remove);
-            todo.removeIf(t -> !todoSet.contains(t));
-            layers.add(output);
-        }
-        return layers;
+        };
     }
 
     /** {@code find_cycles}: every node that takes part in a cycle. */

@@ -292,9 +292,10 @@ public final class UnitOfWork {
     public void execute() {
         List<PostSortRec> actions = generateActions();
         actions.sort((a, b) -> PostSortRec.compareSortKeys(a.sortKey(), b.sortKey()));
-        List<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
+        java.util.Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
         if (!cycles.isEmpty()) {
-            for (List<PostSortRec> subset : layers) {
+            while (layers.hasNext()) {
+                List<PostSortRec> subset = layers.next();
                 Set<PostSortRec> set = new LinkedHashSet<>(subset);
                 while (!set.isEmpty()) {
                     PostSortRec n = set.iterator().next();
@@ -303,8 +304,8 @@ public final class UnitOfWork {
                 }
             }
         } else {
-            for (List<PostSortRec> subset : layers) {
-                for (PostSortRec rec : subset) {
+            while (layers.hasNext()) {
+                for (PostSortRec rec : layers.next()) {
                     rec.execute(this);
                 }
             }
