@@ -73,6 +73,14 @@ public final class Attributes {
     }
 
     Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        return get(state, prop, passive, againstCommitted, false);
+    }
+
+    /**
+     * @param againstCommitted {@code LOAD_AGAINST_COMMITTED}: a many-to-one loads by the committed key
+     * @param noRaise {@code NO_RAISE}: lazy='raise' does not raise (the flush's own loads)
+     */
+    Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
         if (state.related.containsKey(prop)) {
             return state.related.get(prop);
         }
@@ -83,7 +91,7 @@ public final class Attributes {
         if (!passive.callablesOk()) {
             return InstanceState.NO_RESULT;
         }
-        Object loaded = session.loader().load(state, prop, passive, againstCommitted);
+        Object loaded = session.loader().load(state, prop, passive, againstCommitted, noRaise);
         if (loaded == InstanceState.NO_RESULT) {
             return InstanceState.NO_RESULT;
         }
@@ -127,7 +135,7 @@ public final class Attributes {
     @SuppressWarnings("unchecked")
     public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
-                : get(state, prop, passive, againstCommitted);
+                : get(state, prop, passive, againstCommitted, true);
         if (current == InstanceState.NO_RESULT) {
             return History.BLANK;
         }
@@ -259,7 +267,7 @@ public final class Attributes {
             // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
             old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
         } else {
-            old = get(state, prop, Passive.NO_FETCH);
+            old = get(state, prop, Passive.NO_FETCH, true, true);
             if (old == InstanceState.NO_VALUE) {
                 old = InstanceState.NO_RESULT;
             }

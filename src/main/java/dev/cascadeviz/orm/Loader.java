@@ -20,12 +20,19 @@ final class Loader {
         this.session = session;
     }
 
-    Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+    Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
         if (!state.hasIdentity()) {
+            return prop.uselist() ? List.of() : null;
+        }
+        String lazy = prop.mapping().relationship().effectiveLazy();
+        if (lazy.equals("noload")) {
             return prop.uselist() ? List.of() : null;
         }
         if (!passive.sqlOk() && !prop.useGet()) {
             return InstanceState.NO_RESULT;
+        }
+        if (lazy.equals("raise") && !noRaise) {
+            throw new OrmException("InvalidRequestError", "'" + prop + "' is not available due to lazy='raise'");
         }
         if (state.session == null) {
             if (!passive.sqlOk()) {

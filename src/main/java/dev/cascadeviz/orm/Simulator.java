@@ -81,6 +81,13 @@ public final class Simulator {
                     session.rollback();
                     session.close();
                     return new TraceError(e.type(), firstLine(e.getMessage()), i);
+                } catch (RunCancelledException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A defect of the simulator, not something SQLAlchemy would raise: say so plainly.
+                    session.rollback();
+                    session.close();
+                    return new TraceError("SimulatorError", "the simulator failed on this step: " + e, i);
                 }
             }
             session.close();
