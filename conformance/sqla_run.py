@@ -89,31 +89,48 @@ def _attribute_path(text, classes):
     return cls, key, attr
 
 
-def run_step(session, step, classes):
-    """One step exactly as scenario-format.md's table says."""
+def run_step(session, step, classes, held):
+    """One step exactly as scenario-format.md's table says.
+
+    Every object and attribute value a step obtains is appended to `held`, as a variable in
+    user code would hold it: otherwise CPython frees an object nothing references at once,
+    the identity map (weak) forgets it, and a loaded collection would be lost before the next
+    step.
+    """
+    def get(ref):
+        obj = session.get(*parse_ref(ref, classes))
+        held.append(obj)
+        return obj
+
+    def attribute(path):
+        cls, key, attr = _attribute_path(path, classes)
+        obj = session.get(cls, key)
+        held.append(obj)
+        value = getattr(obj, attr)
+        held.append(value)
+        return value
+
     if isinstance(step, str):
         step = {step: None}
     if not isinstance(step, dict) or len(step) != 1:
         raise ScenarioError("not a step: %r" % (step,))
     (kind, arg), = step.items()
     if kind == "get":
-        session.get(*parse_ref(arg, classes))
+        get(arg)
     elif kind == "load":
-        cls, key, attr = _attribute_path(arg, classes)
-        getattr(session.get(cls, key), attr)
+        attribute(arg)
     elif kind == "delete":
-        session.delete(session.get(*parse_ref(arg, classes)))
+        session.delete(get(arg))
     elif kind == "remove":
-        cls, key, attr = _attribute_path(arg["from"], classes)
-        collection = getattr(session.get(cls, key), attr)
-        collection.remove(session.get(*parse_ref(arg["item"], classes)))
+        attribute(arg["from"]).remove(get(arg["item"]))
     elif kind == "set":
         cls, key, attr = _attribute_path(arg["attr"], classes)
         obj = session.get(cls, key)
+        held.append(obj)
         value = arg.get("value")
-        setattr(obj, attr, None if value is None else session.get(*parse_ref(value, classes)))
+        setattr(obj, attr, None if value is None else get(value))
     elif kind == "expunge":
-        session.expunge(session.get(*parse_ref(arg, classes)))
+        session.expunge(get(arg))
     elif kind == "flush":
         session.flush()
     elif kind == "commit":
@@ -190,11 +207,11 @@ def run(scenario, timings=None):
 def _run_steps(engine, log, classes, steps):
     session = Session(engine, future=True)
     log.on = True
-    error = None
+    error, held = None, []
     try:
         for index, step in enumerate(steps):
             try:
-                run_step(session, step, classes)
+                run_step(session, step, classes, held)
             except ScenarioError:
                 raise
             except Exception as exc:
