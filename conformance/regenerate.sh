@@ -10,7 +10,7 @@ PY=/usr/bin/python3
 SEEDS="${SEEDS:-0,1,2,3,4,5,6,7}"
 SCENARIOS=src/test/resources/conformance/scenarios
 GOLDENS=src/test/resources/conformance/goldens
-LIBRARY=assets/scenarios
+LIBRARY=src/main/resources/assets/scenarios   # library.yaml there is the index, not a scenario
 
 "$PY" conformance/generate_corpus.py --out "$SCENARIOS/generated"
 
@@ -19,6 +19,7 @@ rm -rf "$GOLDENS"
 mapfile -t corpus < <(find "$SCENARIOS" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | sort)
 "$PY" conformance/capture.py --seeds "$SEEDS" --root "$SCENARIOS" --out "$GOLDENS" "${corpus[@]}"
 
-if compgen -G "$LIBRARY/*.yaml" >/dev/null; then
-  "$PY" conformance/capture.py --seeds "$SEEDS" --root "$LIBRARY" --out "$GOLDENS/library" "$LIBRARY"/*.yaml
+mapfile -t library < <(find "$LIBRARY" -maxdepth 1 -name '*.yaml' ! -name library.yaml 2>/dev/null | sort)
+if ((${#library[@]})); then
+  "$PY" conformance/capture.py --seeds "$SEEDS" --root "$LIBRARY" --out "$GOLDENS/library" "${library[@]}"
 fi
