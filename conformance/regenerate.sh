@@ -10,7 +10,7 @@ PY=/usr/bin/python3
 SEEDS="${SEEDS:-0,1,2,3,4,5,6,7}"
 SCENARIOS=src/test/resources/conformance/scenarios
 GOLDENS=src/test/resources/conformance/goldens
-LIBRARY=src/main/resources/assets/scenarios   # library.yaml there is the index, not a scenario
+LIBRARY=assets/scenarios   # library.yaml there is the index, not a scenario
 
 "$PY" conformance/generate_corpus.py --out "$SCENARIOS/generated"
 

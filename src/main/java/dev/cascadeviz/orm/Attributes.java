@@ -81,6 +81,9 @@ public final class Attributes {
      * @param noRaise {@code NO_RAISE}: lazy='raise' does not raise (the flush's own loads)
      */
     Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
+        if (isDynamic(prop)) {
+            return passive.callablesOk() ? dynamicQuery(state, prop) : InstanceState.NO_RESULT;
+        }
         if (state.related.containsKey(prop)) {
             return state.related.get(prop);
         }
@@ -132,8 +135,27 @@ public final class Attributes {
      * {@code get_history}: for a collection compares with the committed list; for a scalar with
      * the committed value. Blank when the attribute is not loaded and may not be loaded.
      */
+    /** {@code lazy='dynamic'}: the attribute is a query; it is never loaded, each use runs it. */
+    static boolean isDynamic(RelProp prop) {
+        return prop.mapping().relationship().effectiveLazy().equals("dynamic");
+    }
+
+    private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
+        return session.withoutAutoflush(() -> {
+            @SuppressWarnings("unchecked")
+            List<InstanceState> rows = (List<InstanceState>) session.loader().load(state, prop, Passive.OFF, false, true);
+            return rows;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        if (isDynamic(prop)) {
+            if (!passive.callablesOk()) {
+                return History.BLANK;
+            }
+            return new History(List.of(), dynamicQuery(state, prop), List.of());
+        }
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
                 : get(state, prop, passive, againstCommitted, true);
         if (current == InstanceState.NO_RESULT) {

@@ -72,9 +72,9 @@ final class Loader {
             }
             params.add(v);
         }
-        String sql = SqlCompiler.lazyLoad(prop.mapper().table(), prop.secondary(), prop.direction(),
-                prop.synchronizePairs(), prop.secondarySynchronizePairs(), prop.mapping().relationship().orderBy());
-        List<InstanceState> rows = session.queryInstances(prop.mapper(), sql, params, cause(prop));
+        String where = SqlCompiler.lazyWhere(prop.direction(), prop.synchronizePairs(), prop.secondarySynchronizePairs());
+        List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), where, params,
+                SqlCompiler.orderBy(prop.mapping().relationship().orderBy()), cause(prop));
         if (prop.uselist()) {
             return rows;
         }

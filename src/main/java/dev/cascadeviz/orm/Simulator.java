@@ -99,7 +99,10 @@ public final class Simulator {
                 get(g.object());
             } else if (step instanceof Step.Load l) {
                 InstanceState s = require(get(l.object()), l.attribute());
-                session.attributes().get(s, prop(s, l.attribute()), Passive.OFF);
+                RelProp prop = prop(s, l.attribute());
+                if (!Attributes.isDynamic(prop)) {
+                    session.attributes().get(s, prop, Passive.OFF);
+                }
             } else if (step instanceof Step.Delete d) {
                 session.delete(mapped(get(d.object())));
             } else if (step instanceof Step.Remove r) {

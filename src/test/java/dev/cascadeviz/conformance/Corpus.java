@@ -17,7 +17,7 @@ final class Corpus {
     static final Path RESOURCES = Path.of("src", "test", "resources", "conformance");
     static final Path SCENARIOS = RESOURCES.resolve("scenarios");
     static final Path GOLDENS = RESOURCES.resolve("goldens");
-    static final Path LIBRARY = Path.of("src", "main", "resources", "assets", "scenarios");
+    static final Path LIBRARY = Path.of("assets", "scenarios");
     /** The library's index of scenarios, not a scenario itself. */
     static final String LIBRARY_INDEX = "library.yaml";
 
