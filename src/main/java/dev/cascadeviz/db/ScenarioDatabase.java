@@ -1,0 +1,293 @@
+package dev.cascadeviz.db;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Table;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A fresh in-memory database holding one scenario's schema and rows, on H2 or SQLite.
+ *
+ * <p>Each {@link #open} makes a new database (H2: a uniquely named {@code jdbc:h2:mem:} database
+ * that is gone when closed; SQLite: {@code jdbc:sqlite::memory:}), creates the schema
+ * ({@link Ddl}), sets SQLite's {@code PRAGMA foreign_keys} as the scenario says, inserts the rows
+ * parents first ({@link SeedPlan}) and commits. Afterwards auto-commit is off: the caller's
+ * statements run in one transaction that it ends with {@link #commit} or {@link #rollback}.
+ *
+ * <p>Statements are SQLAlchemy's SQLite text; on H2 they pass through {@link H2Sql#translate}.
+ */
+public final class ScenarioDatabase implements AutoCloseable {
+
+    private final Scenario scenario;
+    private final Engine engine;
+    private final Connection connection;
+    private DatabaseEffects effects;
+
+    private ScenarioDatabase(Scenario scenario, Engine engine, Connection connection) {
+        this.scenario = scenario;
+        this.engine = engine;
+        this.connection = connection;
+    }
+
+    /** A new database for the scenario on the engine (null: the scenario's own engine). */
+    public static ScenarioDatabase open(Scenario scenario, Engine engine) throws SQLException {
+        Engine e = engine == null ? scenario.database().engine() : engine;
+        Connection c = connect(e, scenario.database().foreignKeys());
+        ScenarioDatabase db = new ScenarioDatabase(scenario, e, c);
+        try {
+            db.createSchema();
+            db.seed();
+            c.setAutoCommit(false);
+        } catch (SQLException | RuntimeException ex) {
+            c.close();
+            throw ex;
+        }
+        return db;
+    }
+
+    private static Connection connect(Engine engine, boolean foreignKeys) throws SQLException {
+        if (engine == Engine.SQLITE) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.enforceForeignKeys(foreignKeys);
+            return DriverManager.getConnection("jdbc:sqlite::memory:", config.toProperties());
+        }
+        return DriverManager.getConnection("jdbc:h2:mem:cascadeviz-" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE");
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            if (engine == Engine.SQLITE) {
+                st.execute("PRAGMA foreign_keys = " + (scenario.database().foreignKeys() ? "ON" : "OFF"));
+            }
+            for (String ddl : Ddl.statements(scenario, engine)) {
+                st.execute(ddl);
+            }
+        }
+    }
+
+    private void seed() throws SQLException {
+        SeedPlan plan = SeedPlan.of(scenario);
+        connection.setAutoCommit(false);
+        try {
+            for (SeedPlan.Insert insert : plan.inserts()) {
+                Table t = scenario.table(insert.table());
+                List<String> cols = new ArrayList<>(insert.values().keySet());
+                StringBuilder sql = new StringBuilder("INSERT INTO ").append(name(t.name())).append(" (");
+                List<Object> params = new ArrayList<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append(name(cols.get(i)));
+                    params.add(toDatabase(t, cols.get(i), insert.values().get(cols.get(i))));
+                }
+                sql.append(") VALUES (").append("?, ".repeat(cols.size()).replaceAll(", $", "")).append(')');
+                runSeed(sql.toString(), params, insert.table(), insert.values());
+            }
+            for (SeedPlan.Fixup fix : plan.fixups()) {
+                Table t = scenario.table(fix.table());
+                List<String> sets = new ArrayList<>();
+                List<String> wheres = new ArrayList<>();
+                List<Object> params = new ArrayList<>();
+                fix.set().forEach((c, v) -> {
+                    sets.add(name(c) + " = ?");
+                    params.add(toDatabase(t, c, v));
+                });
+                fix.where().forEach((c, v) -> {
+                    wheres.add(name(c) + " = ?");
+                    params.add(toDatabase(t, c, v));
+                });
+                runSeed("UPDATE " + name(t.name()) + " SET " + String.join(", ", sets) + " WHERE " + String.join(" AND ", wheres),
+                        params, fix.table(), fix.set());
+            }
+            connection.commit();
+        } catch (SQLException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        connection.setAutoCommit(true);
+    }
+
+    private void runSeed(String sql, List<Object> params, String table, Map<String, Object> row) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new SQLException("cannot insert row " + row + " into table " + table + ": " + firstLine(ex.getMessage()),
+                    ex.getSQLState(), ex.getErrorCode(), ex);
+        }
+    }
+
+    private Object toDatabase(Table t, String column, Object v) {
+        Column c = t.column(column);
+        return Values.toDatabase(v, c == null ? null : c.type(), engine);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public void commit() throws SQLException {
+        connection.commit();
+    }
+
+    public void rollback() throws SQLException {
+        connection.rollback();
+    }
+
+    /** True when the database enforces foreign keys (always on H2; on SQLite per the scenario's setting). */
+    public boolean enforcesForeignKeys() {
+        return engine == Engine.H2 || scenario.database().foreignKeys();
+    }
+
+    /**
+     * Runs a SELECT (SQLAlchemy's SQLite text) with positional parameters; each value is normalized
+     * by the type at its position in {@code resultTypes} (null or missing: by the value's own kind).
+     */
+    public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> resultTypes) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(dialect(sql))) {
+            bind(ps, params == null ? List.of() : params);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        ColumnType type = resultTypes != null && i <= resultTypes.size() ? resultTypes.get(i - 1) : null;
+                        row.add(Values.normalize(rs.getObject(i), type));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE once per parameter set, as one JDBC batch when {@code many};
+     * returns the number of rows each parameter set matched.
+     */
+    public int[] execute(String sql, List<List<Object>> paramSets, boolean many) throws SQLException {
+        List<List<Object>> sets = paramSets == null || paramSets.isEmpty() ? List.of(List.of()) : paramSets;
+        try (PreparedStatement ps = connection.prepareStatement(dialect(sql))) {
+            if (many) {
+                for (List<Object> set : sets) {
+                    bind(ps, set);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+            int[] counts = new int[sets.size()];
+            for (int i = 0; i < sets.size(); i++) {
+                bind(ps, sets.get(i));
+                counts[i] = ps.executeUpdate();
+            }
+            return counts;
+        }
+    }
+
+    /** Every table in scenario order with its rows (see {@link #rows}). */
+    public Map<String, List<Map<String, Object>>> snapshot() throws SQLException {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String t : scenario.tables().keySet()) {
+            out.put(t, rows(t));
+        }
+        return out;
+    }
+
+    /**
+     * A table's rows ordered by primary key (a table without one: by all columns in column order),
+     * each a map in column order with normalized values.
+     */
+    public List<Map<String, Object>> rows(String tableName) throws SQLException {
+        Table t = scenario.table(tableName);
+        List<String> cols = new ArrayList<>(t.columns().keySet());
+        List<String> order = new ArrayList<>();
+        for (Column c : t.primaryKey()) {
+            order.add(c.name());
+        }
+        if (order.isEmpty()) {
+            order.addAll(cols);
+        }
+        String sql = "SELECT " + names(cols) + " FROM " + name(t.name()) + (order.isEmpty() ? "" : " ORDER BY " + names(order));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    row.put(cols.get(i), Values.normalize(rs.getObject(i + 1), t.column(cols.get(i)).type()));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** What the database changes on its own through ON DELETE / ON UPDATE rules. */
+    public DatabaseEffects effects() {
+        if (effects == null) {
+            effects = new DatabaseEffects(this);
+        }
+        return effects;
+    }
+
+    /** The statement as this engine runs it: SQLite unchanged, H2 through {@link H2Sql#translate}. */
+    public String dialect(String sql) {
+        return engine == Engine.H2 ? H2Sql.translate(sql) : sql;
+    }
+
+    /** A name quoted for this engine's own statements (the project's, not SQLAlchemy's). */
+    String name(String n) {
+        return quoter().apply(n);
+    }
+
+    UnaryOperator<String> quoter() {
+        return Ddl.quoter(engine);
+    }
+
+    String names(List<String> ns) {
+        List<String> out = new ArrayList<>();
+        for (String n : ns) {
+            out.add(name(n));
+        }
+        return String.join(", ", out);
+    }
+
+    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

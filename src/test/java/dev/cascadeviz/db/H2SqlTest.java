@@ -1,0 +1,31 @@
+package dev.cascadeviz.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class H2SqlTest {
+
+    @Test
+    void quotesBareNamesThatAreH2Keywords() {
+        assertEquals("SELECT \"user\".id AS user_id, \"user\".\"value\" AS user_value \nFROM \"user\" \nWHERE \"user\".id = ?",
+                H2Sql.translate("SELECT user.id AS user_id, user.value AS user_value \nFROM user \nWHERE user.id = ?"));
+    }
+
+    @Test
+    void leavesUpperCaseSqlKeywordsAndPlainNamesAlone() {
+        String sql = "UPDATE song SET artist_id=? WHERE song.id = ?";
+        assertEquals(sql, H2Sql.translate(sql));
+    }
+
+    @Test
+    void leavesQuotedNamesAndStringLiteralsAlone() {
+        String sql = "DELETE FROM \"order\" WHERE \"order\".\"key\" = 'year' AND \"order\".id = ?";
+        assertEquals(sql, H2Sql.translate(sql));
+    }
+
+    @Test
+    void quotesAKeywordColumnInASetClause() {
+        assertEquals("UPDATE entry SET \"year\"=? WHERE entry.id = ?", H2Sql.translate("UPDATE entry SET year=? WHERE entry.id = ?"));
+    }
+}
