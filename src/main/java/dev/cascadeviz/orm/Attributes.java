@@ -47,7 +47,7 @@ public final class Attributes {
     /** Sets a column attribute ({@code ScalarAttributeImpl.set}): records the original, marks modified. */
     public void setColumnValue(InstanceState state, String column, Object value) {
         state.setColumn(column, value);
-        state.modified = true;
+        session.markModified(state);
     }
 
     /** Whether the column's value differs from its committed one (it goes into an UPDATE). */
@@ -117,7 +117,7 @@ public final class Attributes {
             InstanceState.PendingCollection pending = state.pendingMutations.remove(prop);
             if (pending != null) {
                 state.committedRelated.put(prop, new ArrayList<>(list));
-                state.modified = true;
+                session.markModified(state);
                 for (InstanceState s : pending.added) {
                     list.add(s);
                 }
@@ -378,7 +378,7 @@ public final class Attributes {
             }
             state.committedRelated.put(prop, committed);
         }
-        state.modified = true;
+        session.markModified(state);
     }
 
     /** Python's equality for column values: numbers by value. */

@@ -336,16 +336,20 @@ public final class Session {
         }
     }
 
+    /** {@code identity_map._modified}: states marked modified since they were last clean. */
+    private final Set<InstanceState> modifiedStates = new LinkedHashSet<>();
+
+    void markModified(InstanceState state) {
+        state.modified = true;
+        modifiedStates.add(state);
+    }
+
     private boolean isClean() {
         if (!deleted.isEmpty()) {
             return false;
         }
-        for (InstanceState s : identityMap.values()) {
-            if (s.modified) {
-                return false;
-            }
-        }
-        return true;
+        modifiedStates.removeIf(s -> !s.modified || !containsState(s));
+        return modifiedStates.isEmpty();
     }
 
     /** {@code session.flush()}. */

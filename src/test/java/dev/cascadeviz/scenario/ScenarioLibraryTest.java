@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /** The built-in scenario library: its index and the lessons it lists. */
 class ScenarioLibraryTest {
 
-    private static final Path LIBRARY = Path.of("src", "main", "resources", "assets", "scenarios");
+    private static final Path LIBRARY = Path.of("assets", "scenarios");
     private static final Path INDEX = LIBRARY.resolve("library.yaml");
     /** Class boxes in the graph are about this wide and tall; two must not overlap. */
     private static final int NODE_WIDTH = 220;

@@ -112,7 +112,7 @@ public final class SqlCompiler {
         for (EagerJoin j : joins) {
             for (Column c : j.table().columns().values()) {
                 sql.append(", ").append(SqlIdentifiers.quote(j.alias())).append('.').append(SqlIdentifiers.quote(c.name()))
-                        .append(" AS ").append(SqlIdentifiers.quote(j.alias() + "_" + c.name()));
+                        .append(" AS ").append(SqlIdentifiers.quote(label(j.table(), j.alias(), c.name())));
             }
         }
         sql.append(" \nFROM ").append(SqlIdentifiers.quote(target.name()));
@@ -162,9 +162,27 @@ public final class SqlCompiler {
     private static String selectList(Table table) {
         List<String> cols = new ArrayList<>();
         for (Column c : table.columns().values()) {
-            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(table.name() + "_" + c.name()));
+            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(label(table, table.name(), c.name())));
         }
         return "SELECT " + String.join(", ", cols);
+    }
+
+    /**
+     * {@code ColumnClause._gen_label}: {@code table_column}, with {@code _1}, {@code _2}... added
+     * while that name is also a column of the table ({@code child.id} in a table that has a
+     * {@code child_id} column is labelled {@code child_id_1}).
+     */
+    public static String label(Table table, String tableOrAlias, String column) {
+        String label = tableOrAlias + "_" + column;
+        if (!table.columns().containsKey(label)) {
+            return label;
+        }
+        int counter = 1;
+        String candidate = label;
+        while (table.columns().containsKey(candidate)) {
+            candidate = label + "_" + counter++;
+        }
+        return candidate;
     }
 
     private static String column(QualifiedColumn c) {
