@@ -10,6 +10,7 @@ import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class TraceCommand implements Callable<Integer> {
                 return CascadeVizCommand.USAGE;
             }
         }
-        Simulator simulator = new Simulator();
+        Simulator simulator = Simulator.withoutTablesBefore();
         boolean failed = false;
         long parse = 0;
         long output = 0;
@@ -85,13 +86,14 @@ final class TraceCommand implements Callable<Integer> {
             }
             Trace trace = simulator.run(scenario, engine);
             long t1 = System.nanoTime();
-            String json = TraceJson.toJson(trace);
             if (out == null) {
-                stdout.println(json);
+                TraceJson.write(trace, stdout);
+                stdout.println();
             } else {
                 Path target = out.resolve(traceName(file));
-                try {
-                    Files.writeString(target, json + "\n", StandardCharsets.UTF_8);
+                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                    TraceJson.write(trace, w);
+                    w.write("\n");
                 } catch (IOException e) {
                     err.println("cascadeviz trace: cannot write " + target + ": " + e.getMessage());
                     failed = true;

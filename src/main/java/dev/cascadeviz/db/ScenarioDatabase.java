@@ -83,17 +83,20 @@ public final class ScenarioDatabase implements AutoCloseable {
         SeedPlan plan = SeedPlan.of(scenario);
         connection.setAutoCommit(false);
         try {
-            for (SeedPlan.Insert insert : plan.inserts()) {
-                Table t = scenario.table(insert.table());
-                List<String> cols = new ArrayList<>(insert.values().keySet());
-                StringBuilder sql = new StringBuilder("INSERT INTO ").append(name(t.name())).append(" (");
-                List<Object> params = new ArrayList<>();
-                for (int i = 0; i < cols.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append(name(cols.get(i)));
-                    params.add(toDatabase(t, cols.get(i), insert.values().get(cols.get(i))));
+            try {
+                insertBatched(plan.inserts());
+            } catch (SQLException batchFailed) {
+                // Some row was refused: insert row by row instead, which names the row.
+                connection.rollback();
+                for (SeedPlan.Insert insert : plan.inserts()) {
+                    Table t = scenario.table(insert.table());
+                    List<String> cols = new ArrayList<>(insert.values().keySet());
+                    List<Object> params = new ArrayList<>();
+                    for (String c : cols) {
+                        params.add(toDatabase(t, c, insert.values().get(c)));
+                    }
+                    runSeed(insertSql(t, cols), params, insert.table(), insert.values());
                 }
-                sql.append(") VALUES (").append("?, ".repeat(cols.size()).replaceAll(", $", "")).append(')');
-                runSeed(sql.toString(), params, insert.table(), insert.values());
             }
             for (SeedPlan.Fixup fix : plan.fixups()) {
                 Table t = scenario.table(fix.table());
@@ -117,6 +120,62 @@ public final class ScenarioDatabase implements AutoCloseable {
             throw ex;
         }
         connection.setAutoCommit(true);
+    }
+
+    /**
+     * The inserts in plan order, each run of inserts into one table with the same columns as
+     * one JDBC batch through one prepared statement.
+     */
+    private void insertBatched(List<SeedPlan.Insert> inserts) throws SQLException {
+        int i = 0;
+        while (i < inserts.size()) {
+            SeedPlan.Insert first = inserts.get(i);
+            Table t = scenario.table(first.table());
+            String[] cols = first.values().keySet().toArray(new String[0]);
+            ColumnType[] types = new ColumnType[cols.length];
+            for (int c = 0; c < cols.length; c++) {
+                Column column = t.column(cols[c]);
+                types[c] = column == null ? null : column.type();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(insertSql(t, List.of(cols)))) {
+                int j = i;
+                while (j < inserts.size() && sameShape(inserts.get(j), first.table(), cols)) {
+                    Map<String, Object> values = inserts.get(j).values();
+                    for (int c = 0; c < cols.length; c++) {
+                        ps.setObject(c + 1, Values.toDatabase(values.get(cols[c]), types[c], engine));
+                    }
+                    ps.addBatch();
+                    j++;
+                }
+                ps.executeBatch();
+                i = j;
+            }
+        }
+    }
+
+    private static boolean sameShape(SeedPlan.Insert insert, String table, String[] cols) {
+        if (!insert.table().equals(table) || insert.values().size() != cols.length) {
+            return false;
+        }
+        int c = 0;
+        for (String k : insert.values().keySet()) {
+            if (!k.equals(cols[c++])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String insertSql(Table t, List<String> cols) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(name(t.name())).append(" (");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(name(cols.get(i)));
+        }
+        sql.append(") VALUES (");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        return sql.append(')').toString();
     }
 
     private void runSeed(String sql, List<Object> params, String table, Map<String, Object> row) throws SQLException {
@@ -229,12 +288,17 @@ public final class ScenarioDatabase implements AutoCloseable {
             order.addAll(cols);
         }
         String sql = "SELECT " + names(cols) + " FROM " + name(t.name()) + (order.isEmpty() ? "" : " ORDER BY " + names(order));
+        String[] names = cols.toArray(new String[0]);
+        ColumnType[] types = new ColumnType[names.length];
+        for (int i = 0; i < names.length; i++) {
+            types[i] = t.column(names[i]).type();
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < cols.size(); i++) {
-                    row.put(cols.get(i), Values.normalize(rs.getObject(i + 1), t.column(cols.get(i)).type()));
+                Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+                for (int i = 0; i < names.length; i++) {
+                    row.put(names[i], Values.normalize(rs.getObject(i + 1), types[i]));
                 }
                 rows.add(row);
             }

@@ -5,6 +5,7 @@ import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,23 +48,23 @@ public final class SeedPlan {
     /** The plan for a scenario's rows. */
     public static SeedPlan of(Scenario scenario) {
         SeedPlan plan = new SeedPlan();
-        RowIndex index = new RowIndex();
-        Map<String, Set<List<Object>>> present = new HashMap<>();
-        Set<String> rowsExist = new HashSet<>();
-        scenario.rows().forEach((t, rows) -> {
-            if (!rows.isEmpty()) {
-                rowsExist.add(t);
-            }
-        });
+        RowIndex index = new RowIndex(scenario);
+        Set<String> complete = new HashSet<>();
         for (String tableName : tableOrder(scenario)) {
             Table table = scenario.table(tableName);
-            List<Map<String, Object>> waiting = new ArrayList<>(scenario.rowsOf(tableName));
+            List<Map<String, Object>> tableRows = scenario.rowsOf(tableName);
+            if (tableRows.isEmpty()) {
+                complete.add(tableName);
+                continue;
+            }
+            TableKeys keys = new TableKeys(table, index, complete);
+            List<Map<String, Object>> waiting = tableRows;
             while (!waiting.isEmpty()) {
                 boolean progress = false;
                 List<Map<String, Object>> still = new ArrayList<>();
                 for (Map<String, Object> row : waiting) {
-                    if (unsatisfied(scenario, table, row, present, index).isEmpty()) {
-                        plan.insert(table, row, row, present);
+                    if (keys.satisfied(row)) {
+                        plan.insert(keys, row, row);
                         progress = true;
                     } else {
                         still.add(row);
@@ -74,7 +75,7 @@ public final class SeedPlan {
                     Map<String, Object> row = waiting.remove(0);
                     Map<String, Object> inserted = new LinkedHashMap<>(row);
                     Map<String, Object> later = new LinkedHashMap<>();
-                    for (ForeignKey fk : unsatisfied(scenario, table, row, present, index)) {
+                    for (ForeignKey fk : keys.unsatisfied(row)) {
                         for (String c : fk.columns()) {
                             Column col = table.column(c);
                             if (col != null && col.nullable()) {
@@ -83,7 +84,7 @@ public final class SeedPlan {
                             }
                         }
                     }
-                    plan.insert(table, row, inserted, present);
+                    plan.insert(keys, row, inserted);
                     if (!later.isEmpty()) {
                         Map<String, Object> where = new LinkedHashMap<>();
                         List<Column> pk = table.primaryKey();
@@ -100,88 +101,167 @@ public final class SeedPlan {
                     }
                 }
             }
+            complete.add(tableName);
         }
         return plan;
     }
 
-    private void insert(Table table, Map<String, Object> row, Map<String, Object> values,
-                        Map<String, Set<List<Object>>> present) {
-        inserts.add(new Insert(table.name(), values));
-        present.computeIfAbsent(table.name(), k -> new HashSet<>()).add(rowKey(row, table));
+    private void insert(TableKeys keys, Map<String, Object> row, Map<String, Object> values) {
+        inserts.add(new Insert(keys.table.name(), values));
+        keys.markPresent(row);
     }
 
-    private static List<Object> rowKey(Map<String, Object> row, Table table) {
-        List<Object> key = new ArrayList<>();
-        for (String c : table.columns().keySet()) {
-            key.add(String.valueOf(row.get(c)));
+    private static List<Object> rowKey(Map<String, Object> row, List<String> columns) {
+        Object[] key = new Object[columns.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = String.valueOf(row.get(columns.get(i)));
         }
-        return key;
+        return Arrays.asList(key);
     }
 
-    /** The row's foreign keys whose referenced row exists in the scenario but is not inserted yet. */
-    private static List<ForeignKey> unsatisfied(Scenario scenario, Table table, Map<String, Object> row,
-                                                Map<String, Set<List<Object>>> present, RowIndex index) {
-        List<ForeignKey> out = new ArrayList<>();
-        for (ForeignKey fk : table.allForeignKeys()) {
-            List<Object> wanted = new ArrayList<>();
-            boolean anyNull = false;
-            for (String c : fk.columns()) {
-                Object v = row.get(c);
-                anyNull |= v == null;
-                wanted.add(v);
+    /**
+     * One table's foreign keys, worked out once for all of its rows. Tables are seeded one at a
+     * time, each completely, so a row waits only for a row of its own table (a self-reference)
+     * or of a table seeded later (a cycle): a parent in a completely seeded table is there, and
+     * one in a table not begun yet is not. Only a self-referencing table keeps the rows
+     * inserted so far, by their values as text.
+     */
+    private static final class TableKeys {
+        private final Table table;
+        private final List<String> columns;
+        private final List<ForeignKey> fks;
+        private final RowIndex index;
+        private final Set<String> complete;
+        private final Set<List<Object>> present = new HashSet<>();
+        private final boolean selfReferencing;
+
+        TableKeys(Table table, RowIndex index, Set<String> complete) {
+            this.table = table;
+            this.columns = List.copyOf(table.columns().keySet());
+            this.fks = table.allForeignKeys();
+            this.index = index;
+            this.complete = complete;
+            this.selfReferencing = fks.stream().anyMatch(fk -> fk.referencedTable().equals(table.name()));
+        }
+
+        void markPresent(Map<String, Object> row) {
+            if (selfReferencing) {
+                present.add(rowKey(row, columns));
             }
-            if (anyNull) {
-                continue;
+        }
+
+        boolean satisfied(Map<String, Object> row) {
+            for (ForeignKey fk : fks) {
+                if (waitsFor(fk, row)) {
+                    return false;
+                }
             }
-            Map<String, Object> parent = index.find(scenario, fk, wanted);
-            if (parent == null) {
-                continue; // dangling: the database decides
-            }
-            Table parentTable = scenario.table(fk.referencedTable());
-            Set<List<Object>> rows = present.get(fk.referencedTable());
-            if (parentTable == null || rows == null || !rows.contains(rowKey(parent, parentTable))) {
-                if (parent != row) {
+            return true;
+        }
+
+        /** The row's foreign keys whose referenced row exists in the scenario but is not inserted yet. */
+        List<ForeignKey> unsatisfied(Map<String, Object> row) {
+            List<ForeignKey> out = new ArrayList<>();
+            for (ForeignKey fk : fks) {
+                if (waitsFor(fk, row)) {
                     out.add(fk);
                 }
             }
+            return out;
         }
-        return out;
+
+        private boolean waitsFor(ForeignKey fk, Map<String, Object> row) {
+            boolean self = fk.referencedTable().equals(table.name());
+            if (!self && complete.contains(fk.referencedTable())) {
+                return false;
+            }
+            List<String> cols = fk.columns();
+            Object wanted;
+            if (cols.size() == 1) {
+                Object v = row.get(cols.get(0));
+                if (v == null) {
+                    return false;
+                }
+                wanted = RowIndex.normalized(v);
+            } else {
+                Object[] values = new Object[cols.size()];
+                for (int c = 0; c < values.length; c++) {
+                    Object v = row.get(cols.get(c));
+                    if (v == null) {
+                        return false;
+                    }
+                    values[c] = RowIndex.normalized(v);
+                }
+                wanted = Arrays.asList(values);
+            }
+            Map<String, Object> parent = index.of(fk).get(wanted);
+            if (parent == null) {
+                return false; // dangling: the database decides
+            }
+            if (!self) {
+                return true; // its table is seeded later
+            }
+            return parent != row && !present.contains(rowKey(parent, columns));
+        }
     }
 
     /**
      * The rows of each referenced table by the values of the referenced columns, built once per
-     * foreign key, so finding a row's parent is a lookup rather than a scan (37,000 rows seed in
-     * linear time). Numbers are compared by value, as the database does.
+     * referenced table and columns, so finding a row's parent is a lookup rather than a scan
+     * (37,000 rows seed in linear time). Numbers are compared by value, as the database does.
+     * A single column's key is its value; several columns' key is the list of their values.
      */
     private static final class RowIndex {
-        private final Map<List<Object>, Map<List<Object>, Map<String, Object>>> byKey = new HashMap<>();
+        private final Scenario scenario;
+        private final Map<List<Object>, Map<Object, Map<String, Object>>> byKey = new HashMap<>();
 
-        Map<String, Object> find(Scenario scenario, ForeignKey fk, List<Object> wanted) {
+        RowIndex(Scenario scenario) {
+            this.scenario = scenario;
+        }
+
+        Map<Object, Map<String, Object>> of(ForeignKey fk) {
             List<Object> indexKey = List.of(fk.referencedTable(), fk.referencedColumns());
-            Map<List<Object>, Map<String, Object>> index = byKey.computeIfAbsent(indexKey, k -> {
-                Map<List<Object>, Map<String, Object>> rows = new HashMap<>();
+            return byKey.computeIfAbsent(indexKey, k -> {
+                List<String> refs = fk.referencedColumns();
+                Map<Object, Map<String, Object>> rows = new HashMap<>();
                 for (Map<String, Object> candidate : scenario.rowsOf(fk.referencedTable())) {
-                    List<Object> values = new ArrayList<>();
-                    for (String c : fk.referencedColumns()) {
-                        values.add(normalized(candidate.get(c)));
+                    Object key;
+                    if (refs.size() == 1) {
+                        key = normalized(candidate.get(refs.get(0)));
+                    } else {
+                        Object[] values = new Object[refs.size()];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = normalized(candidate.get(refs.get(i)));
+                        }
+                        key = Arrays.asList(values);
                     }
-                    rows.putIfAbsent(values, candidate);
+                    rows.putIfAbsent(key, candidate);
                 }
                 return rows;
             });
-            List<Object> values = new ArrayList<>();
-            for (Object w : wanted) {
-                values.add(normalized(w));
-            }
-            return index.get(values);
         }
 
-        private static Object normalized(Object v) {
+        /**
+         * A value that equals another's exactly when the database would call them equal: whole
+         * numbers below 10^18 as Long (so 1 and 1.0 meet), other numbers as their BigDecimal
+         * without trailing zeros, anything else itself.
+         */
+        static Object normalized(Object v) {
+            if (v instanceof Long l && l > -LONG_LIMIT && l < LONG_LIMIT) {
+                return l;
+            }
             if (v instanceof Number n) {
-                return new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+                java.math.BigDecimal bd = new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+                if (bd.scale() <= 0 && bd.abs().compareTo(BIG_LIMIT) < 0) {
+                    return bd.longValueExact();
+                }
+                return bd;
             }
             return v;
         }
+
+        private static final long LONG_LIMIT = 1_000_000_000_000_000_000L;
+        private static final java.math.BigDecimal BIG_LIMIT = java.math.BigDecimal.valueOf(LONG_LIMIT);
     }
 
     /** Tables parents first; ties and cycles broken by scenario order. */

@@ -25,10 +25,28 @@ public final class Simulator {
     public record Timings(long seedNanos, long simulateNanos, long databaseNanos, long snapshotNanos) {
     }
 
+    private final boolean keepTablesBefore;
     private long seedNanos;
     private long simulateNanos;
     private long databaseNanos;
     private long snapshotNanos;
+
+    /** A simulator whose traces keep the tables as seeded ({@link Trace#tablesBefore()}). */
+    public Simulator() {
+        this(true);
+    }
+
+    private Simulator(boolean keepTablesBefore) {
+        this.keepTablesBefore = keepTablesBefore;
+    }
+
+    /**
+     * A simulator whose traces leave {@link Trace#tablesBefore()} empty, for callers that never
+     * show it (the trace command): it saves reading every seeded row back.
+     */
+    public static Simulator withoutTablesBefore() {
+        return new Simulator(false);
+    }
 
     public Timings timings() {
         return new Timings(seedNanos, simulateNanos, databaseNanos, snapshotNanos);
@@ -48,12 +66,14 @@ public final class Simulator {
         try (ScenarioDatabase db = ScenarioDatabase.open(scenario, engine)) {
             long t1 = System.nanoTime();
             seedNanos += t1 - t0;
-            Map<String, List<Map<String, Object>>> before = db.snapshot();
+            if (configError != null) {
+                Map<String, List<Map<String, Object>>> before = db.snapshot();
+                snapshotNanos += System.nanoTime() - t1;
+                return new Trace(List.of(), configError, before, warnings, keepTablesBefore ? before : null);
+            }
+            Map<String, List<Map<String, Object>>> before = keepTablesBefore ? db.snapshot() : null;
             long t2 = System.nanoTime();
             snapshotNanos += t2 - t1;
-            if (configError != null) {
-                return new Trace(List.of(), configError, before, warnings, before);
-            }
             Executor executor = new Executor(db);
             Session session = new Session(new Registry(scenario, mapping), executor);
             TraceError error = new StepRunner(session).runAll(scenario.steps());

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,19 +21,33 @@ import java.util.Map;
 /** Reads and writes traces as the JSON of trace-format.md. */
 public final class TraceJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Made on first use: writing a trace needs only the streaming generator, not databind. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private TraceJson() {
     }
 
     /** The trace as pretty-printed JSON. */
     public static String toJson(Trace trace) {
+        StringWriter out = new StringWriter();
         try {
-            return MAPPER.writeValueAsString(toTree(trace));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            write(trace, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
+        return out.toString();
+    }
+
+    /**
+     * Writes the same JSON as {@link #toJson} to out as it goes, without building it in memory
+     * first; out is neither flushed nor closed.
+     */
+    public static void write(Trace trace, Writer out) throws IOException {
+        TraceJsonWriter.write(trace, out);
     }
 
     public static ObjectNode toTree(Trace trace) {
@@ -144,7 +162,7 @@ public final class TraceJson {
     /** Parses a trace's JSON (the contract's fields; the project's extras other than warnings are dropped). */
     public static Trace fromJson(String json) {
         try {
-            return fromTree(MAPPER.readTree(json));
+            return fromTree(Mapper.MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a trace: " + e.getOriginalMessage(), e);
         }

@@ -80,6 +80,28 @@ class ScenarioDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void refusesARowInTheMiddleOfATableNamingThatRowRatherThanTheFirst(Engine engine) {
+        Scenario s = Schemas.scenario(engine, true,
+                List.of(table("artist", pk("id")), table("song", pk("id"), fk("artist_id", "artist.id", null))),
+                "artist", List.of(row("id", 1L)),
+                "song", List.of(row("id", 1L, "artist_id", 1L), row("id", 2L, "artist_id", 9L), row("id", 3L, "artist_id", 1L)));
+        SQLException e = assertThrows(SQLException.class, () -> ScenarioDatabase.open(s, engine).close());
+        assertTrue(e.getMessage().contains("row {id=2, artist_id=9} into table song"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void seedsAChildListedBeforeItsParentInASelfReferenceWhoseKeyIsWrittenAsAFloat(Engine engine) throws Exception {
+        Scenario s = Schemas.scenario(engine, true,
+                List.of(table("node", pk("id"), fk("parent_id", "node.id", null))),
+                "node", List.of(row("id", 2L, "parent_id", 1.0), row("id", 1L, "parent_id", null)));
+        try (ScenarioDatabase db = ScenarioDatabase.open(s, engine)) {
+            assertEquals(List.of(1L, 2L), ids(db.rows("node")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void snapshotsOrderRowsByPrimaryKeyAndNormalizeValuesByColumnType(Engine engine) throws Exception {
         Scenario s = Schemas.scenario(engine, true,
                 List.of(table("thing", pk("id"), col("name", ColumnType.STRING), col("body", ColumnType.TEXT),

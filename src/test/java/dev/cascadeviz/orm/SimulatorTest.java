@@ -40,6 +40,14 @@ class SimulatorTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aSimulatorWithoutTablesBeforeStillReturnsTheTablesAfterTheRun(Engine engine) {
+        Trace trace = Simulator.withoutTablesBefore().run(artists(engine, 1L), null);
+        assertTrue(trace.tablesBefore().isEmpty());
+        assertEquals(List.of(Map.of("id", 1L, "name", "Nirvana"), Map.of("id", 2L, "name", "Hole")), trace.tables().get("artist"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void reportsRowsTheDatabaseRefusesAsAnIntegrityError(Engine engine) {
         Trace trace = new Simulator().run(artists(engine, 2L), engine);
         assertEquals("IntegrityError", trace.error().type());
