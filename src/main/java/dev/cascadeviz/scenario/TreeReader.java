@@ -50,6 +50,17 @@ final class TreeReader {
 
     /** The document's root node, or null when the text is empty or not valid YAML/JSON. */
     static Node read(String text, boolean json, Problems problems) {
+        if (!json) {
+            Node plain = PlainYamlReader.read(text);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return readWithJackson(text, json, problems);
+    }
+
+    /** The tree as Jackson reads it, whatever the text; problems for what is wrong with it. */
+    static Node readWithJackson(String text, boolean json, Problems problems) {
         return new TreeReader(problems, json).read(text);
     }
 
