@@ -1,7 +1,5 @@
 package dev.cascadeviz.scenario;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +25,7 @@ sealed interface Node {
 
     record MapNode(Pos pos, Map<String, Entry> entries) implements Node {
         public MapNode {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Entries.copyOf(entries);
         }
 
         Node get(String key) {

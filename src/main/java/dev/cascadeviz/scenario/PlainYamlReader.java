@@ -1,9 +1,7 @@
 package dev.cascadeviz.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -41,6 +39,7 @@ final class PlainYamlReader {
     private int line = 1;
     private int lineStart;
     private int depth;
+    private final String[] keys = new String[256];
 
     private PlainYamlReader(String text) {
         this.s = text;
@@ -161,7 +160,7 @@ final class PlainYamlReader {
     private Node blockMapping(int indent) {
         enter();
         Node.Pos pos = here();
-        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        Entries.Builder entries = new Entries.Builder();
         while (true) {
             Node.Pos keyPos = here();
             String key = key();
@@ -196,7 +195,7 @@ final class PlainYamlReader {
                 endOfLine();
                 next = nextContentLine();
             }
-            if (entries.putIfAbsent(key, new Node.Entry(key, keyPos, value)) != null) {
+            if (!entries.add(new Node.Entry(key, keyPos, value))) {
                 throw giveUp(); // Jackson's path reports the duplicate
             }
             if (next < indent) {
@@ -207,7 +206,7 @@ final class PlainYamlReader {
             }
         }
         depth--;
-        return new Node.MapNode(pos, entries);
+        return new Node.MapNode(pos, entries.build());
     }
 
     /**
@@ -350,22 +349,34 @@ final class PlainYamlReader {
         return keyStart(c) || c >= '0' && c <= '9';
     }
 
-    /** A plain key of letters, digits and underscores that YAML reads as that same string. */
+    /**
+     * A plain key of letters, digits and underscores that YAML reads as that same string. Keys
+     * repeat on every row, so each is made once and then found again by its characters.
+     */
     private String key() {
         int start = p;
         if (p >= n || !keyStart(s.charAt(p))) {
             throw giveUp();
         }
+        int h = 0;
         while (p < n && keyPart(s.charAt(p))) {
+            h = 31 * h + s.charAt(p);
             p++;
         }
-        if (p - start > MAX_KEY) {
+        int length = p - start;
+        if (length > MAX_KEY) {
             throw giveUp();
         }
-        String key = s.substring(start, p);
+        int slot = (h ^ h >>> 7 ^ h >>> 15) & (keys.length - 1);
+        String key = keys[slot];
+        if (key != null && key.length() == length && s.regionMatches(start, key, 0, length)) {
+            return key;
+        }
+        key = s.substring(start, p);
         if (isReservedWord(key)) {
             throw giveUp();
         }
+        keys[slot] = key;
         return key;
     }
 
@@ -400,7 +411,7 @@ final class PlainYamlReader {
         Node.Pos pos = here();
         p++;
         skipSpaces();
-        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        Entries.Builder entries = new Entries.Builder();
         if (peek() == '}') {
             p++;
         } else {
@@ -413,7 +424,7 @@ final class PlainYamlReader {
                 p += 2;
                 skipSpaces();
                 Node value = inlineValue(true);
-                if (entries.putIfAbsent(key, new Node.Entry(key, keyPos, value)) != null) {
+                if (!entries.add(new Node.Entry(key, keyPos, value))) {
                     throw giveUp();
                 }
                 skipSpaces();
@@ -429,7 +440,7 @@ final class PlainYamlReader {
             }
         }
         depth--;
-        return new Node.MapNode(pos, entries);
+        return new Node.MapNode(pos, entries.build());
     }
 
     private Node flowSequence() {

@@ -52,10 +52,11 @@ final class RowsReader {
             if (list == null) {
                 continue;
             }
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Map<String, Object>> out = new ArrayList<>(list.items().size());
             Map<List<Object>, Node.Pos> seen = new HashMap<>();
+            List<Column> primaryKey = table.primaryKey();
             for (Node item : list.items()) {
-                Map<String, Object> row = r.row(table, item, seen);
+                Map<String, Object> row = r.row(table, primaryKey, item, seen);
                 if (row != null) {
                     out.add(row);
                 }
@@ -66,40 +67,47 @@ final class RowsReader {
         return new Rows(rows, keys);
     }
 
-    private Map<String, Object> row(Table table, Node item, Map<List<Object>, Node.Pos> seen) {
-        String where = "a row of table '" + table.name() + "'";
-        Node.MapNode m = in.map(item, where + " ({column: value, ...})");
+    private static String where(Table table) {
+        return "a row of table '" + table.name() + "'";
+    }
+
+    private Map<String, Object> row(Table table, List<Column> primaryKey, Node item, Map<List<Object>, Node.Pos> seen) {
+        Node.MapNode m = item instanceof Node.MapNode mn ? mn : in.map(item, where(table) + " ({column: value, ...})");
         if (m == null) {
             return null;
         }
         int before = in.problems.count();
-        Map<String, Object> row = new LinkedHashMap<>();
+        Map<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
         for (Node.Entry e : m.entries().values()) {
             Column c = table.column(e.key());
             if (c == null) {
-                in.problem(e.keyPos(), "unknown column '" + e.key() + "' in " + where + "; its columns are "
+                in.problem(e.keyPos(), "unknown column '" + e.key() + "' in " + where(table) + "; its columns are "
                         + Reading.quoted(table.columns().keySet()));
                 continue;
             }
             row.put(c.name(), value(table, c, e.value()));
         }
         for (Column c : table.columns().values()) {
+            if (!c.primaryKey() && c.nullable()) {
+                continue;
+            }
             Node given = m.get(c.name());
             boolean absent = given == null || isNull(given);
             if (c.primaryKey() && absent) {
-                in.problem(given == null ? m : given, where + " has no value for primary-key column '" + c.name() + "'");
+                in.problem(given == null ? m : given, where(table) + " has no value for primary-key column '" + c.name() + "'");
             } else if (!c.nullable() && absent) {
-                in.problem(given == null ? m : given, where + " leaves NOT NULL column '" + c.name() + "' "
+                in.problem(given == null ? m : given, where(table) + " leaves NOT NULL column '" + c.name() + "' "
                         + (given == null ? "out" : "null") + "; give it a value");
             }
         }
         if (in.problems.count() != before) {
             return null;
         }
-        List<Object> key = new ArrayList<>();
-        for (Column c : table.primaryKey()) {
-            key.add(row.get(c.name()));
+        Object[] keyValues = new Object[primaryKey.size()];
+        for (int i = 0; i < keyValues.length; i++) {
+            keyValues[i] = row.get(primaryKey.get(i).name());
         }
+        List<Object> key = java.util.Arrays.asList(keyValues);
         if (!key.isEmpty()) {
             Node.Pos earlier = seen.putIfAbsent(key, m.pos());
             if (earlier != null) {
@@ -128,8 +136,16 @@ final class RowsReader {
         if (isNull(n)) {
             return null;
         }
-        String what = "column '" + table.name() + "." + c.name() + "' (" + c.type().fileName() + ")";
         Node.Scalar s = n instanceof Node.Scalar sc ? sc : null;
+        // The common cases first, without making the message they would need.
+        if (s != null && c.type() == ColumnType.INTEGER && s.kind() == Node.Kind.INTEGER && s.value() instanceof Long l) {
+            return l;
+        }
+        if (s != null && (c.type() == ColumnType.STRING || c.type() == ColumnType.TEXT) && s.isString()
+                && (c.length() == null || ((String) s.value()).length() <= c.length())) {
+            return s.value();
+        }
+        String what = "column '" + table.name() + "." + c.name() + "' (" + c.type().fileName() + ")";
         switch (c.type()) {
             case INTEGER:
                 return in.integer(n, what);

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -151,7 +149,7 @@ final class TreeReader {
     }
 
     private Node mapping(Node.Pos pos) throws IOException {
-        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        Entries.Builder entries = new Entries.Builder();
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -162,9 +160,9 @@ final class TreeReader {
                 problems.add(keyPos, "duplicate key '" + key + "': it was already given at line "
                         + earlier.keyPos().line() + ", column " + earlier.keyPos().column());
             } else {
-                entries.put(key, new Node.Entry(key, keyPos, v));
+                entries.add(new Node.Entry(key, keyPos, v));
             }
         }
-        return new Node.MapNode(pos, entries);
+        return new Node.MapNode(pos, entries.build());
     }
 }
