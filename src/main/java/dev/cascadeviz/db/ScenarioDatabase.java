@@ -61,6 +61,7 @@ public final class ScenarioDatabase implements AutoCloseable {
 
     private static Connection connect(Engine engine, boolean foreignKeys) throws SQLException {
         if (engine == Engine.SQLITE) {
+            SqliteNativeLibrary.useCachedCopy();
             SQLiteConfig config = new SQLiteConfig();
             config.enforceForeignKeys(foreignKeys);
             return DriverManager.getConnection("jdbc:sqlite::memory:", config.toProperties());

@@ -1,8 +1,10 @@
 package dev.cascadeviz.scenario;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -74,6 +76,37 @@ final class Entries extends AbstractMap<String, Node.Entry> {
     @Override
     public int size() {
         return size;
+    }
+
+    /** The entries in order, straight from the array (no Map.Entry made per entry). */
+    @Override
+    public Collection<Node.Entry> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Node.Entry> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size;
+                    }
+
+                    @Override
+                    public Node.Entry next() {
+                        if (next >= size) {
+                            throw new NoSuchElementException();
+                        }
+                        return values[next++];
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     @Override

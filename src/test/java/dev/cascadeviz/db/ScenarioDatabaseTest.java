@@ -100,6 +100,20 @@ class ScenarioDatabaseTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void loadsSqlitesNativeLibraryFromACompleteCopyInTheCacheFolder() throws Exception {
+        Scenario s = Schemas.scenario(Engine.SQLITE, true, List.of(table("artist", pk("id"))), "artist", List.of(row("id", 1L)));
+        try (ScenarioDatabase db = ScenarioDatabase.open(s, Engine.SQLITE)) {
+            assertEquals(List.of(1L), ids(db.rows("artist")));
+        }
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        java.nio.file.Path lib = java.nio.file.Path.of(dir, name);
+        String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        long size = org.sqlite.SQLiteJDBCLoader.class.getResource(resource).openConnection().getContentLengthLong();
+        assertEquals(size, java.nio.file.Files.size(lib), lib.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void snapshotsOrderRowsByPrimaryKeyAndNormalizeValuesByColumnType(Engine engine) throws Exception {
