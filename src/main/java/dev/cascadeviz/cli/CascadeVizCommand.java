@@ -50,6 +50,18 @@ public final class CascadeVizCommand implements Callable<Integer> {
 
     /** Runs the command line writing to the given streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        TraceCommand plainTrace = TraceCommand.plain(args);
+        if (plainTrace != null) {
+            int code;
+            try {
+                code = plainTrace.run(out, err);
+            } catch (Exception ex) {
+                code = internalError(ex, err);
+            }
+            out.flush();
+            err.flush();
+            return code;
+        }
         CommandLine cmd = new CommandLine(new CascadeVizCommand());
         cmd.setOut(out);
         cmd.setErr(err);
@@ -59,17 +71,19 @@ public final class CascadeVizCommand implements Callable<Integer> {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USAGE;
         });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("cascadeviz: internal error: " + ex);
-            if (Boolean.getBoolean("cascadeviz.debug")) {
-                ex.printStackTrace(c.getErr());
-            }
-            return SCENARIO_PROBLEM;
-        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(ex, c.getErr()));
         int code = cmd.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int internalError(Exception ex, PrintWriter err) {
+        err.println("cascadeviz: internal error: " + ex);
+        if (Boolean.getBoolean("cascadeviz.debug")) {
+            ex.printStackTrace(err);
+        }
+        return SCENARIO_PROBLEM;
     }
 
     @Override

@@ -26,8 +26,10 @@ final class PlainYamlReader {
     }
 
     private static final GiveUp GIVE_UP = new GiveUp();
-    /** SnakeYAML's own rules for what a plain scalar is, as Jackson's YAML parser applies them. */
-    private static final Resolver RESOLVER = new Resolver();
+    /** SnakeYAML's own rules for what a plain scalar is, as Jackson's YAML parser applies them; made on first use. */
+    private static final class Rules {
+        static final Resolver RESOLVER = new Resolver();
+    }
     private static final int MAX_DEPTH = 64;
     /** Jackson's YAML parser refuses documents past SnakeYAML's code point limit (3 MB); leave those to it. */
     private static final int MAX_CHARS = 3 * 1024 * 1024 - 1;
@@ -607,7 +609,7 @@ final class PlainYamlReader {
         if (number != null) {
             return number;
         }
-        if (isDate(text) || RESOLVER.resolve(NodeId.scalar, text, true).equals(Tag.STR)) {
+        if (isDate(text) || Rules.RESOLVER.resolve(NodeId.scalar, text, true).equals(Tag.STR)) {
             return new Node.Scalar(pos, Node.Kind.STRING, text, text);
         }
         throw giveUp();

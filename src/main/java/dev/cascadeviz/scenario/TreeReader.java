@@ -19,8 +19,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class TreeReader {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Made on first use: most YAML files never need them (see {@link PlainYamlReader}). */
+    private static final class Factories {
+        static final YAMLFactory YAML = new YAMLFactory();
+        static final JsonFactory JSON = new JsonFactory();
+    }
 
     private final Problems problems;
     private final boolean json;
@@ -63,7 +66,7 @@ final class TreeReader {
     }
 
     private Node read(String text) {
-        try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
+        try (JsonParser p = json ? Factories.JSON.createParser(text) : Factories.YAML.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {

@@ -21,8 +21,6 @@ import java.util.Map;
 /** Reads and writes traces as the JSON of trace-format.md. */
 public final class TraceJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     /** Made on first use: writing a trace needs only the streaming generator, not databind. */
     private static final class Mapper {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,7 +49,7 @@ public final class TraceJson {
     }
 
     public static ObjectNode toTree(Trace trace) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode statements = root.putArray("statements");
         for (TraceStatement s : trace.statements()) {
             statements.add(statementTree(s));
@@ -75,7 +73,7 @@ public final class TraceJson {
     }
 
     private static ObjectNode statementTree(TraceStatement s) {
-        ObjectNode n = NODES.objectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("sql", s.sql());
         if (s.many()) {
             ArrayNode sets = n.putArray("params");
@@ -99,14 +97,14 @@ public final class TraceJson {
     }
 
     private static ArrayNode changesTree(List<RowChange> changes) {
-        ArrayNode a = NODES.arrayNode();
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
         for (RowChange c : changes) {
             ObjectNode n = a.addObject();
             n.put("table", c.table());
             n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
             n.set("key", valuesTree(c.key()));
-            n.set("before", c.before() == null ? NODES.nullNode() : rowTree(c.before()));
-            n.set("after", c.after() == null ? NODES.nullNode() : rowTree(c.after()));
+            n.set("before", c.before() == null ? JsonNodeFactory.instance.nullNode() : rowTree(c.before()));
+            n.set("after", c.after() == null ? JsonNodeFactory.instance.nullNode() : rowTree(c.after()));
             if (c.foreignKey() != null) {
                 n.put("foreign_key", c.foreignKey());
             }
@@ -115,7 +113,7 @@ public final class TraceJson {
     }
 
     public static ObjectNode tablesTree(Map<String, List<Map<String, Object>>> tables) {
-        ObjectNode t = NODES.objectNode();
+        ObjectNode t = JsonNodeFactory.instance.objectNode();
         tables.forEach((name, rows) -> {
             ArrayNode a = t.putArray(name);
             for (Map<String, Object> row : rows) {
@@ -126,13 +124,13 @@ public final class TraceJson {
     }
 
     private static ObjectNode rowTree(Map<String, Object> row) {
-        ObjectNode r = NODES.objectNode();
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
         row.forEach((k, v) -> r.set(k, valueTree(v)));
         return r;
     }
 
     private static ArrayNode valuesTree(List<Object> values) {
-        ArrayNode a = NODES.arrayNode();
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
         for (Object v : values) {
             a.add(valueTree(v));
         }
@@ -141,21 +139,21 @@ public final class TraceJson {
 
     public static JsonNode valueTree(Object v) {
         if (v == null) {
-            return NODES.nullNode();
+            return JsonNodeFactory.instance.nullNode();
         } else if (v instanceof Boolean b) {
-            return NODES.booleanNode(b);
+            return JsonNodeFactory.instance.booleanNode(b);
         } else if (v instanceof Integer i) {
-            return NODES.numberNode(i.longValue());
+            return JsonNodeFactory.instance.numberNode(i.longValue());
         } else if (v instanceof Long l) {
-            return NODES.numberNode(l);
+            return JsonNodeFactory.instance.numberNode(l);
         } else if (v instanceof Double d) {
-            return NODES.numberNode(d);
+            return JsonNodeFactory.instance.numberNode(d);
         } else if (v instanceof Float f) {
-            return NODES.numberNode(f.doubleValue());
+            return JsonNodeFactory.instance.numberNode(f.doubleValue());
         } else if (v instanceof BigDecimal bd) {
-            return NODES.numberNode(bd.doubleValue());
+            return JsonNodeFactory.instance.numberNode(bd.doubleValue());
         } else {
-            return NODES.textNode(v.toString());
+            return JsonNodeFactory.instance.textNode(v.toString());
         }
     }
 
