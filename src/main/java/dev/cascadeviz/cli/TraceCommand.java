@@ -1,5 +1,6 @@
 package dev.cascadeviz.cli;
 
+import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
@@ -104,6 +105,9 @@ final class TraceCommand implements Callable<Integer> {
                 err.println("cascadeviz trace: cannot create the output folder " + out + ": " + e.getMessage());
                 return CascadeVizCommand.USAGE;
             }
+        }
+        if (engine != null) {
+            ScenarioDatabase.warmUpInBackground(engine);
         }
         Simulator simulator = Simulator.withoutTablesBefore();
         boolean failed = false;

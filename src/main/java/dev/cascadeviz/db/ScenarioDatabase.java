@@ -59,6 +59,25 @@ public final class ScenarioDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Starts the engine's driver in the background (its classes, SQLite's native library, a
+     * first in-memory database that is closed again), so that a caller who knows the engine
+     * before it has a scenario (the trace command, while it reads the file) does not wait for
+     * that later. Failures are ignored: {@link #open} meets them again and reports them.
+     */
+    public static void warmUpInBackground(Engine engine) {
+        Thread t = new Thread(() -> {
+            try (Connection c = connect(engine, true)) {
+                c.getMetaData();
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // open() will say what is wrong
+            }
+        }, "cascadeviz-" + engine.fileName() + "-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     private static Connection connect(Engine engine, boolean foreignKeys) throws SQLException {
         if (engine == Engine.SQLITE) {
             SqliteNativeLibrary.useCachedCopy();

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
 
 /**
  * Keeps sqlite-jdbc's native library in the user's cache folder
  * ({@code $XDG_CACHE_HOME/cascadeviz} or {@code ~/.cache/cascadeviz}, one folder per
- * sqlite-jdbc version and platform), as JavaFX keeps its own, and points sqlite-jdbc at it.
+ * sqlite-jdbc version and platform: os.name, os.arch, musl), as JavaFX keeps its own, and
+ * points sqlite-jdbc at it.
  * Otherwise sqlite-jdbc inflates the 1.1 MB library out of the jar into a new temporary file,
  * checksums both and deletes it at exit on every start: about 140 ms of a command-line run.
  * Anything unexpected leaves sqlite-jdbc to do that as before; if the cached copy cannot be
@@ -47,25 +49,33 @@ final class SqliteNativeLibrary {
         }
     }
 
-    /** The folder holding a complete copy of the library in the jar, or null. */
+    /**
+     * The folder holding a complete copy of the library in the jar, or null. A copy is only
+     * ever moved into place whole, so one that is there is used as it is: finding the
+     * library's place in the jar costs sqlite-jdbc a {@code uname} process.
+     */
     private static Path cached() throws IOException {
-        String name = LibraryLoaderUtil.getNativeLibName();
-        String folder = LibraryLoaderUtil.getNativeLibResourcePath();
-        URL url = SQLiteJDBCLoader.class.getResource(folder + "/" + name);
         Path root = cacheRoot();
-        if (url == null || root == null) {
+        if (root == null) {
+            return null;
+        }
+        String name = LibraryLoaderUtil.getNativeLibName();
+        String version = SQLiteJDBCLoader.getVersion().replaceAll("[^A-Za-z0-9._-]", "_");
+        String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch")
+                + (OSInfo.isMusl() ? "-musl" : "")).replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = root.resolve("sqlite-jdbc-" + version).resolve(platform);
+        Path lib = dir.resolve(name);
+        if (Files.isRegularFile(lib) && Files.size(lib) > 0) {
+            return dir;
+        }
+        URL url = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+        if (url == null) {
             return null;
         }
         URLConnection connection = url.openConnection();
         long size = connection.getContentLengthLong();
         if (size <= 0) {
             return null;
-        }
-        String version = SQLiteJDBCLoader.getVersion().replaceAll("[^A-Za-z0-9._-]", "_");
-        Path dir = root.resolve("sqlite-jdbc-" + version + folder.replace("/org/sqlite/native", ""));
-        Path lib = dir.resolve(name);
-        if (Files.isRegularFile(lib) && Files.size(lib) == size) {
-            return dir;
         }
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, name, ".tmp");

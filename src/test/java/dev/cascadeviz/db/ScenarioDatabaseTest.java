@@ -110,8 +110,9 @@ class ScenarioDatabaseTest {
         String name = System.getProperty("org.sqlite.lib.name");
         java.nio.file.Path lib = java.nio.file.Path.of(dir, name);
         String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-        long size = org.sqlite.SQLiteJDBCLoader.class.getResource(resource).openConnection().getContentLengthLong();
-        assertEquals(size, java.nio.file.Files.size(lib), lib.toString());
+        try (java.io.InputStream in = org.sqlite.SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+            assertArrayEquals(in.readAllBytes(), java.nio.file.Files.readAllBytes(lib), lib.toString());
+        }
     }
 
     @ParameterizedTest
