@@ -546,6 +546,10 @@ final class PlainYamlReader {
     private Node plain(boolean flow) {
         Node.Pos pos = here();
         int start = p;
+        Node integer = decimalInteger(pos, flow);
+        if (integer != null) {
+            return integer;
+        }
         char first = peek();
         if ("?:,[]{}#&*!|>'\"%@`".indexOf(first) >= 0 || first == '-' && (peek(1) == ' ' || peek(1) == '\n' || p + 1 >= n)) {
             throw giveUp(); // an indicator, not a plain scalar
@@ -578,6 +582,49 @@ final class PlainYamlReader {
             throw giveUp();
         }
         return scalar(pos, new String(s, start, end - start));
+    }
+
+    /**
+     * The common case of a plain scalar, read straight from the characters: a decimal integer
+     * of up to 18 digits (no leading zero) that ends where a plain scalar ends; else null
+     * with p unchanged.
+     */
+    private Node decimalInteger(Node.Pos pos, boolean flow) {
+        int q = p;
+        boolean negative = q < n && s[q] == '-';
+        if (negative) {
+            q++;
+        }
+        int digitsStart = q;
+        long value = 0;
+        while (q < n && s[q] >= '0' && s[q] <= '9' && q - digitsStart < 18) {
+            value = value * 10 + (s[q] - '0');
+            q++;
+        }
+        int digits = q - digitsStart;
+        if (digits == 0 || digits > 1 && s[digitsStart] == '0') {
+            return null;
+        }
+        char next = q < n ? s[q] : '\n';
+        boolean ends = next == '\n' || (flow ? next == ',' || next == ']' || next == '}' || next == ' '
+                : next == ' ');
+        if (!ends || next == ' ' && !spacesThenEnd(q, flow)) {
+            return null;
+        }
+        String text = new String(s, p, q - p);
+        p = q;
+        return new Node.Scalar(pos, Node.Kind.INTEGER, negative ? -value : value, text);
+    }
+
+    /** From q (at a space): only spaces up to the line's end, a comment, or in flow context a flow indicator. */
+    private boolean spacesThenEnd(int q, boolean flow) {
+        while (q < n && s[q] == ' ') {
+            q++;
+        }
+        if (q >= n || s[q] == '\n' || s[q] == '#') {
+            return true;
+        }
+        return flow && (s[q] == ',' || s[q] == ']' || s[q] == '}');
     }
 
     /** What a plain scalar inside a flow mapping or list may hold here: no indicator at all. */
