@@ -1,0 +1,178 @@
+package dev.cascadeviz.scenario;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.Table;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the {@code rows} section: every value checked against its column. */
+final class RowsReader {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
+
+    /** The rows, and the primary keys present in each table (values in primary-key column order). */
+    record Rows(Map<String, List<Map<String, Object>>> rows, Map<String, Set<List<Object>>> keys) {
+    }
+
+    private final Reading in;
+
+    private RowsReader(Reading in) {
+        this.in = in;
+    }
+
+    static Rows read(Node section, Reading in, Map<String, Table> tables, Set<String> declaredTables) {
+        RowsReader r = new RowsReader(in);
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        Map<String, Set<List<Object>>> keys = new HashMap<>();
+        Node.MapNode m = in.mapOrEmpty(section, "'rows' (table name: [{column: value, ...}, ...])");
+        if (m == null) {
+            return new Rows(rows, keys);
+        }
+        for (Node.Entry e : m.entries().values()) {
+            Table table = tables.get(e.key());
+            if (table == null) {
+                if (!declaredTables.contains(e.key())) {
+                    in.problem(e.keyPos(), "rows for unknown table '" + e.key() + "'; tables: "
+                            + Reading.quoted(declaredTables));
+                }
+                continue;
+            }
+            Node.ListNode list = in.list(e.value(), "the rows of table '" + table.name() + "'");
+            if (list == null) {
+                continue;
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            Map<List<Object>, Node.Pos> seen = new HashMap<>();
+            for (Node item : list.items()) {
+                Map<String, Object> row = r.row(table, item, seen);
+                if (row != null) {
+                    out.add(row);
+                }
+            }
+            rows.put(table.name(), out);
+            keys.put(table.name(), new HashSet<>(seen.keySet()));
+        }
+        return new Rows(rows, keys);
+    }
+
+    private Map<String, Object> row(Table table, Node item, Map<List<Object>, Node.Pos> seen) {
+        String where = "a row of table '" + table.name() + "'";
+        Node.MapNode m = in.map(item, where + " ({column: value, ...})");
+        if (m == null) {
+            return null;
+        }
+        int before = in.problems.count();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Node.Entry e : m.entries().values()) {
+            Column c = table.column(e.key());
+            if (c == null) {
+                in.problem(e.keyPos(), "unknown column '" + e.key() + "' in " + where + "; its columns are "
+                        + Reading.quoted(table.columns().keySet()));
+                continue;
+            }
+            row.put(c.name(), value(table, c, e.value()));
+        }
+        for (Column c : table.columns().values()) {
+            Node given = m.get(c.name());
+            boolean absent = given == null || isNull(given);
+            if (c.primaryKey() && absent) {
+                in.problem(given == null ? m : given, where + " has no value for primary-key column '" + c.name() + "'");
+            } else if (!c.nullable() && absent) {
+                in.problem(given == null ? m : given, where + " leaves NOT NULL column '" + c.name() + "' "
+                        + (given == null ? "out" : "null") + "; give it a value");
+            }
+        }
+        if (in.problems.count() != before) {
+            return null;
+        }
+        List<Object> key = new ArrayList<>();
+        for (Column c : table.primaryKey()) {
+            key.add(row.get(c.name()));
+        }
+        if (!key.isEmpty()) {
+            Node.Pos earlier = seen.putIfAbsent(key, m.pos());
+            if (earlier != null) {
+                in.problem(m, "duplicate primary key " + keyText(key) + " in table '" + table.name()
+                        + "': the row at line " + earlier.line() + " has it already");
+                return null;
+            }
+        }
+        return row;
+    }
+
+    private static boolean isNull(Node n) {
+        return n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL;
+    }
+
+    static String keyText(List<Object> key) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : key) {
+            parts.add(o instanceof String s ? "'" + s + "'" : String.valueOf(o));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    /** The value for a column (Long, Double, String, Boolean or null), or null after a problem. */
+    private Object value(Table table, Column c, Node n) {
+        if (isNull(n)) {
+            return null;
+        }
+        String what = "column '" + table.name() + "." + c.name() + "' (" + c.type().fileName() + ")";
+        Node.Scalar s = n instanceof Node.Scalar sc ? sc : null;
+        switch (c.type()) {
+            case INTEGER:
+                return in.integer(n, what);
+            case FLOAT:
+            case NUMERIC:
+                return in.number(n, what);
+            case BOOLEAN:
+                return in.bool(n, what);
+            case STRING:
+            case TEXT: {
+                String v = in.string(n, what);
+                if (v != null && c.length() != null && v.length() > c.length()) {
+                    in.problem(n, "the value for " + what + " has " + v.length() + " characters; its length is "
+                            + c.length());
+                }
+                return v;
+            }
+            case DATE:
+            case DATETIME: {
+                boolean date = c.type() == ColumnType.DATE;
+                String expected = date ? "a date YYYY-MM-DD" : "a date and time YYYY-MM-DD HH:MM:SS";
+                if (s == null || !s.isString() || !(date ? DATE : DATETIME).matcher((String) s.value()).matches()
+                        || !validTime((String) s.value(), date)) {
+                    in.problem(n, "expected " + expected + " for " + what + ", found " + n.describe());
+                    return null;
+                }
+                return s.value();
+            }
+            default:
+                throw new IllegalStateException(c.type().toString());
+        }
+    }
+
+    private static boolean validTime(String text, boolean date) {
+        try {
+            if (date) {
+                LocalDate.parse(text);
+            } else {
+                LocalDateTime.parse(text.replace(' ', 'T'));
+            }
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

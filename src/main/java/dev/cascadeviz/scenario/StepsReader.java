@@ -1,0 +1,266 @@
+package dev.cascadeviz.scenario;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.MappedClass;
+import dev.cascadeviz.model.ObjectRef;
+import dev.cascadeviz.model.Relationship;
+import dev.cascadeviz.model.Step;
+import dev.cascadeviz.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the {@code steps} section; every object named must be a row of {@code rows}. */
+final class StepsReader {
+
+    static final List<String> KINDS = List.of("get", "load", "delete", "remove", "set", "expunge", "flush", "commit",
+            "rollback");
+    private static final List<String> BARE = List.of("flush", "commit", "rollback");
+
+    private final Reading in;
+    private final Map<String, Table> tables;
+    private final MappingReader.Mapping mapping;
+    private final RowsReader.Rows rows;
+
+    private StepsReader(Reading in, Map<String, Table> tables, MappingReader.Mapping mapping, RowsReader.Rows rows) {
+        this.in = in;
+        this.tables = tables;
+        this.mapping = mapping;
+        this.rows = rows;
+    }
+
+    static List<Step> read(Node section, Reading in, Map<String, Table> tables, MappingReader.Mapping mapping,
+                           RowsReader.Rows rows) {
+        StepsReader r = new StepsReader(in, tables, mapping, rows);
+        List<Step> steps = new ArrayList<>();
+        Node.ListNode list = in.list(section, "'steps' (- delete: Artist(1), - commit, ...)");
+        if (list != null) {
+            for (Node item : list.items()) {
+                Step s = r.step(item);
+                if (s != null) {
+                    steps.add(s);
+                }
+            }
+        }
+        return steps;
+    }
+
+    private Step step(Node item) {
+        if (item instanceof Node.Scalar s && s.isString()) {
+            String kind = (String) s.value();
+            return switch (kind) {
+                case "flush" -> new Step.Flush();
+                case "commit" -> new Step.Commit();
+                case "rollback" -> new Step.Rollback();
+                default -> {
+                    if (KINDS.contains(kind)) {
+                        in.problem(item, "step '" + kind + "' needs an object, e.g. - " + kind + ": " + example(kind));
+                    } else {
+                        unknownKind(item.pos(), kind);
+                    }
+                    yield null;
+                }
+            };
+        }
+        Node.MapNode m = item instanceof Node.MapNode mm ? mm : null;
+        if (m == null || m.entries().size() != 1) {
+            in.problem(item, "expected a step: one of - get: Artist(1), - load: Artist(1).songs, - delete: Artist(1), "
+                    + "- remove: {item: ..., from: ...}, - set: {attr: ..., value: ...}, - expunge: Artist(1), "
+                    + "- flush, - commit, - rollback; found " + (m == null ? item.describe() : "a mapping with "
+                    + m.entries().size() + " keys"));
+            return null;
+        }
+        Node.Entry e = m.entries().values().iterator().next();
+        Node v = e.value();
+        switch (e.key()) {
+            case "get": {
+                ObjectRef o = object(v, "get");
+                return o == null ? null : new Step.Get(o);
+            }
+            case "delete": {
+                ObjectRef o = object(v, "delete");
+                return o == null ? null : new Step.Delete(o);
+            }
+            case "expunge": {
+                ObjectRef o = object(v, "expunge");
+                return o == null ? null : new Step.Expunge(o);
+            }
+            case "load": {
+                Attr a = attribute(v, "load");
+                return a == null ? null : new Step.Load(a.object, a.rel.name());
+            }
+            case "remove":
+                return remove(v);
+            case "set":
+                return set(v);
+            default:
+                if (BARE.contains(e.key())) {
+                    in.problem(e.keyPos(), "step '" + e.key() + "' takes nothing: write - " + e.key());
+                } else {
+                    unknownKind(e.keyPos(), e.key());
+                }
+                return null;
+        }
+    }
+
+    private void unknownKind(Node.Pos pos, String kind) {
+        in.problem(pos, "unknown step '" + kind + "'; steps are " + String.join(", ", KINDS));
+    }
+
+    private static String example(String kind) {
+        return switch (kind) {
+            case "load" -> "Artist(1).songs";
+            case "remove" -> "{item: Song(2), from: Artist(1).songs}";
+            case "set" -> "{attr: Song(2).artist, value: Artist(3)}";
+            default -> "Artist(1)";
+        };
+    }
+
+    private Step remove(Node v) {
+        Node.MapNode m = in.map(v, "step 'remove' ({item: Song(2), from: Artist(1).songs})");
+        if (m == null || !in.keys(m, List.of("item", "from"), "step 'remove'") || !has(m, "item", "remove")
+                || !has(m, "from", "remove")) {
+            return null;
+        }
+        ObjectRef item = object(m.get("item"), "remove");
+        Attr from = attribute(m.get("from"), "remove");
+        if (item == null || from == null) {
+            return null;
+        }
+        if (!RelationshipCheck.isCollection(from.rel, from.direction)) {
+            in.problem(m.get("from"), "cannot remove from " + from.cls.name() + "." + from.rel.name()
+                    + ": it holds one object, not a collection; use set: {attr: ..., value: null}");
+            return null;
+        }
+        if (!item.className().equals(from.rel.target())) {
+            in.problem(m.get("item"), "the item must be a " + from.rel.target() + " to be in " + from.cls.name() + "."
+                    + from.rel.name() + ", found a " + item.className());
+            return null;
+        }
+        return new Step.Remove(item, from.object, from.rel.name());
+    }
+
+    private Step set(Node v) {
+        Node.MapNode m = in.map(v, "step 'set' ({attr: Song(2).artist, value: Artist(3)})");
+        if (m == null || !in.keys(m, List.of("attr", "value"), "step 'set'") || !has(m, "attr", "set")
+                || !has(m, "value", "set")) {
+            return null;
+        }
+        Attr attr = attribute(m.get("attr"), "set");
+        Node valueNode = m.get("value");
+        boolean none = valueNode instanceof Node.Scalar s && s.kind() == Node.Kind.NULL;
+        ObjectRef value = none ? null : object(valueNode, "set");
+        if (attr == null || (!none && value == null)) {
+            return null;
+        }
+        if (RelationshipCheck.isCollection(attr.rel, attr.direction)) {
+            in.problem(m.get("attr"), "cannot set " + attr.cls.name() + "." + attr.rel.name()
+                    + ": it is a collection; use remove: {item: ..., from: ...}");
+            return null;
+        }
+        if (value != null && !value.className().equals(attr.rel.target())) {
+            in.problem(valueNode, "the value of " + attr.cls.name() + "." + attr.rel.name() + " must be a "
+                    + attr.rel.target() + " or null, found a " + value.className());
+            return null;
+        }
+        return new Step.Set(attr.object, attr.rel.name(), value);
+    }
+
+    private boolean has(Node.MapNode m, String key, String kind) {
+        if (m.get(key) == null) {
+            in.problem(m, "step '" + kind + "' needs '" + key + "', e.g. " + kind + ": " + example(kind));
+            return false;
+        }
+        return true;
+    }
+
+    private record Attr(ObjectRef object, MappedClass cls, Relationship rel, RelationshipCheck.Direction direction) {
+    }
+
+    private Attr attribute(Node n, String kind) {
+        String text = in.string(n, "step '" + kind + "' (Class(key).relationship)");
+        if (text == null) {
+            return null;
+        }
+        ObjectRefSyntax.Parsed p;
+        try {
+            p = ObjectRefSyntax.parse(text, true);
+        } catch (ObjectRefSyntax.SyntaxError e) {
+            in.problem(n, "malformed '" + text + "' in step '" + kind + "': " + e.getMessage()
+                    + "; expected Class(key).relationship, e.g. Artist(1).songs");
+            return null;
+        }
+        ObjectRef o = resolve(n, p, kind);
+        if (o == null) {
+            return null;
+        }
+        MappedClass cls = mapping.classes().get(o.className());
+        Relationship rel = cls.relationship(p.attribute());
+        if (rel == null) {
+            in.problem(n, "class " + cls.name() + " has no relationship '" + p.attribute() + "'; its relationships are "
+                    + Reading.quoted(cls.relationships().keySet()));
+            return null;
+        }
+        return new Attr(o, cls, rel, mapping.direction(cls.name(), rel.name()));
+    }
+
+    private ObjectRef object(Node n, String kind) {
+        String text = in.string(n, "step '" + kind + "' (Class(key), e.g. Artist(1))");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return resolve(n, ObjectRefSyntax.parse(text, false), kind);
+        } catch (ObjectRefSyntax.SyntaxError e) {
+            in.problem(n, "malformed object '" + text + "' in step '" + kind + "': " + e.getMessage()
+                    + "; expected Class(key), e.g. Artist(1), Tag('python') or Link(1, 2)");
+            return null;
+        }
+    }
+
+    /** The object for a parsed name, when its class exists, its key fits and its row exists. */
+    private ObjectRef resolve(Node n, ObjectRefSyntax.Parsed p, String kind) {
+        MappedClass cls = mapping.classes().get(p.className());
+        if (cls == null) {
+            if (!mapping.declared().contains(p.className())) {
+                in.problem(n, "unknown class '" + p.className() + "' in step '" + kind + "'; classes: "
+                        + Reading.quoted(mapping.declared()));
+            }
+            return null;
+        }
+        List<Column> pk = tables.get(cls.table()).primaryKey();
+        if (pk.size() != p.key().size()) {
+            in.problem(n, cls.name() + " has a primary key of " + pk.size() + " column" + (pk.size() == 1 ? "" : "s")
+                    + " (" + String.join(", ", pk.stream().map(Column::name).toList()) + "); found " + p.key().size()
+                    + " value" + (p.key().size() == 1 ? "" : "s"));
+            return null;
+        }
+        List<Object> key = new ArrayList<>();
+        for (int i = 0; i < pk.size(); i++) {
+            Object v = p.key().get(i);
+            Column c = pk.get(i);
+            boolean numeric = c.type() == ColumnType.INTEGER;
+            boolean text = c.type() == ColumnType.STRING || c.type() == ColumnType.TEXT || c.type() == ColumnType.DATE
+                    || c.type() == ColumnType.DATETIME;
+            if (numeric && v instanceof Long l) {
+                key.add(l);
+            } else if (text && v instanceof String) {
+                key.add(v);
+            } else {
+                in.problem(n, "the key of " + cls.name() + " column '" + c.name() + "' is " + c.type().fileName()
+                        + (numeric ? ": write it as a number" : text ? ": write it in quotes, e.g. '" + v + "'"
+                        : ": this key type cannot be named in a step"));
+                return null;
+            }
+        }
+        Set<List<Object>> present = rows.keys().get(cls.table());
+        if (present == null || !present.contains(key)) {
+            ObjectRef ref = new ObjectRef(cls.name(), key);
+            in.problem(n, "no row for " + ref + " in table '" + cls.table() + "': add it under rows");
+            return null;
+        }
+        return new ObjectRef(cls.name(), key);
+    }
+}

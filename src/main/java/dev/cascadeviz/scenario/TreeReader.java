@@ -1,0 +1,159 @@
+package dev.cascadeviz.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML or JSON text with Jackson's streaming parser into {@link Node}s that keep their
+ * positions. Syntax errors, duplicate keys and YAML aliases become problems; the tree of a file
+ * with a syntax error is not returned (null).
+ */
+final class TreeReader {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Problems problems;
+    private final boolean json;
+    private JsonParser parser;
+
+    private TreeReader(Problems problems, boolean json) {
+        this.problems = problems;
+        this.json = json;
+    }
+
+    /** Whether text is read as JSON: a .json file name, or text whose first non-blank is '{'. */
+    static boolean looksLikeJson(String text, String fileName) {
+        if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{';
+        }
+        return false;
+    }
+
+    /** The document's root node, or null when the text is empty or not valid YAML/JSON. */
+    static Node read(String text, boolean json, Problems problems) {
+        return new TreeReader(problems, json).read(text);
+    }
+
+    private Node read(String text) {
+        try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
+            parser = p;
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
+                        + "'tables', 'classes', 'rows' and 'steps'");
+                return null;
+            }
+            Node root = value(first);
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                problems.add(here(), json ? "unexpected content after the end of the JSON object"
+                        : "a scenario file holds one YAML document; found a second one here");
+            }
+            return root;
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            Node.Pos pos = loc == null || loc.getLineNr() < 1 ? new Node.Pos(1, 1)
+                    : new Node.Pos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+            problems.add(pos, syntaxMessage(e));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Node.Pos(1, 1), (json ? "JSON" : "YAML") + " syntax error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String syntaxMessage(JacksonException e) {
+        String what = json ? "JSON syntax error: " : "YAML syntax error: ";
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            String problem = m.getProblem() == null ? "" : m.getProblem().trim();
+            if (m.getContext() != null && m.getContextMark() != null) {
+                return what + problem + " (" + m.getContext().trim() + " that starts at line "
+                        + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1) + ")";
+            }
+            return what + problem;
+        }
+        String original = e.getOriginalMessage();
+        return what + (original == null ? e.getClass().getSimpleName() : original.trim());
+    }
+
+    private Node.Pos here() {
+        JsonLocation loc = parser.currentTokenLocation();
+        return new Node.Pos(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+
+    private Node value(JsonToken token) throws IOException {
+        Node.Pos pos = here();
+        switch (token) {
+            case START_OBJECT:
+                return mapping(pos);
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                JsonToken t;
+                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    items.add(value(t));
+                }
+                return new Node.ListNode(pos, items);
+            }
+            case VALUE_STRING: {
+                String text = parser.getText();
+                if (!json && parser instanceof YAMLParser y && y.isCurrentAlias()) {
+                    problems.add(pos, "YAML aliases (*" + text + ") are not supported: write the value out");
+                }
+                return new Node.Scalar(pos, Node.Kind.STRING, text, text);
+            }
+            case VALUE_NUMBER_INT: {
+                String text = parser.getText();
+                Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                return new Node.Scalar(pos, Node.Kind.INTEGER, v, text);
+            }
+            case VALUE_NUMBER_FLOAT:
+                return new Node.Scalar(pos, Node.Kind.FLOAT, parser.getDoubleValue(), parser.getText());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new Node.Scalar(pos, Node.Kind.BOOLEAN, token == JsonToken.VALUE_TRUE, parser.getText());
+            case VALUE_NULL:
+                return new Node.Scalar(pos, Node.Kind.NULL, null, parser.getText());
+            default:
+                problems.add(pos, "unexpected " + token + " here");
+                return new Node.Scalar(pos, Node.Kind.NULL, null, "");
+        }
+    }
+
+    private Node mapping(Node.Pos pos) throws IOException {
+        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Node.Pos keyPos = here();
+            Node v = value(parser.nextToken());
+            Node.Entry earlier = entries.get(key);
+            if (earlier != null) {
+                problems.add(keyPos, "duplicate key '" + key + "': it was already given at line "
+                        + earlier.keyPos().line() + ", column " + earlier.keyPos().column());
+            } else {
+                entries.put(key, new Node.Entry(key, keyPos, v));
+            }
+        }
+        return new Node.MapNode(pos, entries);
+    }
+}
