@@ -1,9 +1,9 @@
 package dev.cascadeviz.db;
 
 import dev.cascadeviz.model.Column;
-import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ForeignKey;
+import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
@@ -51,6 +51,9 @@ public final class Ddl {
         List<String> lines = new ArrayList<>();
         for (Column c : table.columns().values()) {
             String line = q.apply(c.name()) + " " + type(c, engine);
+            if (engine == Engine.H2 && c.nullable() && setsDefault(table, c.name())) {
+                line += " DEFAULT NULL"; // SQLite's implicit default; H2 refuses SET DEFAULT without one
+            }
             if (!c.nullable()) {
                 line += " NOT NULL";
             }
@@ -76,6 +79,16 @@ public final class Ddl {
         String sep = engine == Engine.SQLITE ? ", \n\t" : ",\n\t";
         String text = "CREATE TABLE " + q.apply(table.name()) + " (\n\t" + String.join(sep, lines) + "\n)";
         return engine == Engine.SQLITE ? "\n" + text + "\n\n" : text;
+    }
+
+    private static boolean setsDefault(Table table, String column) {
+        for (ForeignKey fk : table.allForeignKeys()) {
+            if (fk.columns().contains(column)
+                    && (fk.ondelete() == ReferentialAction.SET_DEFAULT || fk.onupdate() == ReferentialAction.SET_DEFAULT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One index per column with {@code index: true}, in column order. */
@@ -162,10 +175,5 @@ public final class Ddl {
             out.add(q.apply(n));
         }
         return String.join(", ", out);
-    }
-
-    /** True for the types SQLite stores as text but the model reads as a date or time. */
-    static boolean isTemporal(ColumnType t) {
-        return t == ColumnType.DATE || t == ColumnType.DATETIME;
     }
 }
