@@ -15,15 +15,26 @@ public class CascadeVizApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        timing("start() entered");
         MainWindow.applyTheme(false);
         model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-        MainWindow window = new MainWindow(stage, model, ScenarioLibrary.load(),
+        MainWindow window = new MainWindow(stage, model, ScenarioLibrary.empty(),
                 new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app")));
-        window.openDefault();
+        timing("window built");
         stage.show();
+        timing("window shown");
+        javafx.application.Platform.runLater(() -> {
+            window.setLibrary(ScenarioLibrary.load());
+            window.openDefault();
+            timing("default scenario open");
+        });
+    }
+
+    /** With -Dcascadeviz.timing=true, prints how long after JVM start a point of the start-up was reached. */
+    private static void timing(String what) {
         if (Boolean.getBoolean("cascadeviz.timing")) {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("window shown " + ms + " ms after JVM start");
+            System.err.println(what + ": " + ms + " ms after JVM start");
         }
     }
 

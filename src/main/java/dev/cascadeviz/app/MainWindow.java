@@ -70,11 +70,12 @@ public final class MainWindow {
 
     private final Stage stage;
     private final WorkspaceModel model;
-    private final ScenarioLibrary library;
+    private ScenarioLibrary library;
     private final RecentFiles recent;
     private final BorderPane root = new BorderPane();
     private final GraphView graph;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu libraryMenu = new Menu("Built-in Scenarios");
     private final Timeline player = new Timeline();
 
     public MainWindow(Stage stage, WorkspaceModel model, ScenarioLibrary library, RecentFiles recent) {
@@ -167,7 +168,12 @@ public final class MainWindow {
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(0).getContent()).setFitToWidth(true);
-        model.selectionProperty().addListener((o, a, b) -> side.getSelectionModel().select(0));
+        model.selectionProperty().addListener((o, a, b) -> {
+            if (!(b instanceof dev.cascadeviz.app.viewmodel.Selection.Nothing)) {
+                side.getSelectionModel().select(0);
+            }
+        });
+        model.openedProperty().addListener((o, a, b) -> side.getSelectionModel().select(2));
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.71);
         SplitPane.setResizableWithParent(side, false);
@@ -191,7 +197,8 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        file.getItems().addAll(open, recentMenu, libraryMenu(), new SeparatorMenuItem(), save, saveAs,
+        refreshLibraryMenu();
+        file.getItems().addAll(open, recentMenu, libraryMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
@@ -234,8 +241,15 @@ public final class MainWindow {
         return i;
     }
 
-    private Menu libraryMenu() {
-        Menu menu = new Menu("Built-in Scenarios");
+    /** Replaces the built-in scenarios (loaded after the window is up, to show it sooner). */
+    public void setLibrary(ScenarioLibrary library) {
+        this.library = library;
+        refreshLibraryMenu();
+    }
+
+    private void refreshLibraryMenu() {
+        Menu menu = libraryMenu;
+        menu.getItems().clear();
         for (ScenarioLibrary.Theme theme : library.themes()) {
             Menu t = new Menu(theme.name());
             for (String f : theme.scenarios()) {
@@ -246,7 +260,6 @@ public final class MainWindow {
             menu.getItems().add(t);
         }
         menu.setDisable(menu.getItems().isEmpty());
-        return menu;
     }
 
     private Node toolBar() {
@@ -307,6 +320,7 @@ public final class MainWindow {
             }
         });
         CheckBox pragma = new CheckBox("foreign_keys");
+        pragma.setMnemonicParsing(false);
         pragma.setId("sqlite-foreign-keys");
         pragma.setTooltip(new Tooltip("SQLite's PRAGMA foreign_keys: off, SQLite ignores every foreign key"));
         Runnable syncDatabase = () -> {
@@ -340,8 +354,8 @@ public final class MainWindow {
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, save, undo, redo, new javafx.scene.control.Separator(),
-                run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(),
+        ToolBar bar = new ToolBar(open, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
+                run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(Orientation.VERTICAL),
                 new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
         bar.setId("tool-bar");
         return bar;

@@ -39,10 +39,10 @@ public final class EdgeView extends Group {
         hit.getStyleClass().add(GraphStyles.EDGE_HIT);
         arrow.getStyleClass().add(GraphStyles.EDGE_ARROW);
         label.getStyleClass().add(GraphStyles.EDGE_LABEL);
-        Label name = new Label(edge.qualifiedName() + "  ·  " + edge.direction().label());
+        Label name = new Label(edge.qualifiedName());
         name.getStyleClass().add(GraphStyles.EDGE_NAME);
         String cascade = edge.relationship().cascade() == null
-                ? "cascade: " + edge.relationship().effectiveCascade() + " (default)"
+                ? "cascade: default (" + edge.relationship().effectiveCascade() + ")"
                 : "cascade: " + edge.relationship().cascade();
         PassiveDeletes pd = edge.relationship().effectivePassiveDeletes();
         if (pd != PassiveDeletes.FALSE) {
@@ -51,11 +51,14 @@ public final class EdgeView extends Group {
         Label cascadeLabel = new Label(cascade);
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
+        javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
+                + edge.targetClass() + " (" + edge.direction().label() + ")\n" + edge.foreignKeyLabel()
+                + "\nClick to inspect and change it."));
         ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
         if (edge.foreignKey() != null) {
             Label rule = new Label(ondelete == null
-                    ? "DB: " + edge.fkTable() + " FK, no ON DELETE rule"
-                    : "DB: ON DELETE " + ondelete.sql() + " (" + edge.fkTable() + ")");
+                    ? "DB: no ON DELETE rule"
+                    : "DB: ON DELETE " + ondelete.sql());
             rule.getStyleClass().add(GraphStyles.EDGE_RULE);
             rule.pseudoClassStateChanged(GraphStyles.DB_RULE, ondelete != null && ondelete != ReferentialAction.NO_ACTION);
             label.getChildren().add(rule);

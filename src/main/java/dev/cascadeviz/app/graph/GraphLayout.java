@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 
 /**
@@ -19,8 +19,8 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  */
 public final class GraphLayout {
 
-    static final double COLUMN = 360;
-    static final double ROW = 250;
+    static final double COLUMN = 400;
+    static final double ROW = 200;
     static final double MARGIN = 40;
 
     private GraphLayout() {
@@ -28,7 +28,8 @@ public final class GraphLayout {
 
     public static Map<String, Point> positions(Scenario scenario) {
         Map<String, Point> out = new LinkedHashMap<>();
-        DirectedAcyclicGraph<String, DefaultWeightedEdge> graph = new DirectedAcyclicGraph<>(DefaultWeightedEdge.class);
+        DirectedAcyclicGraph<String, DefaultEdge> graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
+        Map<DefaultEdge, Integer> weight = new HashMap<>();
         scenario.classes().keySet().forEach(graph::addVertex);
         for (MappedEdge e : MappedEdge.all(scenario)) {
             if (!graph.containsVertex(e.targetClass()) || e.sourceClass().equals(e.targetClass())) {
@@ -40,8 +41,8 @@ public final class GraphLayout {
                 continue;
             }
             try {
-                DefaultWeightedEdge edge = graph.addEdge(parent, child);
-                graph.setEdgeWeight(edge, e.direction() == Direction.MANY_TO_MANY ? 2 : 1);
+                DefaultEdge edge = graph.addEdge(parent, child);
+                weight.put(edge, e.direction() == Direction.MANY_TO_MANY ? 2 : 1);
             } catch (IllegalArgumentException cycle) {
                 // a cycle in the foreign keys: that edge does not shape the columns
             }
@@ -49,8 +50,8 @@ public final class GraphLayout {
         Map<String, Integer> column = new HashMap<>();
         for (String v : graph) {
             int c = 0;
-            for (DefaultWeightedEdge in : graph.incomingEdgesOf(v)) {
-                c = Math.max(c, column.get(graph.getEdgeSource(in)) + (int) graph.getEdgeWeight(in));
+            for (DefaultEdge in : graph.incomingEdgesOf(v)) {
+                c = Math.max(c, column.get(graph.getEdgeSource(in)) + weight.get(in));
             }
             column.put(v, c);
         }

@@ -38,6 +38,8 @@ public final class GraphView extends Pane {
 
     private static final double MIN_SCALE = 0.25;
     private static final double MAX_SCALE = 3;
+    /** Screen pixels per layout unit of the file: cards and edge labels need room between the saved positions. */
+    static final double LAYOUT_SCALE = 1.5;
 
     private final WorkspaceModel model;
     private final Pane world = new Pane();
@@ -112,7 +114,7 @@ public final class GraphView extends Pane {
             mappedTables.add(c.table());
             ClassNodeView node = new ClassNodeView(c.name(), scenario.table(c.table()));
             Point p = positions.get(c.name());
-            node.relocate(p.x(), p.y());
+            node.relocate(p.x() * LAYOUT_SCALE, p.y() * LAYOUT_SCALE);
             makeDraggable(node);
             classNodes.put(c.name(), node);
             nodeLayer.getChildren().add(node);
@@ -181,7 +183,8 @@ public final class GraphView extends Pane {
     /** Where every class node is shown now, rounded to whole pixels, in file order. */
     public Map<String, Point> shownPositions() {
         Map<String, Point> out = new LinkedHashMap<>();
-        classNodes.forEach((name, n) -> out.put(name, new Point(Math.round(n.getLayoutX()), Math.round(n.getLayoutY()))));
+        classNodes.forEach((name, n) -> out.put(name,
+                new Point(Math.round(n.getLayoutX() / LAYOUT_SCALE), Math.round(n.getLayoutY() / LAYOUT_SCALE))));
         return out;
     }
 
@@ -206,7 +209,7 @@ public final class GraphView extends Pane {
             String key = pairKey(e.edge());
             int i = pairIndex.merge(key, 1, Integer::sum) - 1;
             int n = pairCount.get(key);
-            double offset = (i - (n - 1) / 2.0) * 70;
+            double offset = (i - (n - 1) / 2.0) * 130;
             if (!e.edge().sourceClass().equals(e.edge().targetClass())
                     && e.edge().sourceClass().compareTo(e.edge().targetClass()) > 0) {
                 offset = -offset;

@@ -83,6 +83,7 @@ public final class EdgeInspector extends VBox {
 
     private Button selectButton(MappedEdge edge) {
         Button b = new Button(edge.qualifiedName());
+        b.setMnemonicParsing(false);
         b.getStyleClass().add("flat");
         b.setOnAction(a -> model.selectionProperty().set(new Selection.Edge(edge.sourceClass(), edge.name())));
         return b;
@@ -135,6 +136,7 @@ public final class EdgeInspector extends VBox {
         for (CascadeOption option : List.of(CascadeOption.SAVE_UPDATE, CascadeOption.MERGE, CascadeOption.REFRESH_EXPIRE,
                 CascadeOption.EXPUNGE, CascadeOption.DELETE, CascadeOption.DELETE_ORPHAN)) {
             CheckBox box = new CheckBox(option.keyword());
+            box.setMnemonicParsing(false);
             box.setId("cascade-" + option.keyword());
             box.setSelected(options.contains(option));
             box.selectedProperty().addListener((o, was, on) -> {
@@ -159,6 +161,7 @@ public final class EdgeInspector extends VBox {
         HBox radios = new HBox(12);
         for (PassiveDeletes pd : PassiveDeletes.values()) {
             RadioButton rb = new RadioButton(pd.pythonLiteral());
+            rb.setMnemonicParsing(false);
             rb.setId("passive-" + pd.name().toLowerCase(java.util.Locale.ROOT));
             rb.setToggleGroup(group);
             rb.setSelected(r.effectivePassiveDeletes() == pd);
@@ -262,6 +265,7 @@ public final class EdgeInspector extends VBox {
 
     private static CheckBox flag(String name, boolean value, String tip) {
         CheckBox b = new CheckBox(name);
+        b.setMnemonicParsing(false);
         b.setId(name.replace('_', '-'));
         b.setSelected(value);
         b.setTooltip(new Tooltip(tip));

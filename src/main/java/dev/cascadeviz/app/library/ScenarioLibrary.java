@@ -28,6 +28,11 @@ public final class ScenarioLibrary {
         this.themes = List.copyOf(themes);
     }
 
+    /** No built-in scenarios (while the real library loads after the window is shown). */
+    public static ScenarioLibrary empty() {
+        return new ScenarioLibrary(null, List.of());
+    }
+
     /** The library on the classpath; empty when there is no library.yaml (or it cannot be read). */
     public static ScenarioLibrary load() {
         try (InputStream in = ScenarioLibrary.class.getResourceAsStream(ROOT + "library.yaml")) {

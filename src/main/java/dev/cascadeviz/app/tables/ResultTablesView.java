@@ -133,7 +133,8 @@ public final class ResultTablesView extends VBox {
     private void addRow(GridPane grid, String table, List<String> columns, RowState row, int r) {
         List<MenuItem> actions = RowActions.menuItems(model, table, row.shown());
         MenuButton menu = new MenuButton("⋯");
-        menu.getStyleClass().add("row-actions");
+        menu.getStyleClass().addAll("row-actions", atlantafx.base.theme.Tweaks.NO_ARROW, atlantafx.base.theme.Styles.FLAT);
+        menu.setMnemonicParsing(false);
         menu.setTooltip(new Tooltip("Run a session call on this row"));
         menu.getItems().setAll(actions);
         menu.setDisable(actions.isEmpty() || row.isDeleted() || row.before() == null);

@@ -52,6 +52,7 @@ public final class WorkspaceModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened");
     private final StringBinding windowTitle;
     private Task<Trace> currentRun;
 
@@ -118,6 +119,11 @@ public final class WorkspaceModel {
         return step.get();
     }
 
+    /** Counts scenarios opened (not edited): views reset themselves when it changes. */
+    public ReadOnlyIntegerProperty openedProperty() {
+        return opened.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -175,6 +181,7 @@ public final class WorkspaceModel {
         file.set(path);
         sourceName.set(name == null ? "" : name);
         setScenario(s);
+        opened.set(opened.get() + 1);
         status.set("Opened " + (name == null ? "scenario" : name));
     }
 
@@ -243,8 +250,12 @@ public final class WorkspaceModel {
     }
 
     private void setScenario(Scenario s) {
+        Scenario old = scenario.get();
         scenario.set(s);
-        run();
+        boolean layoutOnly = old != null && s != null && old.withLayout(s.layout()).equals(s);
+        if (!layoutOnly || trace.get() == null && !running.get()) {
+            run();
+        }
     }
 
     // ----------------------------------------------------------------- commands: running
