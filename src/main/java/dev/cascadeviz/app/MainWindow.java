@@ -283,9 +283,9 @@ public final class MainWindow {
         progress.visibleProperty().bind(model.runningProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        Button prev = toolButton("◀", "Previous statement (F6)", this::previous);
+        Button prev = toolButton("◀ Prev", "Previous statement (F6)", this::previous);
         prev.setId("step-previous");
-        Button next = toolButton("▶|", "Next statement (F7)", this::next);
+        Button next = toolButton("Next ▶", "Next statement (F7)", this::next);
         next.setId("step-next");
         ToggleButton play = new ToggleButton("Play");
         play.setId("step-play");
@@ -302,7 +302,10 @@ public final class MainWindow {
             }
             int n = t.statements().size();
             int s = model.getStep();
-            return s < 0 ? n + " statements: outcome" : "statement " + s + " / " + n;
+            if (n == 0) {
+                return "no SQL";
+            }
+            return s < 0 ? n + (n == 1 ? " statement" : " statements") : "statement " + s + " / " + n;
         }, model.traceProperty(), model.stepProperty(), model.runningProperty()));
 
         ChoiceBox<Engine> engine = new ChoiceBox<>();

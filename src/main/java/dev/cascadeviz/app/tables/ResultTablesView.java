@@ -70,7 +70,9 @@ public final class ResultTablesView extends VBox {
         db.getStyleClass().addAll("legend-item", "legend-db");
         Label arrow = new Label("old → new: a changed value");
         arrow.getStyleClass().add("legend-item");
-        legend.getChildren().addAll(orm, db, arrow);
+        Label actions = new Label("⋯ on a row: delete it, or unlink it from its parent");
+        actions.getStyleClass().add("legend-item");
+        legend.getChildren().addAll(orm, db, arrow, actions);
         return legend;
     }
 
