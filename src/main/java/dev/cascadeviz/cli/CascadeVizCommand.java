@@ -1,19 +1,82 @@
 package dev.cascadeviz.cli;
 
-/** The command line (picocli); subcommands trace and validate. */
-public final class CascadeVizCommand {
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-    private CascadeVizCommand() {
-    }
+/**
+ * The command line: {@code trace} and {@code validate}; without a subcommand the Launcher opens
+ * the window. Exit codes: 0 success, 1 a scenario problem, 2 a usage problem. Mistakes print a
+ * message on stderr, never a stack trace.
+ */
+@Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Shows what SQLAlchemy's ORM and the database do when an object is deleted.%n"
+                + "Without a subcommand, opens the window.",
+        subcommands = {TraceCommand.class, ValidateCommand.class})
+public final class CascadeVizCommand implements Callable<Integer> {
 
-    /** True when the arguments ask for the window rather than a subcommand. */
+    /** A problem with a scenario file (it cannot be read, or is not valid). */
+    public static final int SCENARIO_PROBLEM = 1;
+    /** A problem with the command line itself. */
+    public static final int USAGE = 2;
+
+    private static final Set<String> COMMAND_WORDS = Set.of("trace", "validate", "help");
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * True when the arguments ask for the window rather than the command line: none at all, or a
+     * single scenario file to open ({@code cascadeviz artist.yaml}).
+     */
     public static boolean isWindowRequest(String[] args) {
-        return args.length == 0;
+        if (args.length == 0) {
+            return true;
+        }
+        return args.length == 1 && !args[0].startsWith("-") && !COMMAND_WORDS.contains(args[0]);
     }
 
-    /** Runs the command line and returns the exit code: 0 success, 1 scenario problem, 2 usage. */
+    /** Runs the command line on System.out and System.err and returns the exit code. */
     public static int execute(String... args) {
-        System.err.println("not yet implemented");
-        return 2;
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return execute(out, err, args);
+    }
+
+    /** Runs the command line writing to the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new CascadeVizCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("cascadeviz: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("cascadeviz: internal error: " + ex);
+            if (Boolean.getBoolean("cascadeviz.debug")) {
+                ex.printStackTrace(c.getErr());
+            }
+            return SCENARIO_PROBLEM;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        // Reached only when called without a subcommand but with something else (the Launcher opens the window otherwise).
+        spec.commandLine().getErr().println("cascadeviz: missing subcommand (trace or validate)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
     }
 }

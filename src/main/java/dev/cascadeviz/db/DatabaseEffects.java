@@ -84,7 +84,7 @@ public final class DatabaseEffects {
         for (List<Object> k : keys) {
             own.add(normalizedKey(k));
         }
-        return () -> diff(table, event, own, before);
+        return () -> diff(table, own, before);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class DatabaseEffects {
         return null;
     }
 
-    private List<RowChange> diff(String target, Event event, Set<List<Object>> own,
+    private List<RowChange> diff(String target, Set<List<Object>> own,
                                  Map<String, List<Map<String, Object>>> before) throws SQLException {
         Map<String, Map<List<Object>, Map<String, Object>>> deleted = new LinkedHashMap<>();
         Map<String, Map<List<Object>, Map<String, Object>[]>> changed = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,9 @@ final class MappingReader {
 
     /** The classes that could be read, and the derived direction of each of their relationships. */
     record Mapping(Map<String, MappedClass> classes, Set<String> declared,
-                   Map<String, RelationshipCheck.Direction> directions) {
+                   Map<String, Direction> directions) {
 
-        RelationshipCheck.Direction direction(String className, String relationship) {
+        Direction direction(String className, String relationship) {
             return directions.get(className + "." + relationship);
         }
     }
@@ -36,7 +37,7 @@ final class MappingReader {
     private final Set<String> declaredTables;
     private final Map<String, MappedClass> classes = new LinkedHashMap<>();
     private final Map<String, Node.Entry> relationshipNodes = new HashMap<>();
-    private final Map<String, RelationshipCheck.Direction> directions = new LinkedHashMap<>();
+    private final Map<String, Direction> directions = new LinkedHashMap<>();
 
     private MappingReader(Reading in, Map<String, Table> tables, Set<String> declaredTables) {
         this.in = in;
@@ -224,8 +225,7 @@ final class MappingReader {
                 ok = false;
                 continue;
             }
-            RelationshipCheck.Result r = RelationshipCheck.check(tables, prop, tables.get(c.table()),
-                    tables.get(target.table()), rel);
+            RelationshipCheck.Result r = RelationshipCheck.check(tables, c, target, rel);
             if (r.error() != null) {
                 in.problem(at, r.error());
                 ok = false;
@@ -277,13 +277,13 @@ final class MappingReader {
                     in.problem(at, "relationship " + prop + " back_populates " + otherProp + ", but " + otherProp
                             + " back_populates '" + other.backPopulates() + "': each must name the other");
                 } else {
-                    RelationshipCheck.Direction mine = directions.get(prop);
-                    RelationshipCheck.Direction theirs = directions.get(otherProp);
+                    Direction mine = directions.get(prop);
+                    Direction theirs = directions.get(otherProp);
                     boolean reportedByOther = other.backPopulates() != null && otherProp.compareTo(prop) > 0;
-                    if (mine != null && mine == theirs && mine != RelationshipCheck.Direction.MANYTOMANY
+                    if (mine != null && mine == theirs && mine != Direction.MANY_TO_MANY
                             && !reportedByOther) {
                         in.problem(at, otherProp + " and back-reference " + prop + " are both of the same direction "
-                                + "symbol('" + mine + "').  Did you mean to set remote_side on the many-to-one side ?");
+                                + RelationshipCheck.symbol(mine) + ".  Did you mean to set remote_side on the many-to-one side ?");
                     }
                 }
             }

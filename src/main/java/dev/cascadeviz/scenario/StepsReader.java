@@ -7,6 +7,7 @@ import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ final class StepsReader {
         return true;
     }
 
-    private record Attr(ObjectRef object, MappedClass cls, Relationship rel, RelationshipCheck.Direction direction) {
+    private record Attr(ObjectRef object, MappedClass cls, Relationship rel, Direction direction) {
     }
 
     private Attr attribute(Node n, String kind) {

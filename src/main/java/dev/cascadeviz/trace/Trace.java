@@ -18,9 +18,25 @@ public record Trace(
         TraceError error,
         Map<String, List<Map<String, Object>>> tables,
         List<String> warnings,
-        Map<String, List<Map<String, Object>>> tablesBefore) {
+        Map<String, List<Map<String, Object>>> tablesBefore,
+        List<TransactionEnd> transactions) {
+
+    /**
+     * Where a database transaction ended: after {@code statements} statements of the run, with
+     * COMMIT or ROLLBACK. A transaction begins (implicitly) at the first statement after the
+     * previous end. The project's own field, for the echo-style log.
+     */
+    public record TransactionEnd(int statements, String kind) {
+    }
+
+    /** A trace without transaction marks. */
+    public Trace(List<TraceStatement> statements, TraceError error, Map<String, List<Map<String, Object>>> tables,
+                 List<String> warnings, Map<String, List<Map<String, Object>>> tablesBefore) {
+        this(statements, error, tables, warnings, tablesBefore, List.of());
+    }
 
     public Trace {
+        transactions = transactions == null ? List.of() : List.copyOf(transactions);
         statements = List.copyOf(statements);
         tables = copyTables(tables);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

@@ -1,0 +1,119 @@
+package dev.cascadeviz.cli;
+
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.orm.Simulator;
+import dev.cascadeviz.scenario.Problem;
+import dev.cascadeviz.scenario.ScenarioException;
+import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.trace.TraceJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trace [--engine sqlite|h2] [--out DIR] FILE...}: runs each scenario and writes its trace
+ * JSON, to stdout (one JSON document per file, in order) or to {@code DIR/NAME.trace.json}.
+ * A file that cannot be loaded is reported on stderr and the others still run (exit 1).
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Runs scenario files and prints their traces as JSON.")
+final class TraceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
+            description = "sqlite or h2 (default: each scenario's own engine)")
+    Engine engine;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write DIR/NAME.trace.json per file instead of stdout")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario files (.yaml, .yml or .json)")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (out != null) {
+            String clash = clash();
+            if (clash != null) {
+                err.println("cascadeviz trace: " + clash);
+                return CascadeVizCommand.USAGE;
+            }
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                err.println("cascadeviz trace: cannot create the output folder " + out + ": " + e.getMessage());
+                return CascadeVizCommand.USAGE;
+            }
+        }
+        Simulator simulator = new Simulator();
+        boolean failed = false;
+        for (Path file : files) {
+            Scenario scenario;
+            try {
+                scenario = ScenarioFiles.load(file);
+            } catch (ScenarioException e) {
+                failed = true;
+                for (Problem p : e.problems()) {
+                    err.println(p);
+                }
+                continue;
+            }
+            Trace trace = simulator.run(scenario, engine);
+            String json = TraceJson.toJson(trace);
+            if (out == null) {
+                stdout.println(json);
+            } else {
+                Path target = out.resolve(traceName(file));
+                try {
+                    Files.writeString(target, json + "\n", StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err.println("cascadeviz trace: cannot write " + target + ": " + e.getMessage());
+                    failed = true;
+                }
+            }
+        }
+        stdout.flush();
+        return failed ? CascadeVizCommand.SCENARIO_PROBLEM : 0;
+    }
+
+    /** {@code NAME.trace.json}, NAME being the file name without .yaml, .yml or .json. */
+    static String traceName(Path file) {
+        String name = file.getFileName().toString();
+        for (String ext : List.of(".yaml", ".yml", ".json")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+                name = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
+        return name + ".trace.json";
+    }
+
+    /** A message when two files would write the same trace file, else null. */
+    private String clash() {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path f : files) {
+            Path before = seen.putIfAbsent(traceName(f), f);
+            if (before != null && !before.equals(f)) {
+                return before + " and " + f + " would both write " + out.resolve(traceName(f));
+            }
+        }
+        return null;
+    }
+}

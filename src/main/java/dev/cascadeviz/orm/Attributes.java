@@ -1,0 +1,366 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.mapping.Direction;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The attribute system ({@code orm.attributes}) for one session: reading columns (refreshing
+ * expired objects), reading relationships (lazy loading, honouring the passive flags),
+ * histories, and the events of changing a relationship — parent flags, modified flags and
+ * back_populates propagation.
+ */
+public final class Attributes {
+
+    private final Session session;
+
+    Attributes(Session session) {
+        this.session = session;
+    }
+
+    // ---- columns
+
+    /** A column's current value, refreshing an expired object first ({@code PASSIVE_OFF}). */
+    public Object columnValue(InstanceState state, String column) {
+        if (!state.dict.containsKey(column) && state.expired) {
+            session.refresh(state);
+        }
+        return state.dict.get(column);
+    }
+
+    /** A column's value if loaded, else null. */
+    public Object columnValueIfLoaded(InstanceState state, String column) {
+        return state.dict.get(column);
+    }
+
+    /** The committed (original) value: what locates the row in UPDATE and DELETE. */
+    public Object committedColumnValue(InstanceState state, String column) {
+        if (!state.dict.containsKey(column) && !state.committedColumns.containsKey(column) && state.expired) {
+            session.refresh(state);
+        }
+        return state.committedColumnValue(column);
+    }
+
+    /** Sets a column attribute ({@code ScalarAttributeImpl.set}): records the original, marks modified. */
+    public void setColumnValue(InstanceState state, String column, Object value) {
+        state.setColumn(column, value);
+        state.modified = true;
+    }
+
+    /** Whether the column's value differs from its committed one (it goes into an UPDATE). */
+    public boolean columnChanged(InstanceState state, String column) {
+        if (!state.committedColumns.containsKey(column)) {
+            return false;
+        }
+        Object original = state.committedColumns.get(column);
+        if (original == InstanceState.NO_VALUE) {
+            return true;
+        }
+        return !Values.pythonEquals(state.dict.get(column), original);
+    }
+
+    // ---- relationships: reading
+
+    /**
+     * The value of a relationship attribute: a list for collections, a state or null for
+     * scalars, or {@link InstanceState#NO_RESULT} when it is not loaded and may not be now.
+     */
+    public Object get(InstanceState state, RelProp prop, Passive passive) {
+        return get(state, prop, passive, false);
+    }
+
+    Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        if (state.related.containsKey(prop)) {
+            return state.related.get(prop);
+        }
+        if (!prop.uselist() && state.committedRelated.containsKey(prop)
+                && state.committedRelated.get(prop) != InstanceState.NO_VALUE) {
+            return InstanceState.NO_VALUE;
+        }
+        if (!passive.callablesOk()) {
+            return InstanceState.NO_RESULT;
+        }
+        Object loaded = session.loader().load(state, prop, passive, againstCommitted);
+        if (loaded == InstanceState.NO_RESULT) {
+            return InstanceState.NO_RESULT;
+        }
+        setCommittedValue(state, prop, loaded);
+        return state.related.get(prop);
+    }
+
+    /** A collection's live list, loading it with SQL if needed. */
+    @SuppressWarnings("unchecked")
+    public List<InstanceState> collection(InstanceState state, RelProp prop) {
+        return (List<InstanceState>) get(state, prop, Passive.OFF);
+    }
+
+    @SuppressWarnings("unchecked")
+    void setCommittedValue(InstanceState state, RelProp prop, Object value) {
+        if (prop.uselist()) {
+            List<InstanceState> list = new ArrayList<>((List<InstanceState>) value);
+            state.related.put(prop, list);
+            state.committedRelated.remove(prop);
+            InstanceState.PendingCollection pending = state.pendingMutations.remove(prop);
+            if (pending != null) {
+                state.committedRelated.put(prop, new ArrayList<>(list));
+                state.modified = true;
+                for (InstanceState s : pending.added) {
+                    list.add(s);
+                }
+                for (InstanceState s : pending.removed) {
+                    list.remove(s);
+                }
+            }
+        } else {
+            state.related.put(prop, value);
+            state.committedRelated.remove(prop);
+        }
+    }
+
+    /**
+     * {@code get_history}: for a collection compares with the committed list; for a scalar with
+     * the committed value. Blank when the attribute is not loaded and may not be loaded.
+     */
+    @SuppressWarnings("unchecked")
+    public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        Object current = state.related.containsKey(prop) ? state.related.get(prop)
+                : get(state, prop, passive, againstCommitted);
+        if (current == InstanceState.NO_RESULT) {
+            return History.BLANK;
+        }
+        if (prop.uselist()) {
+            if (current == InstanceState.NO_VALUE) {
+                return History.BLANK;
+            }
+            Object original = state.committedRelated.get(prop);
+            if (original == InstanceState.NO_VALUE) {
+                return new History(List.copyOf((List<InstanceState>) current), List.of(), List.of());
+            }
+            return History.fromCollection((List<InstanceState>) original, (List<InstanceState>) current);
+        }
+        return scalarHistory(state, prop, current);
+    }
+
+    private History scalarHistory(InstanceState state, RelProp prop, Object current) {
+        if (!state.committedRelated.containsKey(prop)) {
+            if (current == InstanceState.NO_VALUE) {
+                return History.BLANK;
+            }
+            return new History(List.of(), nullableList(current), List.of());
+        }
+        Object original = state.committedRelated.get(prop);
+        if (current == original && current != InstanceState.NO_VALUE) {
+            return new History(List.of(), nullableList(current), List.of());
+        }
+        List<InstanceState> deleted;
+        if (original == InstanceState.NO_RESULT || original == InstanceState.NO_VALUE || original == null) {
+            deleted = List.of();
+            if (current == InstanceState.NO_RESULT || current == InstanceState.NO_VALUE) {
+                current = null;
+            }
+        } else {
+            deleted = List.of((InstanceState) original);
+        }
+        if (current == InstanceState.NO_VALUE) {
+            return new History(List.of(), List.of(), deleted);
+        }
+        return new History(nullableList(current), List.of(), deleted);
+    }
+
+    private static List<InstanceState> nullableList(Object value) {
+        return Collections.singletonList((InstanceState) value);
+    }
+
+    /** {@code get_all_pending}: current members plus those removed since the last commit. */
+    @SuppressWarnings("unchecked")
+    public List<InstanceState> allPending(InstanceState state, RelProp prop, Passive passive) {
+        if (prop.uselist()) {
+            if (!state.related.containsKey(prop)) {
+                return List.of();
+            }
+            List<InstanceState> current = (List<InstanceState>) state.related.get(prop);
+            List<InstanceState> out = new ArrayList<>(current);
+            Object original = state.committedRelated.get(prop);
+            if (original instanceof List<?> orig) {
+                for (Object o : orig) {
+                    if (!current.contains(o)) {
+                        out.add((InstanceState) o);
+                    }
+                }
+            }
+            return out;
+        }
+        Object current;
+        if (state.related.containsKey(prop)) {
+            current = state.related.get(prop);
+        } else if (passive.callablesOk()) {
+            current = get(state, prop, passive);
+        } else {
+            return List.of();
+        }
+        List<InstanceState> out = new ArrayList<>();
+        out.add(current instanceof InstanceState s ? s : null);
+        Object original = state.committedRelated.get(prop);
+        if (original instanceof InstanceState o && o != current) {
+            out.add(o);
+        }
+        return out;
+    }
+
+    // ---- relationships: changing
+
+    /** {@code collection.append(child)} on a loaded or unloaded collection. */
+    public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
+        Object coll = get(state, prop, passive);
+        if (coll == InstanceState.NO_RESULT) {
+            fireAppendEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
+        } else {
+            fireAppendEvent(state, prop, child, fromBackref);
+            @SuppressWarnings("unchecked")
+            List<InstanceState> list = (List<InstanceState>) state.related.get(prop);
+            list.add(child);
+        }
+    }
+
+    /**
+     * {@code collection.remove(child)}; with {@code pop} a missing item is ignored, otherwise
+     * it raises ValueError as Python's list does.
+     */
+    public void remove(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive,
+                       boolean pop) {
+        Object coll = get(state, prop, passive);
+        if (coll == InstanceState.NO_RESULT) {
+            fireRemoveEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).remove(child);
+            return;
+        }
+        fireRemoveEvent(state, prop, child, fromBackref);
+        @SuppressWarnings("unchecked")
+        List<InstanceState> list = (List<InstanceState>) state.related.get(prop);
+        if (!list.remove(child) && !pop) {
+            throw new OrmException("ValueError", "list.remove(x): x not in list");
+        }
+    }
+
+    /** Sets a scalar relationship ({@code ScalarObjectAttributeImpl.set}). */
+    public void set(InstanceState state, RelProp prop, InstanceState value, boolean fromBackref, Passive passive,
+                    InstanceState checkOld, boolean pop) {
+        Object old;
+        // active_history: anything but a plain many-to-one, or single_parent's validator
+        boolean activeHistory = prop.direction() != Direction.MANY_TO_ONE || !prop.useGet()
+                || prop.mapping().relationship().isSingleParent();
+        if (state.related.containsKey(prop)) {
+            old = state.related.get(prop);
+        } else if (activeHistory) {
+            // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
+            old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
+        } else {
+            old = get(state, prop, Passive.NO_FETCH);
+            if (old == InstanceState.NO_VALUE) {
+                old = InstanceState.NO_RESULT;
+            }
+        }
+        if (checkOld != null && old != InstanceState.NO_RESULT && old != checkOld) {
+            if (pop) {
+                return;
+            }
+            throw new OrmException("ValueError", "Object " + checkOld.repr() + " not associated with "
+                    + state.repr() + " on attribute '" + prop.key() + "'");
+        }
+        fireReplaceEvent(state, prop, value, old, fromBackref);
+        state.related.put(prop, value);
+    }
+
+    private void fireAppendEvent(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref) {
+        if (!fromBackref && prop.backPopulatesProp() != null && child != null) {
+            backrefAppend(state, prop.backPopulatesProp(), child);
+        }
+        modifiedEvent(state, prop, InstanceState.NO_VALUE);
+        if (child != null) {
+            child.setHasParent(prop, state, true);
+        }
+    }
+
+    private void fireRemoveEvent(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref) {
+        if (child != null) {
+            child.setHasParent(prop, state, false);
+        }
+        if (!fromBackref && prop.backPopulatesProp() != null && child != null) {
+            backrefRemove(state, prop.backPopulatesProp(), child);
+        }
+        modifiedEvent(state, prop, InstanceState.NO_VALUE);
+    }
+
+    private void fireReplaceEvent(InstanceState state, RelProp prop, InstanceState value, Object previous,
+                                  boolean fromBackref) {
+        if (previous != value && previous instanceof InstanceState p) {
+            p.setHasParent(prop, state, false);
+        }
+        if (!fromBackref && prop.backPopulatesProp() != null && previous != value) {
+            RelProp reverse = prop.backPopulatesProp();
+            if (previous instanceof InstanceState oldChild) {
+                if (reverse.uselist()) {
+                    remove(oldChild, reverse, state, true, Passive.NO_FETCH, true);
+                } else {
+                    set(oldChild, reverse, null, true, Passive.NO_FETCH, state, true);
+                }
+            }
+            if (value != null) {
+                backrefAppend(state, reverse, value);
+            }
+        }
+        modifiedEvent(state, prop, previous);
+        if (value != null) {
+            value.setHasParent(prop, state, true);
+        }
+    }
+
+    private void backrefAppend(InstanceState state, RelProp reverse, InstanceState child) {
+        if (reverse.uselist()) {
+            append(child, reverse, state, true, Passive.NO_FETCH);
+        } else {
+            set(child, reverse, state, true, Passive.NO_FETCH, null, false);
+        }
+    }
+
+    private void backrefRemove(InstanceState state, RelProp reverse, InstanceState child) {
+        if (reverse.uselist()) {
+            remove(child, reverse, state, true, Passive.NO_FETCH, true);
+        } else {
+            set(child, reverse, null, true, Passive.NO_FETCH, state, true);
+        }
+    }
+
+    /** {@code InstanceState._modified_event}: remember the committed value once, mark modified. */
+    @SuppressWarnings("unchecked")
+    private void modifiedEvent(InstanceState state, RelProp prop, Object previous) {
+        if (!state.committedRelated.containsKey(prop)) {
+            Object committed;
+            if (prop.uselist()) {
+                committed = state.related.containsKey(prop)
+                        ? new ArrayList<>((List<InstanceState>) state.related.get(prop)) : InstanceState.NO_VALUE;
+            } else {
+                committed = previous;
+            }
+            state.committedRelated.put(prop, committed);
+        }
+        state.modified = true;
+    }
+
+    /** Python's equality for column values: numbers by value. */
+    static final class Values {
+        private Values() {
+        }
+
+        static boolean pythonEquals(Object a, Object b) {
+            if (a instanceof Number x && b instanceof Number y) {
+                return x.doubleValue() == y.doubleValue();
+            }
+            return Objects.equals(a, b);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.db.DatabaseEffects;
+import dev.cascadeviz.db.ScenarioDatabase;
+import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.trace.RowChange;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.trace.TraceStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends the ORM's statements to the embedded database and records each as the trace sees it:
+ * text, parameters, executemany, the rows it changed and the rows the database changed on its
+ * own. Database errors become SQLAlchemy's DBAPI error types.
+ */
+public final class Executor {
+
+    private final ScenarioDatabase db;
+    private final List<TraceStatement> statements = new ArrayList<>();
+    private final List<Trace.TransactionEnd> transactions = new ArrayList<>();
+    private boolean inTransaction;
+
+    public Executor(ScenarioDatabase db) {
+        this.db = db;
+    }
+
+    public List<TraceStatement> statements() {
+        return statements;
+    }
+
+    public List<Trace.TransactionEnd> transactions() {
+        return transactions;
+    }
+
+    /** Runs a SELECT; rows come back normalized by the given column types. */
+    public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> types, String cause) {
+        checkInterrupted();
+        inTransaction = true;
+        statements.add(new TraceStatement(sql, List.of(params), false, null, null, cause));
+        try {
+            return db.query(sql, params, types);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /**
+     * Runs an UPDATE or DELETE with one or more parameter sets (executemany when several) and
+     * returns how many rows they matched in all.
+     *
+     * @param keys primary keys of the target rows, for the database-side effects; null for none
+     */
+    public int execute(String sql, List<List<Object>> paramSets, String table, RowChange.Kind kind,
+                       List<List<Object>> keys, List<RowChange> changes, String cause) {
+        checkInterrupted();
+        inTransaction = true;
+        boolean many = paramSets.size() > 1;
+        int index = statements.size();
+        statements.add(new TraceStatement(sql, paramSets, many, changes, null, cause));
+        try {
+            DatabaseEffects.Pending pending = DatabaseEffects.NONE;
+            if (keys != null && !keys.isEmpty()) {
+                pending = kind == RowChange.Kind.DELETE ? db.effects().beforeDelete(table, keys)
+                        : db.effects().beforeUpdate(table, keys);
+            }
+            int[] counts = db.execute(sql, paramSets, many);
+            List<RowChange> byDatabase = pending.changes();
+            if (!byDatabase.isEmpty()) {
+                statements.set(index, statements.get(index).withEffects(changes, byDatabase));
+            }
+            int total = 0;
+            for (int c : counts) {
+                total += c < 0 ? 1 : c;
+            }
+            return total;
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    public void commit() {
+        if (!inTransaction) {
+            return;
+        }
+        try {
+            db.commit();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+        transactions.add(new Trace.TransactionEnd(statements.size(), "COMMIT"));
+        inTransaction = false;
+    }
+
+    public void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+        if (inTransaction) {
+            transactions.add(new Trace.TransactionEnd(statements.size(), "ROLLBACK"));
+        }
+        inTransaction = false;
+    }
+
+    private static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RunCancelledException();
+        }
+    }
+}

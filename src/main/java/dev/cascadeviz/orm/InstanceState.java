@@ -1,0 +1,189 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.Column;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One mapped object's state, as SQLAlchemy's {@code InstanceState}: its identity, loaded column
+ * values with their committed originals, loaded relationship values, pending collection
+ * mutations, parent flags and lifecycle flags. Identity is object identity.
+ */
+public final class InstanceState {
+
+    /** Marker for "no value" in committed relationship state ({@code NO_VALUE}). */
+    static final Object NO_VALUE = new Object() {
+        @Override
+        public String toString() {
+            return "NO_VALUE";
+        }
+    };
+    /** Marker for "not loaded and not loadable now" ({@code PASSIVE_NO_RESULT}). */
+    static final Object NO_RESULT = new Object() {
+        @Override
+        public String toString() {
+            return "PASSIVE_NO_RESULT";
+        }
+    };
+
+    private static final AtomicLong ADDRESSES = new AtomicLong(0x7f3a5c000000L);
+
+    final Mapper mapper;
+    List<Object> key;
+    /** Column values present (loaded); absent keys are unloaded or expired. */
+    final Map<String, Object> dict = new HashMap<>();
+    /** {@code committed_state} for columns: the value before the first change. */
+    final Map<String, Object> committedColumns = new LinkedHashMap<>();
+    /** Loaded relationship values: a mutable list for collections, a state or null for scalars. */
+    final Map<RelProp, Object> related = new HashMap<>();
+    /** {@code committed_state} for relationships: a list copy, a state, null or NO_VALUE. */
+    final Map<RelProp, Object> committedRelated = new HashMap<>();
+    /** {@code _pending_mutations}: changes to collections that are not loaded. */
+    final Map<RelProp, PendingCollection> pendingMutations = new HashMap<>();
+    /** {@code parents}: per relationship holding this object, the parent or FALSE. */
+    final Map<RelProp, Object> parents = new HashMap<>();
+    boolean modified;
+    boolean expired;
+    /** Flushed as deleted in the current transaction ({@code state._deleted}). */
+    boolean deleted;
+    boolean detached;
+    Session session;
+    private final String address = "0x" + Long.toHexString(ADDRESSES.addAndGet(0x50));
+
+    InstanceState(Mapper mapper, List<Object> key) {
+        this.mapper = mapper;
+        this.key = key;
+    }
+
+    public Mapper mapper() {
+        return mapper;
+    }
+
+    public List<Object> key() {
+        return key;
+    }
+
+    /** The session this object belongs to, or null once detached. */
+    public Session session() {
+        return session;
+    }
+
+    /** True once a flush deleted its row ({@code state._deleted}). */
+    public boolean isFlushedDeleted() {
+        return deleted;
+    }
+
+    public boolean hasIdentity() {
+        return key != null;
+    }
+
+    /** Python's repr of the object, e.g. {@code <Song at 0x7f3a5c000050>}. */
+    public String repr() {
+        return "<" + mapper.className() + " at " + address + ">";
+    }
+
+    public boolean isLoaded(RelProp prop) {
+        return related.containsKey(prop);
+    }
+
+    /** {@code AttributeImpl.hasparent}. */
+    public boolean hasParent(RelProp prop, boolean optimistic) {
+        Object p = parents.get(prop);
+        if (p == null) {
+            return optimistic;
+        }
+        return p != Boolean.FALSE;
+    }
+
+    /** {@code AttributeImpl.sethasparent}: keeps a newer parent when an old one lets go. */
+    void setHasParent(RelProp prop, InstanceState parent, boolean value) {
+        if (value) {
+            parents.put(prop, parent);
+            return;
+        }
+        Object last = parents.get(prop);
+        if (last instanceof InstanceState lastParent && lastParent != parent
+                && (lastParent.key == null || !lastParent.key.equals(parent.key))) {
+            return;
+        }
+        parents.put(prop, Boolean.FALSE);
+    }
+
+    /** The current value of a column, or the committed one when asked. */
+
+    Object committedColumnValue(String column) {
+        if (committedColumns.containsKey(column)) {
+            Object v = committedColumns.get(column);
+            return v == NO_VALUE ? null : v;
+        }
+        return dict.get(column);
+    }
+
+    /** Sets a column attribute, recording the committed value the first time. */
+    void setColumn(String column, Object value) {
+        if (!committedColumns.containsKey(column)) {
+            committedColumns.put(column, dict.containsKey(column) ? dict.get(column) : NO_VALUE);
+        }
+        dict.put(column, value);
+    }
+
+    /** The primary-key values in primary-key column order, from the current values. */
+    List<Object> primaryKeyValues() {
+        List<Object> pk = new ArrayList<>();
+        for (Column c : mapper.primaryKey()) {
+            pk.add(dict.get(c.name()));
+        }
+        return pk;
+    }
+
+    /** {@code InstanceState._commit_all}: the current values become the committed ones. */
+    void commitAll() {
+        committedColumns.clear();
+        committedRelated.clear();
+        pendingMutations.clear();
+        modified = false;
+    }
+
+    /** {@code InstanceState._expire}: forget everything loaded. */
+    void expire() {
+        expired = true;
+        modified = false;
+        committedColumns.clear();
+        committedRelated.clear();
+        pendingMutations.clear();
+        parents.clear();
+        dict.clear();
+        related.clear();
+    }
+
+    @Override
+    public String toString() {
+        return repr();
+    }
+
+    /** Added and removed items of a collection that is not loaded. */
+    static final class PendingCollection {
+        final List<InstanceState> added = new ArrayList<>();
+        final List<InstanceState> removed = new ArrayList<>();
+
+        void append(InstanceState s) {
+            if (removed.contains(s)) {
+                removed.remove(s);
+            } else if (!added.contains(s)) {
+                added.add(s);
+            }
+        }
+
+        void remove(InstanceState s) {
+            if (added.contains(s)) {
+                added.remove(s);
+            } else if (!removed.contains(s)) {
+                removed.add(s);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.orm.sql.SqlCompiler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code strategies.LazyLoader}: loads a relationship on first access. A many-to-one whose key
+ * is the target's primary key ({@code use_get}) looks in the identity map first and otherwise
+ * runs the same SELECT as {@code session.get}; everything else runs the lazy clause.
+ */
+final class Loader {
+
+    private final Session session;
+
+    Loader(Session session) {
+        this.session = session;
+    }
+
+    Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        if (!state.hasIdentity()) {
+            return prop.uselist() ? List.of() : null;
+        }
+        if (!passive.sqlOk() && !prop.useGet()) {
+            return InstanceState.NO_RESULT;
+        }
+        if (state.session == null) {
+            if (!passive.sqlOk()) {
+                return InstanceState.NO_RESULT;
+            }
+            throw new OrmException("DetachedInstanceError", "Parent instance " + state.repr()
+                    + " is not bound to a Session; lazy load operation of attribute '" + prop.key() + "' cannot proceed");
+        }
+        if (prop.useGet()) {
+            List<Object> ident = new ArrayList<>();
+            for (Column pk : prop.mapper().primaryKey()) {
+                JoinPair pair = pairFor(prop, pk.name());
+                Object v = localValue(state, pair.foreign().column(), passive, againstCommitted);
+                if (v == InstanceState.NO_RESULT) {
+                    return InstanceState.NO_RESULT;
+                }
+                ident.add(v);
+            }
+            if (ident.stream().allMatch(v -> v == null)) {
+                return null;
+            }
+            Object found = session.identityLookup(prop.mapper(), ident, passive);
+            if (found != null) {
+                return found;
+            }
+            if (!passive.sqlOk() || !passive.relatedObjectOk()) {
+                return InstanceState.NO_RESULT;
+            }
+            return session.loadByPrimaryKey(prop.mapper(), ident, cause(prop));
+        }
+        List<Object> params = new ArrayList<>();
+        for (JoinPair p : prop.synchronizePairs()) {
+            String local = prop.direction() == Direction.MANY_TO_ONE ? p.foreign().column() : p.referenced().column();
+            Object v = localValue(state, local, passive, againstCommitted);
+            if (v == InstanceState.NO_RESULT) {
+                return InstanceState.NO_RESULT;
+            }
+            params.add(v);
+        }
+        String sql = SqlCompiler.lazyLoad(prop.mapper().table(), prop.secondary(), prop.direction(),
+                prop.synchronizePairs(), prop.secondarySynchronizePairs(), prop.mapping().relationship().orderBy());
+        List<InstanceState> rows = session.queryInstances(prop.mapper(), sql, params, cause(prop));
+        if (prop.uselist()) {
+            return rows;
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        if (rows.size() > 1) {
+            session.warn("Multiple rows returned with uselist=False for lazily-loaded attribute '" + prop + "' ");
+        }
+        return rows.get(0);
+    }
+
+    private static JoinPair pairFor(RelProp prop, String targetColumn) {
+        for (JoinPair p : prop.synchronizePairs()) {
+            if (p.referenced().column().equals(targetColumn)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no join pair for " + targetColumn + " in " + prop);
+    }
+
+    private Object localValue(InstanceState state, String column, Passive passive, boolean againstCommitted) {
+        if (!state.dict.containsKey(column) && !state.committedColumns.containsKey(column)) {
+            if (!state.expired) {
+                return null;
+            }
+            if (!passive.sqlOk()) {
+                return InstanceState.NO_RESULT;
+            }
+            session.refresh(state);
+        }
+        return againstCommitted ? state.committedColumnValue(column) : state.dict.get(column);
+    }
+
+    private static String cause(RelProp prop) {
+        return "load " + prop;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.CascadeOption;
+import dev.cascadeviz.model.MappedClass;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Mapping;
+import dev.cascadeviz.model.mapping.RelationshipMapping;
+import dev.cascadeviz.orm.dependency.DependencyProcessor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The configured mappers of a scenario ({@code registry.configure()}). */
+public final class Registry {
+
+    private final Map<String, Mapper> mappers = new LinkedHashMap<>();
+
+    public Registry(Scenario scenario, Mapping mapping) {
+        for (MappedClass cls : scenario.classes().values()) {
+            mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table())));
+        }
+        for (Mapper m : mappers.values()) {
+            for (RelationshipMapping rm : mapping.relationshipsOf(m.className()).values()) {
+                Mapper target = mappers.get(rm.target());
+                RelProp prop = new RelProp(rm, m, target, rm.secondary() == null ? null : scenario.table(rm.secondary()));
+                m.relationships.add(prop);
+            }
+        }
+        for (Mapper m : mappers.values()) {
+            for (RelProp prop : m.relationships) {
+                String back = prop.mapping().backPopulates();
+                if (back != null) {
+                    RelProp other = prop.mapper().relationship(back);
+                    prop.backPopulates = other;
+                    prop.reverse = other;
+                    if (other != null) {
+                        other.reverse = prop;
+                    }
+                }
+                prop.setProcessor(DependencyProcessor.forRelationship(prop));
+                if (prop.cascades(CascadeOption.DELETE_ORPHAN)) {
+                    prop.mapper().deleteOrphans.add(prop);
+                }
+            }
+        }
+    }
+
+    public Mapper mapper(String className) {
+        return mappers.get(className);
+    }
+}

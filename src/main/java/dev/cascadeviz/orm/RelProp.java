@@ -1,0 +1,124 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.CascadeOption;
+import dev.cascadeviz.model.PassiveDeletes;
+import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.model.mapping.RelationshipMapping;
+import dev.cascadeviz.orm.dependency.DependencyProcessor;
+import java.util.List;
+
+/** A configured relationship property: the resolved mapping plus its mappers and processor. */
+public final class RelProp {
+
+    private final RelationshipMapping mapping;
+    private final Mapper parent;
+    private final Mapper mapper;
+    private final Table secondary;
+    RelProp reverse;
+    RelProp backPopulates;
+    private DependencyProcessor processor;
+
+    RelProp(RelationshipMapping mapping, Mapper parent, Mapper mapper, Table secondary) {
+        this.mapping = mapping;
+        this.parent = parent;
+        this.mapper = mapper;
+        this.secondary = secondary;
+    }
+
+    public RelationshipMapping mapping() {
+        return mapping;
+    }
+
+    public String key() {
+        return mapping.name();
+    }
+
+    /** The class owning the relationship. */
+    public Mapper parent() {
+        return parent;
+    }
+
+    /** The target class. */
+    public Mapper mapper() {
+        return mapper;
+    }
+
+    public Table secondary() {
+        return secondary;
+    }
+
+    public Direction direction() {
+        return mapping.direction();
+    }
+
+    public boolean uselist() {
+        return mapping.uselist();
+    }
+
+    public boolean cascades(CascadeOption option) {
+        return mapping.cascades(option);
+    }
+
+    public PassiveDeletes passiveDeletes() {
+        return mapping.passiveDeletes();
+    }
+
+    /** Python truthiness of passive_deletes: True or 'all'. */
+    public boolean isPassiveDeletes() {
+        return passiveDeletes() != PassiveDeletes.FALSE;
+    }
+
+    public boolean postUpdate() {
+        return mapping.postUpdate();
+    }
+
+    public boolean viewonly() {
+        return mapping.viewonly();
+    }
+
+    public boolean passiveUpdates() {
+        return mapping.relationship().isPassiveUpdates();
+    }
+
+    public boolean selfReferential() {
+        return mapping.selfReferential();
+    }
+
+    public boolean useGet() {
+        return mapping.useGet();
+    }
+
+    /** The back_populates partner, or null. */
+    public RelProp reverse() {
+        return reverse;
+    }
+
+    /** {@code synchronize_pairs}: (source column, destination column). */
+    public List<JoinPair> synchronizePairs() {
+        return mapping.primaryJoin();
+    }
+
+    public List<JoinPair> secondarySynchronizePairs() {
+        return mapping.secondaryJoin();
+    }
+
+    /** The relationship this one's back_populates names: the one its events propagate to. */
+    public RelProp backPopulatesProp() {
+        return backPopulates;
+    }
+
+    public DependencyProcessor processor() {
+        return processor;
+    }
+
+    void setProcessor(DependencyProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public String toString() {
+        return mapping.qualifiedName();
+    }
+}

@@ -1,0 +1,436 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.orm.uow.UnitOfWork;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SQLAlchemy's {@code Session} with its defaults (autoflush, expire_on_commit), as far as the
+ * scenario steps reach: the identity map, get, delete with its cascade, expunge, flush through
+ * a {@link UnitOfWork}, commit, rollback and close.
+ */
+public final class Session {
+
+    private record IdentityKey(Mapper mapper, List<Object> key) {
+    }
+
+    private final Registry registry;
+    private final Executor executor;
+    private final Attributes attributes = new Attributes(this);
+    private final Loader loader = new Loader(this);
+    private final Map<IdentityKey, InstanceState> identityMap = new LinkedHashMap<>();
+    /** {@code session._deleted}: marked for deletion, not yet flushed. */
+    private final Map<InstanceState, Boolean> deleted = new LinkedHashMap<>();
+    /** {@code transaction._deleted}: flushed as deleted in the current transaction. */
+    private final Set<InstanceState> transactionDeleted = new LinkedHashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private boolean flushing;
+    private int noAutoflush;
+
+    public Session(Registry registry, Executor executor) {
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Attributes attributes() {
+        return attributes;
+    }
+
+    Loader loader() {
+        return loader;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** Why the statement being emitted now is emitted; filled in by the explanations. */
+    public String causeOfCurrentAction() {
+        return null;
+    }
+
+    // ---- identity map and loading
+
+    public boolean containsState(InstanceState state) {
+        return state.session == this && state.key != null
+                && identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
+    }
+
+    /** {@code loading.get_from_identity}: the object in the identity map, refreshed if expired. */
+    Object identityLookup(Mapper mapper, List<Object> key, Passive passive) {
+        InstanceState state = identityMap.get(new IdentityKey(mapper, key));
+        if (state == null) {
+            return null;
+        }
+        if (state.expired) {
+            if (!passive.sqlOk()) {
+                return InstanceState.NO_RESULT;
+            }
+            if (!passive.relatedObjectOk()) {
+                return state;
+            }
+            if (!refreshOrForget(state)) {
+                return null;
+            }
+        }
+        return state;
+    }
+
+    /** {@code session.get(cls, pk)}. */
+    public InstanceState get(Mapper mapper, List<Object> key) {
+        Object found = identityLookup(mapper, key, Passive.OFF);
+        if (found instanceof InstanceState s) {
+            return s;
+        }
+        return loadByPrimaryKey(mapper, key, "get " + mapper.className());
+    }
+
+    /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
+    InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, String cause) {
+        List<InstanceState> rows = queryInstances(mapper, SqlCompiler.selectByPrimaryKey(mapper.table()), key, cause);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Runs a SELECT of a mapper's columns (after autoflush) and maps its rows to instances. */
+    List<InstanceState> queryInstances(Mapper mapper, String sql, List<Object> params, String cause) {
+        autoflush();
+        List<List<Object>> rows = executor.query(sql, params, types(mapper), cause);
+        List<InstanceState> out = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            out.add(instanceFromRow(mapper, row));
+        }
+        return out;
+    }
+
+    private static List<ColumnType> types(Mapper mapper) {
+        List<ColumnType> types = new ArrayList<>();
+        for (Column c : mapper.columns()) {
+            types.add(c.type());
+        }
+        return types;
+    }
+
+    /** {@code loading._instance}: an existing identity keeps its state (refilled if expired). */
+    private InstanceState instanceFromRow(Mapper mapper, List<Object> row) {
+        List<Object> key = new ArrayList<>();
+        List<Column> cols = mapper.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).primaryKey()) {
+                key.add(row.get(i));
+            }
+        }
+        IdentityKey ik = new IdentityKey(mapper, key);
+        InstanceState state = identityMap.get(ik);
+        if (state == null) {
+            state = new InstanceState(mapper, key);
+            state.session = this;
+            identityMap.put(ik, state);
+            fill(state, row);
+        } else if (state.expired) {
+            fill(state, row);
+        }
+        return state;
+    }
+
+    private static void fill(InstanceState state, List<Object> row) {
+        List<Column> cols = state.mapper.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
+        }
+        state.expired = false;
+    }
+
+    /** {@code state._load_expired}: SELECT the row again; ObjectDeletedError when it is gone. */
+    void refresh(InstanceState state) {
+        if (!refreshOrForget(state)) {
+            throw new OrmException("ObjectDeletedError", "Instance '" + state.repr()
+                    + "' has been deleted, or its row is otherwise not present.");
+        }
+    }
+
+    private boolean refreshOrForget(InstanceState state) {
+        autoflush();
+        List<List<Object>> rows = executor.query(SqlCompiler.selectByPrimaryKey(state.mapper.table()), state.key,
+                types(state.mapper), "refresh " + state.repr());
+        if (rows.isEmpty()) {
+            removeNewlyDeleted(List.of(state));
+            return false;
+        }
+        fill(state, rows.get(0));
+        return true;
+    }
+
+    /** Persistent states in primary-key order ({@code persistence._sort_states}). */
+    public List<InstanceState> sortStates(Collection<InstanceState> states) {
+        List<InstanceState> sorted = new ArrayList<>(states);
+        sorted.sort(Comparator.comparing(InstanceState::key, Session::compareKeys));
+        return sorted;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c;
+            if (x instanceof Number nx && y instanceof Number ny) {
+                c = Double.compare(nx.doubleValue(), ny.doubleValue());
+            } else if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
+                c = cx.compareTo(y);
+            } else {
+                throw new OrmException("InvalidRequestError", "Could not sort objects by primary key; primary key "
+                        + "values must be sortable in Python (was: '<' not supported between instances)");
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    // ---- delete, expunge, cascades
+
+    /** {@code session.delete(obj)}: mark it and everything its delete cascades reach. */
+    public void delete(InstanceState state) {
+        if (state.key == null) {
+            throw new OrmException("InvalidRequestError", "Instance '" + state.repr() + "' is not persisted");
+        }
+        if (state.deleted) {
+            throw new OrmException("InvalidRequestError", "Instance '" + state.repr() + "' has been deleted.  "
+                    + "Use the make_transient() function to send this object back to the transient state.");
+        }
+        if (deleted.containsKey(state)) {
+            return;
+        }
+        List<InstanceState> cascaded = cascadeIterator("delete", state);
+        deleted.put(state, Boolean.TRUE);
+        for (InstanceState s : cascaded) {
+            if (s.key != null && !deleted.containsKey(s)) {
+                deleted.put(s, Boolean.TRUE);
+            }
+        }
+    }
+
+    /** {@code session.expunge(obj)} and its expunge cascade. */
+    public void expunge(InstanceState state) {
+        if (state.session != this) {
+            throw new OrmException("InvalidRequestError", "Instance " + state.repr() + " is not present in this Session");
+        }
+        List<InstanceState> all = new ArrayList<>();
+        all.add(state);
+        all.addAll(cascadeIterator("expunge", state));
+        for (InstanceState s : all) {
+            if (s.key != null) {
+                identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+            }
+            deleted.remove(s);
+            transactionDeleted.remove(s);
+            s.session = null;
+            s.detached = true;
+        }
+    }
+
+    /**
+     * {@code Mapper.cascade_iterator}: depth-first over the relationships whose cascade includes
+     * the type, loading collections for a delete cascade unless passive_deletes is set.
+     */
+    public List<InstanceState> cascadeIterator(String type, InstanceState state) {
+        List<InstanceState> out = new ArrayList<>();
+        visit(type, state, new LinkedHashSet<>(), out);
+        return out;
+    }
+
+    private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out) {
+        for (RelProp prop : state.mapper.relationships()) {
+            if (prop.viewonly() || !prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
+                continue;
+            }
+            Passive passive = type.equals("delete") && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
+            Object value = attributes.get(state, prop, passive);
+            List<InstanceState> queue = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                for (Object o : list) {
+                    queue.add((InstanceState) o);
+                }
+            } else if (value instanceof InstanceState s) {
+                queue.add(s);
+            }
+            List<InstanceState> fresh = new ArrayList<>();
+            for (InstanceState child : queue) {
+                if (child != null && visited.add(child)) {
+                    fresh.add(child);
+                }
+            }
+            for (InstanceState child : fresh) {
+                out.add(child);
+                visit(type, child, visited, out);
+            }
+        }
+    }
+
+    // ---- flush, commit, rollback
+
+    private void autoflush() {
+        if (!flushing && noAutoflush == 0) {
+            flush();
+        }
+    }
+
+    /** Runs an action as under {@code NO_AUTOFLUSH}: loads inside it do not flush first. */
+    <T> T withoutAutoflush(java.util.function.Supplier<T> action) {
+        noAutoflush++;
+        try {
+            return action.get();
+        } finally {
+            noAutoflush--;
+        }
+    }
+
+    private boolean isClean() {
+        if (!deleted.isEmpty()) {
+            return false;
+        }
+        for (InstanceState s : identityMap.values()) {
+            if (s.modified) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code session.flush()}. */
+    public void flush() {
+        if (flushing) {
+            throw new OrmException("InvalidRequestError", "Session is already flushing");
+        }
+        if (isClean()) {
+            return;
+        }
+        flushing = true;
+        try {
+            flushImpl();
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private void flushImpl() {
+        UnitOfWork uow = new UnitOfWork(this);
+        Set<InstanceState> marked = new LinkedHashSet<>(deleted.keySet());
+        List<InstanceState> dirty = new ArrayList<>();
+        for (InstanceState s : identityMap.values()) {
+            if (s.modified && !marked.contains(s)) {
+                dirty.add(s);
+            }
+        }
+        Set<InstanceState> processed = new LinkedHashSet<>();
+        for (InstanceState s : dirty) {
+            boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
+            uow.registerObject(s, orphan);
+            processed.add(s);
+        }
+        for (InstanceState s : marked) {
+            if (!processed.contains(s)) {
+                uow.registerObject(s, true);
+            }
+        }
+        if (!uow.hasWork()) {
+            return;
+        }
+        try {
+            uow.execute();
+            uow.finalizeFlushChanges();
+        } catch (RuntimeException e) {
+            if (!(e instanceof RunCancelledException)) {
+                executor.rollback();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code _remove_newly_deleted}: out of the identity map, remembered by the transaction. */
+    public void removeNewlyDeleted(List<InstanceState> states) {
+        for (InstanceState s : states) {
+            transactionDeleted.add(s);
+            if (s.key != null) {
+                identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+            }
+            deleted.remove(s);
+            s.deleted = true;
+        }
+    }
+
+    /** {@code _register_persistent}: the flushed values are now the committed ones. */
+    public void registerPersistent(List<InstanceState> states) {
+        for (InstanceState s : states) {
+            s.commitAll();
+        }
+    }
+
+    /** {@code session.commit()}: flush until clean, COMMIT, detach the deleted, expire the rest. */
+    public void commit() {
+        for (int i = 0; i < 100 && !isClean(); i++) {
+            flush();
+        }
+        executor.commit();
+        for (InstanceState s : transactionDeleted) {
+            s.session = null;
+            s.detached = true;
+        }
+        transactionDeleted.clear();
+        for (InstanceState s : identityMap.values()) {
+            s.expire();
+        }
+    }
+
+    /** {@code session.rollback()}: ROLLBACK, restore deleted objects, expire everything. */
+    public void rollback() {
+        executor.rollback();
+        Set<InstanceState> restore = new LinkedHashSet<>(transactionDeleted);
+        restore.addAll(deleted.keySet());
+        for (InstanceState s : restore) {
+            s.deleted = false;
+            if (s.session == this && s.key != null) {
+                identityMap.put(new IdentityKey(s.mapper, s.key), s);
+            }
+        }
+        deleted.clear();
+        transactionDeleted.clear();
+        for (InstanceState s : identityMap.values()) {
+            s.expire();
+        }
+    }
+
+    /** {@code session.close()}: roll back the transaction and let go of every object. */
+    public void close() {
+        executor.rollback();
+        for (InstanceState s : identityMap.values()) {
+            s.session = null;
+            s.detached = true;
+        }
+        identityMap.clear();
+        deleted.clear();
+        transactionDeleted.clear();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.db.ScenarioDatabase;
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
+import dev.cascadeviz.model.mapping.Mapping;
+import dev.cascadeviz.model.mapping.MappingException;
+import dev.cascadeviz.model.mapping.MappingResolver;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.trace.TraceError;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a scenario's steps through the simulated Session on a fresh embedded database and
+ * returns the trace: the statements SQLAlchemy would emit, the error it would raise at the
+ * step where it would raise it, and the tables afterwards.
+ */
+public final class Simulator {
+
+    /** Runs the scenario on {@code engine} (null: the scenario's own engine). */
+    public Trace run(Scenario scenario, Engine engine) {
+        List<String> warnings = new ArrayList<>(MappingResolver.warnings(scenario));
+        Mapping mapping = null;
+        TraceError configError = null;
+        try {
+            mapping = MappingResolver.resolve(scenario);
+        } catch (MappingException e) {
+            configError = new TraceError(e.type(), firstLine(e.getMessage()), null);
+        }
+        try (ScenarioDatabase db = ScenarioDatabase.open(scenario, engine)) {
+            Map<String, List<Map<String, Object>>> before = db.snapshot();
+            if (configError != null) {
+                return new Trace(List.of(), configError, before, warnings, before);
+            }
+            Executor executor = new Executor(db);
+            Session session = new Session(new Registry(scenario, mapping), executor);
+            TraceError error = new StepRunner(session).runAll(scenario.steps());
+            warnings.addAll(session.warnings());
+            return new Trace(executor.statements(), error, db.snapshot(), warnings, before, executor.transactions());
+        } catch (SQLException e) {
+            return new Trace(List.of(), new TraceError(errorType(e), firstLine(e.getMessage()), null), Map.of(),
+                    warnings, null);
+        }
+    }
+
+    /** The DBAPI error class SQLAlchemy would wrap: integrity violations (SQLSTATE 23xxx) or anything else. */
+    static String errorType(SQLException e) {
+        String state = e.getSQLState();
+        String message = String.valueOf(e.getMessage());
+        if ((state != null && state.startsWith("23")) || message.contains("CONSTRAINT")) {
+            return "IntegrityError";
+        }
+        return "OperationalError";
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Steps to session calls, as scenario-format.md's table says. */
+    private static final class StepRunner {
+        private final Session session;
+
+        StepRunner(Session session) {
+            this.session = session;
+        }
+
+        TraceError runAll(List<Step> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                try {
+                    run(steps.get(i));
+                } catch (OrmException e) {
+                    session.rollback();
+                    session.close();
+                    return new TraceError(e.type(), firstLine(e.getMessage()), i);
+                }
+            }
+            session.close();
+            return null;
+        }
+
+        private void run(Step step) {
+            if (step instanceof Step.Get g) {
+                get(g.object());
+            } else if (step instanceof Step.Load l) {
+                InstanceState s = require(get(l.object()), l.attribute());
+                session.attributes().get(s, prop(s, l.attribute()), Passive.OFF);
+            } else if (step instanceof Step.Delete d) {
+                session.delete(mapped(get(d.object())));
+            } else if (step instanceof Step.Remove r) {
+                InstanceState parent = require(get(r.parent()), r.attribute());
+                RelProp prop = prop(parent, r.attribute());
+                session.attributes().get(parent, prop, Passive.OFF);
+                InstanceState item = get(r.item());
+                session.attributes().remove(parent, prop, item, false, Passive.OFF, false);
+            } else if (step instanceof Step.Set s) {
+                InstanceState obj = get(s.object());
+                InstanceState value = s.value() == null ? null : get(s.value());
+                require(obj, s.attribute());
+                session.attributes().set(obj, prop(obj, s.attribute()), value, false, Passive.OFF, null, false);
+            } else if (step instanceof Step.Expunge e) {
+                session.expunge(mapped(get(e.object())));
+            } else if (step instanceof Step.Flush) {
+                session.flush();
+            } else if (step instanceof Step.Commit) {
+                session.commit();
+            } else if (step instanceof Step.Rollback) {
+                session.rollback();
+            }
+        }
+
+        private InstanceState get(dev.cascadeviz.model.ObjectRef ref) {
+            return session.get(session.registry().mapper(ref.className()), normalize(ref.key()));
+        }
+
+        private static List<Object> normalize(List<Object> key) {
+            List<Object> out = new ArrayList<>();
+            for (Object k : key) {
+                out.add(k instanceof Integer i ? Long.valueOf(i) : k);
+            }
+            return out;
+        }
+
+        private static RelProp prop(InstanceState s, String name) {
+            return s.mapper().relationship(name);
+        }
+
+        private static InstanceState require(InstanceState s, String attribute) {
+            if (s == null) {
+                throw new OrmException("AttributeError", "'NoneType' object has no attribute '" + attribute + "'");
+            }
+            return s;
+        }
+
+        private static InstanceState mapped(InstanceState s) {
+            if (s == null) {
+                throw new OrmException("UnmappedInstanceError", "Class 'builtins.NoneType' is not mapped");
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cascadeviz.orm.persistence;
+
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.InstanceState;
+import dev.cascadeviz.orm.Mapper;
+import dev.cascadeviz.orm.OrmException;
+import dev.cascadeviz.orm.Session;
+import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.orm.uow.UnitOfWork;
+import dev.cascadeviz.trace.RowChange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code orm.persistence}: the UPDATE and DELETE statements of a flush, for states sorted by
+ * primary key, consecutive rows with the same columns sent as one executemany.
+ */
+public final class Persistence {
+
+    private Persistence() {
+    }
+
+    private record Update(InstanceState state, List<String> setColumns, List<Object> params, List<Object> key) {
+    }
+
+    /** {@code save_obj} for persistent states: UPDATE the columns whose value changed. */
+    public static void saveObj(UnitOfWork uow, Mapper mapper, Collection<InstanceState> states) {
+        Session session = uow.session();
+        Table table = mapper.table();
+        List<Update> updates = new ArrayList<>();
+        for (InstanceState state : session.sortStates(states)) {
+            List<String> set = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            for (Column c : table.columns().values()) {
+                if (session.attributes().columnChanged(state, c.name())) {
+                    set.add(c.name());
+                    params.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                }
+            }
+            if (set.isEmpty()) {
+                continue;
+            }
+            List<Object> key = new ArrayList<>();
+            for (Column pk : table.primaryKey()) {
+                Object v = session.attributes().committedColumnValue(state, pk.name());
+                if (v == null) {
+                    throw new OrmException("FlushError", "Can't update table " + table.name()
+                            + " using NULL for primary key value on column " + table.name() + "." + pk.name());
+                }
+                key.add(v);
+            }
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(key);
+            updates.add(new Update(state, set, all, key));
+        }
+        emitUpdates(session, table, updates);
+    }
+
+    /** {@code post_update}: UPDATE only the post_update columns whose value changed. */
+    public static void postUpdate(UnitOfWork uow, Mapper mapper, Collection<InstanceState> states, Set<String> columns) {
+        Session session = uow.session();
+        Table table = mapper.table();
+        List<Update> updates = new ArrayList<>();
+        for (InstanceState state : session.sortStates(states)) {
+            List<String> set = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            List<Object> key = new ArrayList<>();
+            for (Column c : table.columns().values()) {
+                if (c.primaryKey()) {
+                    key.add(session.attributes().columnValue(state, c.name()));
+                } else if (columns.contains(c.name()) && session.attributes().columnChanged(state, c.name())) {
+                    set.add(c.name());
+                    params.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                }
+            }
+            if (!set.isEmpty()) {
+                List<Object> all = new ArrayList<>(params);
+                all.addAll(key);
+                updates.add(new Update(state, set, all, key));
+            }
+        }
+        emitUpdates(session, table, updates);
+    }
+
+    private static void emitUpdates(Session session, Table table, List<Update> updates) {
+        int i = 0;
+        while (i < updates.size()) {
+            List<String> cols = updates.get(i).setColumns();
+            int j = i;
+            List<List<Object>> paramSets = new ArrayList<>();
+            List<RowChange> changes = new ArrayList<>();
+            while (j < updates.size() && updates.get(j).setColumns().equals(cols)) {
+                Update u = updates.get(j);
+                paramSets.add(u.params());
+                Map<String, Object> after = new LinkedHashMap<>();
+                for (int k = 0; k < cols.size(); k++) {
+                    after.put(cols.get(k), u.params().get(k));
+                }
+                changes.add(new RowChange(table.name(), RowChange.Kind.UPDATE, u.key(), null, after, null));
+                j++;
+            }
+            String sql = SqlCompiler.updateByPrimaryKey(table, cols);
+            int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.UPDATE, keys(updates, i, j),
+                    changes, session.causeOfCurrentAction());
+            if (matched != paramSets.size()) {
+                throw new OrmException("StaleDataError", "UPDATE statement on table '" + table.name()
+                        + "' expected to update " + paramSets.size() + " row(s); " + matched + " were matched.");
+            }
+            i = j;
+        }
+    }
+
+    private static List<List<Object>> keys(List<Update> updates, int from, int to) {
+        List<List<Object>> keys = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            keys.add(updates.get(k).key());
+        }
+        return keys;
+    }
+
+    /** {@code delete_obj}: one DELETE by primary key for all the states, executemany when several. */
+    public static void deleteObj(UnitOfWork uow, Mapper mapper, Collection<InstanceState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Session session = uow.session();
+        Table table = mapper.table();
+        List<List<Object>> paramSets = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        for (InstanceState state : session.sortStates(states)) {
+            List<Object> key = new ArrayList<>();
+            for (Column pk : table.primaryKey()) {
+                Object v = session.attributes().committedColumnValue(state, pk.name());
+                if (v == null) {
+                    throw new OrmException("FlushError", "Can't delete from table " + table.name()
+                            + " using NULL for primary key value on column " + table.name() + "." + pk.name());
+                }
+                key.add(v);
+            }
+            paramSets.add(key);
+            changes.add(new RowChange(table.name(), RowChange.Kind.DELETE, key, null, null, null));
+        }
+        String sql = SqlCompiler.deleteByPrimaryKey(table);
+        int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.DELETE, paramSets, changes,
+                session.causeOfCurrentAction());
+        if (matched != paramSets.size()) {
+            session.warn("DELETE statement on table '" + table.name() + "' expected to delete " + paramSets.size()
+                    + " row(s); " + matched + " were matched.  Please set confirm_deleted_rows=False within the "
+                    + "mapper configuration to prevent this warning.");
+        }
+    }
+
+    /** {@code ManyToManyDP._run_crud}: DELETE association rows, every secondary column given. */
+    public static void deleteSecondaryRows(UnitOfWork uow, Table secondary, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Session session = uow.session();
+        List<String> cols = new ArrayList<>();
+        for (String c : secondary.columns().keySet()) {
+            if (rows.get(0).containsKey(c)) {
+                cols.add(c);
+            }
+        }
+        List<List<Object>> paramSets = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> params = new ArrayList<>();
+            for (String c : cols) {
+                params.add(row.get(c));
+            }
+            paramSets.add(params);
+            changes.add(new RowChange(secondary.name(), RowChange.Kind.DELETE, params, row, null, null));
+        }
+        String sql = SqlCompiler.delete(secondary, cols);
+        int matched = session.executor().execute(sql, paramSets, secondary.name(), RowChange.Kind.DELETE, null, changes,
+                session.causeOfCurrentAction());
+        if (matched != paramSets.size()) {
+            throw new OrmException("StaleDataError", "DELETE statement on table '" + secondary.name()
+                    + "' expected to delete " + paramSets.size() + " row(s); Only " + matched + " were matched.");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cascadeviz.orm.sql;
+
+import dev.cascadeviz.db.SqlIdentifiers;
+import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.QualifiedColumn;
+import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.model.mapping.JoinPair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statement text exactly as SQLAlchemy's SQLite dialect compiles the ORM's statements: line
+ * breaks before FROM and WHERE in SELECTs, {@code col=?} in SET, {@code a = ?} in WHERE.
+ */
+public final class SqlCompiler {
+
+    private SqlCompiler() {
+    }
+
+    /** {@code SELECT <columns> \nFROM t \nWHERE t.id = ?}: session.get and refreshing an expired object. */
+    public static String selectByPrimaryKey(Table table) {
+        List<String> where = new ArrayList<>();
+        for (Column c : table.primaryKey()) {
+            where.add(column(table.name(), c.name()) + " = ?");
+        }
+        return selectList(table) + " \nFROM " + SqlIdentifiers.quote(table.name()) + " \nWHERE "
+                + String.join(" AND ", where);
+    }
+
+    /**
+     * A lazy load's SELECT: the join condition with the parent's columns replaced by
+     * parameters, e.g. {@code WHERE ? = song.artist_id}; through a secondary table both joins.
+     *
+     * @param orderBy {@code table.column} names for ORDER BY, may be empty
+     */
+    public static String lazyLoad(Table target, Table secondary, Direction direction, List<JoinPair> primaryJoin,
+                                  List<JoinPair> secondaryJoin, List<String> orderBy) {
+        List<String> where = new ArrayList<>();
+        for (JoinPair p : primaryJoin) {
+            if (direction == Direction.MANY_TO_ONE) {
+                where.add(column(p.referenced()) + " = ?");
+            } else {
+                where.add("? = " + column(p.foreign()));
+            }
+        }
+        for (JoinPair p : secondaryJoin) {
+            where.add(column(p.referenced()) + " = " + column(p.foreign()));
+        }
+        StringBuilder sql = new StringBuilder(selectList(target)).append(" \nFROM ").append(SqlIdentifiers.quote(target.name()));
+        if (secondary != null) {
+            sql.append(", ").append(SqlIdentifiers.quote(secondary.name()));
+        }
+        sql.append(" \nWHERE ").append(String.join(" AND ", where));
+        if (!orderBy.isEmpty()) {
+            List<String> cols = new ArrayList<>();
+            for (String o : orderBy) {
+                cols.add(column(QualifiedColumn.parse(o)));
+            }
+            sql.append(" ORDER BY ").append(String.join(", ", cols));
+        }
+        return sql.toString();
+    }
+
+    /** {@code DELETE FROM t WHERE t.id = ?}, every primary-key column AND-joined. */
+    public static String deleteByPrimaryKey(Table table) {
+        return delete(table, table.primaryKey().stream().map(Column::name).toList());
+    }
+
+    /** {@code DELETE FROM t WHERE t.a = ? AND t.b = ?} for the given columns, in that order. */
+    public static String delete(Table table, List<String> whereColumns) {
+        List<String> where = new ArrayList<>();
+        for (String c : whereColumns) {
+            where.add(column(table.name(), c) + " = ?");
+        }
+        return "DELETE FROM " + SqlIdentifiers.quote(table.name()) + " WHERE " + String.join(" AND ", where);
+    }
+
+    /** {@code UPDATE t SET a=?, b=? WHERE t.id = ?}; set columns in the order given. */
+    public static String updateByPrimaryKey(Table table, List<String> setColumns) {
+        List<String> set = new ArrayList<>();
+        for (String c : setColumns) {
+            set.add(SqlIdentifiers.quote(c) + "=?");
+        }
+        List<String> where = new ArrayList<>();
+        for (Column c : table.primaryKey()) {
+            where.add(column(table.name(), c.name()) + " = ?");
+        }
+        return "UPDATE " + SqlIdentifiers.quote(table.name()) + " SET " + String.join(", ", set) + " WHERE "
+                + String.join(" AND ", where);
+    }
+
+    private static String selectList(Table table) {
+        List<String> cols = new ArrayList<>();
+        for (Column c : table.columns().values()) {
+            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(table.name() + "_" + c.name()));
+        }
+        return "SELECT " + String.join(", ", cols);
+    }
+
+    private static String column(QualifiedColumn c) {
+        return column(c.table(), c.column());
+    }
+
+    private static String column(String table, String column) {
+        return SqlIdentifiers.quote(table) + "." + SqlIdentifiers.quote(column);
+    }
+}
