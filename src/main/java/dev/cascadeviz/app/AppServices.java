@@ -2,13 +2,10 @@ package dev.cascadeviz.app;
 
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
 import dev.cascadeviz.app.viewmodel.ScenarioRunner;
-import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.ScenarioFiles;
-import dev.cascadeviz.trace.Trace;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /** The real file loader and runner the window uses. */
 public final class AppServices {
@@ -35,16 +32,9 @@ public final class AppServices {
         };
     }
 
-    /**
-     * Until the session simulator is merged: seeds the scenario's database and snapshots it, so
-     * the window shows real tables (no statements yet).
-     */
+    /** The session simulator. It runs on the window's worker thread; cancelling interrupts that thread. */
     public static ScenarioRunner runner() {
-        return (scenario, engine) -> {
-            try (ScenarioDatabase db = ScenarioDatabase.open(scenario, engine)) {
-                Map<String, List<Map<String, Object>>> tables = db.snapshot();
-                return new Trace(List.of(), null, tables, List.of(), tables);
-            }
-        };
+        Simulator simulator = new Simulator();
+        return simulator::run;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * A trace written the way {@code create_engine(..., echo=True)} prints it: BEGIN (implicit), each
  * statement with its parameter line, then COMMIT or ROLLBACK. Timings are not measured by the
  * simulator, so the figures are illustrative; which statements were "generated" and which
- * "cached" (same text compiled earlier in the run) follows SQLAlchemy's rule.
+ * "cached" (same text compiled earlier in the run) follows SQLAlchemy's rule. Transactions end
+ * where the trace says (its {@code transactions}); without those marks, at the end of the run.
  *
  * @param text the whole log
  * @param statementLines for each statement, its first and last line (0-based, inclusive)
@@ -26,12 +27,20 @@ public record EchoLog(String text, List<int[]> statementLines) {
         if (trace == null || trace.statements().isEmpty()) {
             return new EchoLog("", ranges);
         }
+        Map<Integer, String> ends = new HashMap<>();
+        for (Trace.TransactionEnd end : trace.transactions()) {
+            ends.putIfAbsent(end.statements(), end.kind());
+        }
         int line = 0;
-        out.append("BEGIN (implicit)\n");
-        line++;
+        boolean open = false;
         Map<String, Integer> firstSeen = new HashMap<>();
         List<TraceStatement> statements = trace.statements();
         for (int i = 0; i < statements.size(); i++) {
+            if (!open) {
+                out.append("BEGIN (implicit)\n");
+                line++;
+                open = true;
+            }
             TraceStatement s = statements.get(i);
             int first = line;
             String sql = s.sql();
@@ -40,8 +49,14 @@ public record EchoLog(String text, List<int[]> statementLines) {
             out.append(timing(firstSeen, sql, i)).append(' ').append(params(s)).append('\n');
             ranges.add(new int[] {first, line});
             line++;
+            String end = ends.get(i + 1);
+            if (end != null && i + 1 < statements.size()) {
+                out.append(end).append('\n');
+                line++;
+                open = false;
+            }
         }
-        out.append(ending(trace, steps));
+        out.append(ends.getOrDefault(statements.size(), ending(trace, steps)));
         return new EchoLog(out.toString(), ranges);
     }
 

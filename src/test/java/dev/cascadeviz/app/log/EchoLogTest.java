@@ -76,4 +76,14 @@ class EchoLogTest {
         Trace t = new Trace(List.of(), null, scenario.rows(), List.of(), null);
         assertEquals("", EchoLog.of(t, scenario.steps()).text());
     }
+
+    @Test
+    void beginsAndEndsTransactionsWhereTheTraceMarksThem() {
+        Trace t = new Trace(List.of(TraceStatement.single(TestScenarios.GET_ARTIST, List.of(1L)),
+                TraceStatement.single(TestScenarios.GET_ARTIST, List.of(2L))), null, scenario.rows(), List.of(), null,
+                List.of(new Trace.TransactionEnd(1, "COMMIT"), new Trace.TransactionEnd(2, "ROLLBACK")));
+        String[] lines = EchoLog.of(t, scenario.steps()).text().split("\n");
+        assertEquals(List.of("BEGIN (implicit)", "COMMIT", "BEGIN (implicit)", "ROLLBACK"),
+                java.util.Arrays.stream(lines).filter(l -> l.matches("[A-Z]+( \\(implicit\\))?")).toList());
+    }
 }
