@@ -177,6 +177,16 @@ public final class MainWindow {
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.71);
         SplitPane.setResizableWithParent(side, false);
+        model.presentationProperty().addListener((o, a, on) -> {
+            if (on) {
+                main.getItems().remove(side);
+                left.setDividerPositions(0.6);
+            } else if (!main.getItems().contains(side)) {
+                main.getItems().add(side);
+                main.setDividerPositions(0.71);
+                left.setDividerPositions(0.52);
+            }
+        });
         return main;
     }
 

@@ -81,9 +81,10 @@ public final class EdgeView extends Group {
 
     /**
      * Redraws between two cards. {@code via} is the association table's card for a many-to-many,
-     * else null; {@code offset} bends parallel edges apart.
+     * else null; {@code offset} bends parallel edges apart; {@code index} numbers the edges
+     * between the same two cards (it stacks self-loops).
      */
-    public void update(Bounds from, Bounds to, Bounds via, double offset) {
+    public void update(Bounds from, Bounds to, Bounds via, double offset, int index) {
         line.getElements().clear();
         Point2D a = centre(from);
         Point2D b = centre(to);
@@ -92,13 +93,16 @@ public final class EdgeView extends Group {
         Point2D labelAt;
         if (from.equals(to)) {
             double right = from.getMaxX();
-            double cy = from.getMinY() + 28 + offset * 0.3;
+            double cy = from.getMinY() + 24 + index * 34;
+            double reach = 70 + index * 40;
             Point2D start = new Point2D(right, cy);
-            end = new Point2D(right, cy + 26);
-            control = new Point2D(right + 90, cy + 70);
+            end = new Point2D(right, cy + 22);
+            control = new Point2D(right + reach, cy + 40);
             line.getElements().addAll(new MoveTo(start.getX(), start.getY()),
-                    new CubicCurveTo(right + 90, cy - 50, right + 90, cy + 70, end.getX(), end.getY()));
-            labelAt = new Point2D(right + 95, cy + 10);
+                    new CubicCurveTo(right + reach, cy - 30, right + reach, cy + 52, end.getX(), end.getY()));
+            label.applyCss();
+            label.autosize();
+            labelAt = new Point2D(right + reach + 18 + label.getWidth() / 2, from.getMinY() + index * 80 + label.getHeight() / 2);
         } else if (via != null) {
             Point2D v = centre(via);
             Point2D normal = normal(a, b).multiply(offset * 0.5);
@@ -113,7 +117,8 @@ public final class EdgeView extends Group {
                     new QuadCurveTo(c1.getX(), c1.getY(), m1.getX(), m1.getY()),
                     new MoveTo(m2.getX(), m2.getY()),
                     new QuadCurveTo(c2.getX(), c2.getY(), end.getX(), end.getY()));
-            labelAt = curvePoint(s, c1, m1);
+            // nearer the association table than the class: the arrowheads at both classes stay uncovered
+            labelAt = curvePoint(s, c1, m1, 0.62);
         } else {
             control = a.midpoint(b).add(normal(a, b).multiply(offset));
             Point2D s = clip(from, a, control);
@@ -159,7 +164,11 @@ public final class EdgeView extends Group {
     }
 
     private static Point2D curvePoint(Point2D s, Point2D c, Point2D e) {
-        return s.multiply(0.25).add(c.multiply(0.5)).add(e.multiply(0.25));
+        return curvePoint(s, c, e, 0.5);
+    }
+
+    private static Point2D curvePoint(Point2D s, Point2D c, Point2D e, double t) {
+        return s.multiply((1 - t) * (1 - t)).add(c.multiply(2 * t * (1 - t))).add(e.multiply(t * t));
     }
 
     /** Where the segment from the card's centre towards {@code toward} leaves the card. */

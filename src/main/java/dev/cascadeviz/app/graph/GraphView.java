@@ -215,27 +215,34 @@ public final class GraphView extends Pane {
                 offset = -offset;
             }
             ClassNodeView via = e.throughAssociation() ? tableNodes.get(e.edge().fkTable()) : null;
-            e.update(from.getBoundsInParent(), to.getBoundsInParent(), via == null ? null : via.getBoundsInParent(), offset);
+            e.update(box(from), box(to), via == null ? null : box(via), offset, i);
         }
     }
 
+    /** The card's own box, without its drop shadow (which bounds-in-parent would include). */
+    private static Bounds box(ClassNodeView n) {
+        return new javafx.geometry.BoundingBox(n.getLayoutX(), n.getLayoutY(), n.getWidth(), n.getHeight());
+    }
+
     private void placeAssociation(String table, ClassNodeView node) {
-        List<ClassNodeView> ends = new ArrayList<>();
+        java.util.Set<ClassNodeView> distinct = new java.util.LinkedHashSet<>();
         for (EdgeView e : edges) {
             if (e.throughAssociation() && table.equals(e.edge().fkTable())) {
-                ends.add(classNodes.get(e.edge().sourceClass()));
-                ends.add(classNodes.get(e.edge().targetClass()));
+                distinct.add(classNodes.get(e.edge().sourceClass()));
+                distinct.add(classNodes.get(e.edge().targetClass()));
             }
         }
-        ends.removeIf(java.util.Objects::isNull);
+        distinct.remove(null);
+        List<ClassNodeView> ends = new ArrayList<>(distinct);
         if (ends.isEmpty()) {
             return;
         }
-        Bounds a = ends.get(0).getBoundsInParent();
-        Bounds b = ends.get(ends.size() - 1).getBoundsInParent();
+        Bounds a = box(ends.get(0));
+        Bounds b = box(ends.get(ends.size() - 1));
         node.autosize();
-        node.relocate((a.getCenterX() + b.getCenterX()) / 2 - node.getWidth() / 2,
-                (a.getCenterY() + b.getCenterY()) / 2 - node.getHeight() / 2);
+        // below the two classes, so both many-to-many edges run down to it and up again with room for their labels
+        double below = Math.max(a.getMaxY(), b.getMaxY()) + 90;
+        node.relocate((a.getCenterX() + b.getCenterX()) / 2 - node.getWidth() / 2, below);
     }
 
     private static String pairKey(MappedEdge e) {

@@ -211,11 +211,17 @@ public final class EdgeInspector extends VBox {
         ComboBox<String> onupdate = ruleBox("onupdate", edge.foreignKey().onupdate());
         onupdate.valueProperty().addListener((o, a, b) -> edit("Set ON UPDATE of " + edge.foreignKeyLabel() + " to " + b,
                 Edits.onupdate(edge.fkTable(), edge.foreignKey(), rule(b))));
-        getChildren().add(new HBox(8, new Label("ON DELETE"), ondelete, new Label("ON UPDATE"), onupdate));
+        javafx.scene.layout.GridPane rules = new javafx.scene.layout.GridPane();
+        rules.setHgap(8);
+        rules.setVgap(4);
+        rules.addRow(0, new Label("ON DELETE"), ondelete);
+        rules.addRow(1, new Label("ON UPDATE"), onupdate);
+        getChildren().add(rules);
         Column c = edge.foreignKeyColumn(s);
         if (c != null) {
             CheckBox nullable = new CheckBox("nullable (" + edge.fkTable() + "." + c.name() + " may be NULL)");
             nullable.setId("fk-nullable");
+            nullable.setMnemonicParsing(false);
             nullable.setSelected(c.nullable());
             nullable.setDisable(c.primaryKey());
             nullable.selectedProperty().addListener((o, was, on) -> edit(

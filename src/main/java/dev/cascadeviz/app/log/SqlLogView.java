@@ -49,13 +49,15 @@ public final class SqlLogView extends VBox {
         copy.setOnAction(e -> copyAll());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label title = new Label("SQL log (echo=True)");
+        Label title = new Label("SQL log");
+        title.setTooltip(new javafx.scene.control.Tooltip("What create_engine(..., echo=True) would print"));
         title.getStyleClass().add("pane-title");
-        HBox bar = new HBox(8, title, counts, spacer, copy);
+        HBox bar = new HBox(8, title, spacer, copy);
         bar.getStyleClass().add("pane-bar");
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, scroll, cause);
+        area.setWrapText(true);
+        getChildren().addAll(bar, counts, scroll, cause);
         model.traceProperty().addListener((o, a, b) -> refresh());
         model.stepProperty().addListener((o, a, b) -> markCurrent());
         model.runningProperty().addListener((o, a, b) -> refresh());
