@@ -129,6 +129,7 @@ public final class ResultTablesView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("table-header");
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -146,6 +147,7 @@ public final class ResultTablesView extends VBox {
             Label cell = new Label(cellText(row, column));
             cell.getStyleClass().add("table-cell-label");
             cell.setMaxWidth(Double.MAX_VALUE);
+            cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             styleRow(cell, row);
             Source changed = row.changedCells().get(column);
             if (changed != null) {
@@ -162,6 +164,9 @@ public final class ResultTablesView extends VBox {
             grid.add(cell, c + 1, r);
         }
         Label note = new Label(note(row));
+        if (!note.getText().isEmpty()) {
+            note.setTooltip(new Tooltip(note.getText()));
+        }
         note.getStyleClass().add("row-note");
         styleRow(note, row);
         note.pseudoClassStateChanged(DELETED, false);
