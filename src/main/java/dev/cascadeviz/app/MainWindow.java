@@ -107,6 +107,12 @@ public final class MainWindow {
             e.consume();
         });
         stage.setScene(scene);
+        for (int size : new int[] {32, 64, 128}) {
+            var icon = MainWindow.class.getResourceAsStream("/assets/icons/cascadeviz-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.titleProperty().bind(model.windowTitleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
