@@ -160,7 +160,9 @@ public final class MainWindow {
         VBox graphColumn = new VBox(banner, graph);
         VBox.setVgrow(graph, Priority.ALWAYS);
         graph.setMinSize(200, 150);
-        SqlLogView log = new SqlLogView(model);
+        // RichTextFX takes a third of a second to load: the log is built just after the window shows
+        javafx.scene.layout.StackPane log = new javafx.scene.layout.StackPane();
+        javafx.application.Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
         ResultTablesView tables = new ResultTablesView(model);
         SplitPane bottom = new SplitPane(log, tables);
         bottom.setDividerPositions(0.5);
