@@ -165,10 +165,10 @@ public final class MainWindow {
         javafx.application.Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
         ResultTablesView tables = new ResultTablesView(model);
         SplitPane bottom = new SplitPane(log, tables);
-        bottom.setDividerPositions(0.5);
+        bottom.setDividerPositions(0.46);
         SplitPane left = new SplitPane(graphColumn, bottom);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.52);
+        left.setDividerPositions(0.47);
         TabPane side = new TabPane(
                 tab("Relationship", new javafx.scene.control.ScrollPane(new EdgeInspector(model))),
                 tab("Steps", new StepListEditor(model)),
@@ -192,7 +192,7 @@ public final class MainWindow {
             } else if (!main.getItems().contains(side)) {
                 main.getItems().add(side);
                 main.setDividerPositions(0.71);
-                left.setDividerPositions(0.52);
+                left.setDividerPositions(0.47);
             }
         });
         return main;
