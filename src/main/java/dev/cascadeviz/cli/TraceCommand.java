@@ -42,6 +42,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write DIR/NAME.trace.json per file instead of stdout")
     Path out;
 
+    @Option(names = "--timings", description = "print where the time went (JVM start, parsing, seeding, "
+            + "simulating, database, output) on stderr")
+    boolean timings;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario files (.yaml, .yml or .json)")
     List<Path> files;
 
@@ -64,10 +68,14 @@ final class TraceCommand implements Callable<Integer> {
         }
         Simulator simulator = new Simulator();
         boolean failed = false;
+        long parse = 0;
+        long output = 0;
         for (Path file : files) {
             Scenario scenario;
+            long t0 = System.nanoTime();
             try {
                 scenario = ScenarioFiles.load(file);
+                parse += System.nanoTime() - t0;
             } catch (ScenarioException e) {
                 failed = true;
                 for (Problem p : e.problems()) {
@@ -76,6 +84,7 @@ final class TraceCommand implements Callable<Integer> {
                 continue;
             }
             Trace trace = simulator.run(scenario, engine);
+            long t1 = System.nanoTime();
             String json = TraceJson.toJson(trace);
             if (out == null) {
                 stdout.println(json);
@@ -88,9 +97,25 @@ final class TraceCommand implements Callable<Integer> {
                     failed = true;
                 }
             }
+            output += System.nanoTime() - t1;
         }
         stdout.flush();
+        if (timings) {
+            printTimings(err, simulator.timings(), parse, output);
+        }
         return failed ? CascadeVizCommand.SCENARIO_PROBLEM : 0;
+    }
+
+    private static void printTimings(PrintWriter err, Simulator.Timings t, long parse, long output) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long sinceStart = System.currentTimeMillis() - jvmStart;
+        long inMain = (parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000;
+        err.printf("timings: jvm start + class loading %d ms, parsing %d ms, seeding %d ms, simulating %d ms "
+                        + "(of which database %d ms), snapshots %d ms, output %d ms, total %d ms%n",
+                Math.max(0, sinceStart - inMain), parse / 1_000_000, t.seedNanos() / 1_000_000,
+                t.simulateNanos() / 1_000_000, t.databaseNanos() / 1_000_000, t.snapshotNanos() / 1_000_000,
+                output / 1_000_000, sinceStart);
+        err.flush();
     }
 
     /** {@code NAME.trace.json}, NAME being the file name without .yaml, .yml or .json. */

@@ -43,9 +43,20 @@ public record Relationship(
         return new Relationship(name, target, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** The cascade string in effect (the default when none was given). */
+    /** The cascade string in effect: the default when none was given ("merge" for a viewonly one). */
     public String effectiveCascade() {
-        return cascade == null ? Cascade.DEFAULT : cascade;
+        if (cascade != null) {
+            return cascade;
+        }
+        return isViewonly() ? "merge" : Cascade.DEFAULT;
+    }
+
+    /** The loader strategy in effect: "select" (lazy loading) unless {@code lazy} says otherwise. */
+    public String effectiveLazy() {
+        if (lazy == null || lazy.equals("True") || lazy.equals("true")) {
+            return "select";
+        }
+        return lazy;
     }
 
     public Set<CascadeOption> cascadeOptions() {

@@ -47,7 +47,7 @@ public final class Attributes {
     /** Sets a column attribute ({@code ScalarAttributeImpl.set}): records the original, marks modified. */
     public void setColumnValue(InstanceState state, String column, Object value) {
         state.setColumn(column, value);
-        state.modified = true;
+        session.markModified(state);
     }
 
     /** Whether the column's value differs from its committed one (it goes into an UPDATE). */
@@ -73,6 +73,17 @@ public final class Attributes {
     }
 
     Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        return get(state, prop, passive, againstCommitted, false);
+    }
+
+    /**
+     * @param againstCommitted {@code LOAD_AGAINST_COMMITTED}: a many-to-one loads by the committed key
+     * @param noRaise {@code NO_RAISE}: lazy='raise' does not raise (the flush's own loads)
+     */
+    Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
+        if (isDynamic(prop)) {
+            return passive.callablesOk() ? dynamicQuery(state, prop) : InstanceState.NO_RESULT;
+        }
         if (state.related.containsKey(prop)) {
             return state.related.get(prop);
         }
@@ -83,7 +94,7 @@ public final class Attributes {
         if (!passive.callablesOk()) {
             return InstanceState.NO_RESULT;
         }
-        Object loaded = session.loader().load(state, prop, passive, againstCommitted);
+        Object loaded = session.loader().load(state, prop, passive, againstCommitted, noRaise);
         if (loaded == InstanceState.NO_RESULT) {
             return InstanceState.NO_RESULT;
         }
@@ -106,7 +117,7 @@ public final class Attributes {
             InstanceState.PendingCollection pending = state.pendingMutations.remove(prop);
             if (pending != null) {
                 state.committedRelated.put(prop, new ArrayList<>(list));
-                state.modified = true;
+                session.markModified(state);
                 for (InstanceState s : pending.added) {
                     list.add(s);
                 }
@@ -124,10 +135,29 @@ public final class Attributes {
      * {@code get_history}: for a collection compares with the committed list; for a scalar with
      * the committed value. Blank when the attribute is not loaded and may not be loaded.
      */
+    /** {@code lazy='dynamic'}: the attribute is a query; it is never loaded, each use runs it. */
+    static boolean isDynamic(RelProp prop) {
+        return prop.mapping().relationship().effectiveLazy().equals("dynamic");
+    }
+
+    private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
+        return session.withoutAutoflush(() -> {
+            @SuppressWarnings("unchecked")
+            List<InstanceState> rows = (List<InstanceState>) session.loader().load(state, prop, Passive.OFF, false, true);
+            return rows;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+        if (isDynamic(prop)) {
+            if (!passive.callablesOk()) {
+                return History.BLANK;
+            }
+            return new History(List.of(), dynamicQuery(state, prop), List.of());
+        }
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
-                : get(state, prop, passive, againstCommitted);
+                : get(state, prop, passive, againstCommitted, true);
         if (current == InstanceState.NO_RESULT) {
             return History.BLANK;
         }
@@ -259,7 +289,7 @@ public final class Attributes {
             // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
             old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
         } else {
-            old = get(state, prop, Passive.NO_FETCH);
+            old = get(state, prop, Passive.NO_FETCH, true, true);
             if (old == InstanceState.NO_VALUE) {
                 old = InstanceState.NO_RESULT;
             }
@@ -348,7 +378,7 @@ public final class Attributes {
             }
             state.committedRelated.put(prop, committed);
         }
-        state.modified = true;
+        session.markModified(state);
     }
 
     /** Python's equality for column values: numbers by value. */

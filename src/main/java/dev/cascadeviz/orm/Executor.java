@@ -21,6 +21,12 @@ public final class Executor {
     private final List<TraceStatement> statements = new ArrayList<>();
     private final List<Trace.TransactionEnd> transactions = new ArrayList<>();
     private boolean inTransaction;
+    private long databaseNanos;
+
+    /** Time spent inside the database driver so far. */
+    public long databaseNanos() {
+        return databaseNanos;
+    }
 
     public Executor(ScenarioDatabase db) {
         this.db = db;
@@ -39,10 +45,13 @@ public final class Executor {
         checkInterrupted();
         inTransaction = true;
         statements.add(new TraceStatement(sql, List.of(params), false, null, null, cause));
+        long t0 = System.nanoTime();
         try {
             return db.query(sql, params, types);
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
+        } finally {
+            databaseNanos += System.nanoTime() - t0;
         }
     }
 
@@ -59,6 +68,7 @@ public final class Executor {
         boolean many = paramSets.size() > 1;
         int index = statements.size();
         statements.add(new TraceStatement(sql, paramSets, many, changes, null, cause));
+        long t0 = System.nanoTime();
         try {
             DatabaseEffects.Pending pending = DatabaseEffects.NONE;
             if (keys != null && !keys.isEmpty()) {
@@ -77,6 +87,8 @@ public final class Executor {
             return total;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
+        } finally {
+            databaseNanos += System.nanoTime() - t0;
         }
     }
 

@@ -20,12 +20,19 @@ final class Loader {
         this.session = session;
     }
 
-    Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
+    Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
         if (!state.hasIdentity()) {
+            return prop.uselist() ? List.of() : null;
+        }
+        String lazy = prop.mapping().relationship().effectiveLazy();
+        if (lazy.equals("noload")) {
             return prop.uselist() ? List.of() : null;
         }
         if (!passive.sqlOk() && !prop.useGet()) {
             return InstanceState.NO_RESULT;
+        }
+        if (lazy.equals("raise") && !noRaise) {
+            throw new OrmException("InvalidRequestError", "'" + prop + "' is not available due to lazy='raise'");
         }
         if (state.session == null) {
             if (!passive.sqlOk()) {
@@ -65,9 +72,9 @@ final class Loader {
             }
             params.add(v);
         }
-        String sql = SqlCompiler.lazyLoad(prop.mapper().table(), prop.secondary(), prop.direction(),
-                prop.synchronizePairs(), prop.secondarySynchronizePairs(), prop.mapping().relationship().orderBy());
-        List<InstanceState> rows = session.queryInstances(prop.mapper(), sql, params, cause(prop));
+        String where = SqlCompiler.lazyWhere(prop.direction(), prop.synchronizePairs(), prop.secondarySynchronizePairs());
+        List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), where, params,
+                SqlCompiler.orderBy(prop.mapping().relationship().orderBy()), cause(prop));
         if (prop.uselist()) {
             return rows;
         }

@@ -27,6 +27,7 @@ public final class Session {
     private final Executor executor;
     private final Attributes attributes = new Attributes(this);
     private final Loader loader = new Loader(this);
+    private final EagerLoads eagerLoads = new EagerLoads(this);
     private final Map<IdentityKey, InstanceState> identityMap = new LinkedHashMap<>();
     /** {@code session._deleted}: marked for deletion, not yet flushed. */
     private final Map<InstanceState, Boolean> deleted = new LinkedHashMap<>();
@@ -108,19 +109,19 @@ public final class Session {
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
     InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, String cause) {
-        List<InstanceState> rows = queryInstances(mapper, SqlCompiler.selectByPrimaryKey(mapper.table()), key, cause);
+        List<InstanceState> rows = queryInstances(mapper, null, SqlCompiler.primaryKeyWhere(mapper.table()), key, "",
+                cause);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Runs a SELECT of a mapper's columns (after autoflush) and maps its rows to instances. */
-    List<InstanceState> queryInstances(Mapper mapper, String sql, List<Object> params, String cause) {
+    /**
+     * Runs a SELECT of a mapper's rows (after autoflush), with its eager loads, and maps the rows
+     * to instances.
+     */
+    List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
+                                       List<Object> params, String orderBy, String cause) {
         autoflush();
-        List<List<Object>> rows = executor.query(sql, params, types(mapper), cause);
-        List<InstanceState> out = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            out.add(instanceFromRow(mapper, row));
-        }
-        return out;
+        return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
     }
 
     private static List<ColumnType> types(Mapper mapper) {
@@ -132,7 +133,7 @@ public final class Session {
     }
 
     /** {@code loading._instance}: an existing identity keeps its state (refilled if expired). */
-    private InstanceState instanceFromRow(Mapper mapper, List<Object> row) {
+    InstanceState instanceFromRow(Mapper mapper, List<Object> row) {
         List<Object> key = new ArrayList<>();
         List<Column> cols = mapper.columns();
         for (int i = 0; i < cols.size(); i++) {
@@ -220,16 +221,44 @@ public final class Session {
             throw new OrmException("InvalidRequestError", "Instance '" + state.repr() + "' has been deleted.  "
                     + "Use the make_transient() function to send this object back to the transient state.");
         }
+        attach(state);
         if (deleted.containsKey(state)) {
             return;
         }
         List<InstanceState> cascaded = cascadeIterator("delete", state);
         deleted.put(state, Boolean.TRUE);
         for (InstanceState s : cascaded) {
-            if (s.key != null && !deleted.containsKey(s)) {
-                deleted.put(s, Boolean.TRUE);
+            if (s.key != null) {
+                attach(s);
+                deleted.putIfAbsent(s, Boolean.TRUE);
             }
         }
+    }
+
+    /** {@code _before_attach} + {@code identity_map.add}: an expunged object comes back into the session. */
+    private void attach(InstanceState state) {
+        IdentityKey key = new IdentityKey(state.mapper, state.key);
+        InstanceState present = identityMap.get(key);
+        if (present != null && present != state) {
+            throw new OrmException("InvalidRequestError", "Can't attach instance " + state.repr()
+                    + "; another instance with key " + identityKeyRepr(state) + " is already present in this session.");
+        }
+        if (present == null && !state.deleted) {
+            identityMap.put(key, state);
+        }
+        state.session = this;
+        state.detached = false;
+    }
+
+    private static String identityKeyRepr(InstanceState state) {
+        StringBuilder b = new StringBuilder("(<class '__main__." + state.mapper.className() + "'>, (");
+        for (Object k : state.key) {
+            b.append(k instanceof String str ? "'" + str + "'" : String.valueOf(k)).append(", ");
+        }
+        if (state.key.size() > 1) {
+            b.setLength(b.length() - 2);
+        }
+        return b.append("), None)").toString();
     }
 
     /** {@code session.expunge(obj)} and its expunge cascade. */
@@ -307,16 +336,20 @@ public final class Session {
         }
     }
 
+    /** {@code identity_map._modified}: states marked modified since they were last clean. */
+    private final Set<InstanceState> modifiedStates = new LinkedHashSet<>();
+
+    void markModified(InstanceState state) {
+        state.modified = true;
+        modifiedStates.add(state);
+    }
+
     private boolean isClean() {
         if (!deleted.isEmpty()) {
             return false;
         }
-        for (InstanceState s : identityMap.values()) {
-            if (s.modified) {
-                return false;
-            }
-        }
-        return true;
+        modifiedStates.removeIf(s -> !s.modified || !containsState(s));
+        return modifiedStates.isEmpty();
     }
 
     /** {@code session.flush()}. */

@@ -50,6 +50,11 @@ public final class MappingResolver {
      * @throws MappingException the first refusal, with SQLAlchemy's exception type and message
      */
     public static Mapping resolve(Scenario scenario) throws MappingException {
+        for (MappedClass cls : scenario.classes().values()) {
+            for (Relationship rel : cls.relationships().values()) {
+                checkViewonlyCascade(cls, rel);
+            }
+        }
         Mapping mapping = resolveStructure(scenario);
         for (RelationshipMapping rel : mapping.all()) {
             checkCascade(rel, scenario);
@@ -72,6 +77,24 @@ public final class MappingResolver {
             }
         }
         return warnings;
+    }
+
+    /** {@code RelationshipProperty._set_cascade}: a viewonly relationship takes no persistence cascades. */
+    private static void checkViewonlyCascade(MappedClass cls, Relationship rel) throws MappingException {
+        if (!rel.isViewonly()) {
+            return;
+        }
+        java.util.TreeSet<String> persistence = new java.util.TreeSet<>();
+        for (CascadeOption o : rel.cascadeOptions()) {
+            if (o != CascadeOption.EXPUNGE && o != CascadeOption.REFRESH_EXPIRE && o != CascadeOption.MERGE) {
+                persistence.add(o.keyword());
+            }
+        }
+        if (!persistence.isEmpty()) {
+            throw new MappingException("ArgumentError", cls.name(), rel.name(), "Cascade settings \""
+                    + String.join(", ", persistence) + "\" apply to persistence operations and should not be "
+                    + "combined with a viewonly=True relationship.");
+        }
     }
 
     private static void checkCascade(RelationshipMapping rel, Scenario scenario) throws MappingException {

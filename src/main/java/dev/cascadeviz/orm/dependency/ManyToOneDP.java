@@ -144,7 +144,7 @@ final class ManyToOneDP extends DependencyProcessor {
         if (state == null || (!prop.postUpdate() && uow.isDeleted(state))) {
             return;
         }
-        Sync.clear(state, prop.synchronizePairs());
+        Sync.clear(uow.session(), state, prop.synchronizePairs());
     }
 
     private void populate(InstanceState state, InstanceState child, UnitOfWork uow, String operation) {
@@ -157,7 +157,7 @@ final class ManyToOneDP extends DependencyProcessor {
             return;
         }
         if (child == null) {
-            Sync.clear(state, prop.synchronizePairs());
+            Sync.clear(uow.session(), state, prop.synchronizePairs());
         } else {
             Sync.populate(uow.session(), child, state, prop.synchronizePairs());
         }

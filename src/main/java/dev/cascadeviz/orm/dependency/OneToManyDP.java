@@ -177,7 +177,7 @@ final class OneToManyDP extends DependencyProcessor {
         if (child == null || (!prop.postUpdate() && uow.isDeleted(child))) {
             return;
         }
-        Sync.clear(child, prop.synchronizePairs());
+        Sync.clear(uow.session(), child, prop.synchronizePairs());
     }
 
     private void synchronizePopulate(InstanceState state, InstanceState child, UnitOfWork uow) {

@@ -17,16 +17,16 @@ public final class Sync {
      * {@code sync.clear}: sets the destination's foreign-key columns to None; a primary-key
      * column that holds a value cannot be blanked.
      */
-    public static void clear(InstanceState dest, List<JoinPair> pairs) {
+    public static void clear(Session session, InstanceState dest, List<JoinPair> pairs) {
         for (JoinPair p : pairs) {
             Column col = dest.mapper().table().column(p.foreign().column());
-            Object current = dest.session().attributes().columnValueIfLoaded(dest, col.name());
+            Object current = session.attributes().columnValueIfLoaded(dest, col.name());
             if (col.primaryKey() && current != null) {
                 throw new OrmException("AssertionError", "Dependency rule on column '" + p.referenced()
                         + "' tried to blank-out primary key column '" + p.foreign() + "' on instance '"
                         + dest.repr() + "'");
             }
-            dest.session().attributes().setColumnValue(dest, col.name(), null);
+            session.attributes().setColumnValue(dest, col.name(), null);
         }
     }
 

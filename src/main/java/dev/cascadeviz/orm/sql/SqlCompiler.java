@@ -62,6 +62,75 @@ public final class SqlCompiler {
         return sql.toString();
     }
 
+    /** A LEFT OUTER JOIN of a joined eager load: {@code song AS song_1 ON artist.id = song_1.artist_id}. */
+    public record EagerJoin(Table table, String alias, String on) {
+    }
+
+    /** The WHERE of a primary-key lookup: {@code artist.id = ?}. */
+    public static String primaryKeyWhere(Table table) {
+        List<String> where = new ArrayList<>();
+        for (Column c : table.primaryKey()) {
+            where.add(column(table.name(), c.name()) + " = ?");
+        }
+        return String.join(" AND ", where);
+    }
+
+    /** The WHERE of a lazy load (see {@link #lazyLoad}). */
+    public static String lazyWhere(Direction direction, List<JoinPair> primaryJoin, List<JoinPair> secondaryJoin) {
+        List<String> where = new ArrayList<>();
+        for (JoinPair p : primaryJoin) {
+            if (direction == Direction.MANY_TO_ONE) {
+                where.add(column(p.referenced()) + " = ?");
+            } else {
+                where.add("? = " + column(p.foreign()));
+            }
+        }
+        for (JoinPair p : secondaryJoin) {
+            where.add(column(p.referenced()) + " = " + column(p.foreign()));
+        }
+        return String.join(" AND ", where);
+    }
+
+    /** {@code ORDER BY} text for {@code table.column} names, or "" for none. */
+    public static String orderBy(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        List<String> cols = new ArrayList<>();
+        for (String o : names) {
+            cols.add(column(QualifiedColumn.parse(o)));
+        }
+        return " ORDER BY " + String.join(", ", cols);
+    }
+
+    /**
+     * A SELECT of a table's columns, with joined eager loads' aliased columns after them:
+     * {@code SELECT ... \nFROM t [, secondary] [LEFT OUTER JOIN x AS x_1 ON ...] \nWHERE ...}.
+     */
+    public static String select(Table target, Table secondary, List<EagerJoin> joins, String where, String orderBy) {
+        StringBuilder sql = new StringBuilder(selectList(target));
+        for (EagerJoin j : joins) {
+            for (Column c : j.table().columns().values()) {
+                sql.append(", ").append(SqlIdentifiers.quote(j.alias())).append('.').append(SqlIdentifiers.quote(c.name()))
+                        .append(" AS ").append(SqlIdentifiers.quote(label(j.table(), j.alias(), c.name())));
+            }
+        }
+        sql.append(" \nFROM ").append(SqlIdentifiers.quote(target.name()));
+        for (EagerJoin j : joins) {
+            sql.append(" LEFT OUTER JOIN ").append(SqlIdentifiers.quote(j.table().name())).append(" AS ")
+                    .append(SqlIdentifiers.quote(j.alias())).append(" ON ").append(j.on());
+        }
+        if (secondary != null) {
+            sql.append(", ").append(SqlIdentifiers.quote(secondary.name()));
+        }
+        return sql.append(" \nWHERE ").append(where).append(orderBy).toString();
+    }
+
+    /** A column of a table or alias: {@code "order".id}. */
+    public static String qualified(String tableOrAlias, String column) {
+        return column(tableOrAlias, column);
+    }
+
     /** {@code DELETE FROM t WHERE t.id = ?}, every primary-key column AND-joined. */
     public static String deleteByPrimaryKey(Table table) {
         return delete(table, table.primaryKey().stream().map(Column::name).toList());
@@ -93,9 +162,27 @@ public final class SqlCompiler {
     private static String selectList(Table table) {
         List<String> cols = new ArrayList<>();
         for (Column c : table.columns().values()) {
-            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(table.name() + "_" + c.name()));
+            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(label(table, table.name(), c.name())));
         }
         return "SELECT " + String.join(", ", cols);
+    }
+
+    /**
+     * {@code ColumnClause._gen_label}: {@code table_column}, with {@code _1}, {@code _2}... added
+     * while that name is also a column of the table ({@code child.id} in a table that has a
+     * {@code child_id} column is labelled {@code child_id_1}).
+     */
+    public static String label(Table table, String tableOrAlias, String column) {
+        String label = tableOrAlias + "_" + column;
+        if (!table.columns().containsKey(label)) {
+            return label;
+        }
+        int counter = 1;
+        String candidate = label;
+        while (table.columns().containsKey(candidate)) {
+            candidate = label + "_" + counter++;
+        }
+        return candidate;
     }
 
     private static String column(QualifiedColumn c) {

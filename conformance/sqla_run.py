@@ -1,0 +1,227 @@
+"""Runs one scenario through real SQLAlchemy and returns its trace (trace-format.md).
+
+Part of the conformance harness (see README.md): schema and rows from sqla_schema, then the
+classes mapped with exactly the file's relationship() options, then the steps on one Session,
+capturing every statement the ORM sends, the warnings, the error and the tables after the run.
+"""
+import ast
+import re
+import time
+import warnings
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, clear_mappers, registry, relationship
+
+import sqla_schema
+from sqla_schema import ScenarioError
+
+RELATIONSHIP_KEYS = {"target", "cascade", "passive_deletes", "back_populates", "secondary",
+                     "uselist", "single_parent", "post_update", "viewonly", "lazy",
+                     "passive_updates", "order_by", "foreign_keys", "remote_side"}
+PLAIN_OPTIONS = ("cascade", "passive_deletes", "back_populates", "uselist", "single_parent",
+                 "post_update", "viewonly", "lazy", "passive_updates")
+COLUMN_OPTIONS = ("order_by", "foreign_keys", "remote_side")
+ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+REF = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$", re.S)
+
+
+def first_line(text):
+    """The first line of a message, with object addresses (which vary per run) blanked."""
+    line = str(text).split("\n", 1)[0]
+    return ADDRESS.sub("0x…", line)
+
+
+def _columns(metadata, value):
+    names = value if isinstance(value, list) else [value]
+    out = []
+    for name in names:
+        table, _, column = str(name).rpartition(".")
+        if table not in metadata.tables or column not in metadata.tables[table].c:
+            raise ScenarioError("no column %s" % name)
+        out.append(metadata.tables[table].c[column])
+    return out
+
+
+def _relationship(metadata, spec):
+    unknown = set(spec) - RELATIONSHIP_KEYS
+    if unknown:
+        raise ScenarioError("relationship: unknown keys %s" % sorted(unknown))
+    kwargs = {k: spec[k] for k in PLAIN_OPTIONS if k in spec}
+    if "secondary" in spec:
+        if spec["secondary"] not in metadata.tables:
+            raise ScenarioError("no secondary table %s" % spec["secondary"])
+        kwargs["secondary"] = metadata.tables[spec["secondary"]]
+    for key in COLUMN_OPTIONS:
+        if key in spec:
+            kwargs[key] = _columns(metadata, spec[key])
+    return relationship(spec["target"], **kwargs)
+
+
+def map_classes(metadata, scenario):
+    """One declarative class per `classes` entry, on its Table; mappers configured."""
+    reg = registry(metadata=metadata)
+    base = reg.generate_base()
+    classes = {}
+    for name, spec in (scenario.get("classes") or {}).items():
+        if spec.get("table") not in metadata.tables:
+            raise ScenarioError("class %s: no table %s" % (name, spec.get("table")))
+        attrs = {"__table__": metadata.tables[spec["table"]]}
+        for attr, rel in (spec.get("relationships") or {}).items():
+            attrs[attr] = _relationship(metadata, rel or {})
+        classes[name] = type(name, (base,), attrs)
+    reg.configure()
+    return classes
+
+
+def parse_ref(text, classes):
+    """`Artist(1)` or `Link(1, 'a')` as (class, primary key for session.get)."""
+    match = REF.match(str(text))
+    if not match or match.group(1) not in classes:
+        raise ScenarioError("not an object of a mapped class: %r" % (text,))
+    key = ast.literal_eval("(" + match.group(2) + ",)") if match.group(2).strip() else ()
+    return classes[match.group(1)], key[0] if len(key) == 1 else tuple(key)
+
+
+def _attribute_path(text, classes):
+    """`Artist(1).songs` as (class, key, attribute)."""
+    head, _, attr = str(text).rpartition(".")
+    cls, key = parse_ref(head, classes)
+    return cls, key, attr
+
+
+def run_step(session, step, classes, held):
+    """One step exactly as scenario-format.md's table says.
+
+    Every object and attribute value a step obtains is appended to `held`, as a variable in
+    user code would hold it: otherwise CPython frees an object nothing references at once,
+    the identity map (weak) forgets it, and a loaded collection would be lost before the next
+    step.
+    """
+    def get(ref):
+        obj = session.get(*parse_ref(ref, classes))
+        held.append(obj)
+        return obj
+
+    def attribute(path):
+        cls, key, attr = _attribute_path(path, classes)
+        obj = session.get(cls, key)
+        held.append(obj)
+        value = getattr(obj, attr)
+        held.append(value)
+        return value
+
+    if isinstance(step, str):
+        step = {step: None}
+    if not isinstance(step, dict) or len(step) != 1:
+        raise ScenarioError("not a step: %r" % (step,))
+    (kind, arg), = step.items()
+    if kind == "get":
+        get(arg)
+    elif kind == "load":
+        attribute(arg)
+    elif kind == "delete":
+        session.delete(get(arg))
+    elif kind == "remove":
+        attribute(arg["from"]).remove(get(arg["item"]))
+    elif kind == "set":
+        cls, key, attr = _attribute_path(arg["attr"], classes)
+        obj = session.get(cls, key)
+        held.append(obj)
+        value = arg.get("value")
+        setattr(obj, attr, None if value is None else get(value))
+    elif kind == "expunge":
+        session.expunge(get(arg))
+    elif kind == "flush":
+        session.flush()
+    elif kind == "commit":
+        session.commit()
+    elif kind == "rollback":
+        session.rollback()
+    else:
+        raise ScenarioError("unknown step %r" % (kind,))
+
+
+class StatementLog:
+    """Every statement sent through the engine while `on`, as trace statements."""
+
+    def __init__(self, engine):
+        self.on = False
+        self.statements = []
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn, _cursor, statement, parameters, _context, executemany):
+        if not self.on:
+            return
+        if executemany:
+            params = [[sqla_schema.json_value(v) for v in p] for p in parameters]
+            self.statements.append({"sql": statement, "params": params, "many": True})
+        else:
+            params = [sqla_schema.json_value(v) for v in (parameters or ())]
+            self.statements.append({"sql": statement, "params": params})
+
+
+def _error(exc, step):
+    return {"type": type(exc).__name__, "message": first_line(exc), "step": step}
+
+
+def run(scenario, timings=None):
+    """The trace of one scenario: statements, error, tables, warnings.
+
+    `timings`, when given, is a list that gets (phase, time.perf_counter()) marks appended.
+    """
+    mark = (lambda name: timings.append((name, time.perf_counter()))) if timings is not None \
+        else (lambda name: None)
+    database = scenario.get("database") or {}
+    engine = sqla_schema.make_engine(database.get("foreign_keys", True))
+    try:
+        metadata = sqla_schema.build_metadata(scenario)
+        sqla_schema.seed(engine, metadata, scenario)
+        mark("schema and rows")
+        log = StatementLog(engine)
+        error = None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                classes = map_classes(metadata, scenario)
+            except ScenarioError:
+                raise
+            except Exception as exc:  # the mapping itself is invalid: that is the outcome
+                classes, error = None, _error(exc, None)
+            mark("mapping")
+            if classes is not None:
+                error = _run_steps(engine, log, classes, scenario.get("steps") or [])
+            mark("steps")
+        tables = sqla_schema.dump_tables(engine, metadata)
+        mark("tables after")
+        return {
+            "statements": log.statements,
+            "error": error,
+            "tables": tables,
+            "warnings": [first_line(w.message) for w in caught],
+        }
+    finally:
+        clear_mappers()
+        engine.dispose()
+
+
+def _run_steps(engine, log, classes, steps):
+    session = Session(engine, future=True)
+    log.on = True
+    error, held = None, []
+    try:
+        for index, step in enumerate(steps):
+            try:
+                run_step(session, step, classes, held)
+            except ScenarioError:
+                raise
+            except Exception as exc:
+                error = _error(exc, index)
+                try:
+                    session.rollback()
+                except Exception:  # the error above is the outcome; a failed rollback adds nothing
+                    pass
+                break
+    finally:
+        session.close()
+        log.on = False
+    return error
