@@ -36,6 +36,16 @@ final class EagerLoads {
      */
     List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
                              String cause) {
+        if (!mapper.hasEagerRelationships()) {
+            String sql = mapper.cachedSelect(where + "\u0000" + (secondary == null ? "" : secondary.name()) + orderBy,
+                    () -> SqlCompiler.select(mapper.table(), secondary, List.of(), where, orderBy));
+            List<List<Object>> rows = session.executor().query(sql, params, mapper.types(), cause);
+            Set<InstanceState> result = new LinkedHashSet<>();
+            for (List<Object> row : rows) {
+                result.add(session.instanceFromRow(mapper, row));
+            }
+            return new ArrayList<>(result);
+        }
         List<Joined> joins = new ArrayList<>();
         Map<String, Integer> aliasCounts = new HashMap<>();
         for (RelProp prop : mapper.relationships()) {

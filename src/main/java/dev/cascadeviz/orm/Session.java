@@ -109,7 +109,7 @@ public final class Session {
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
     InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, String cause) {
-        List<InstanceState> rows = queryInstances(mapper, null, SqlCompiler.primaryKeyWhere(mapper.table()), key, "",
+        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "",
                 cause);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -172,8 +172,8 @@ public final class Session {
 
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
-        List<List<Object>> rows = executor.query(SqlCompiler.selectByPrimaryKey(state.mapper.table()), state.key,
-                types(state.mapper), "refresh " + state.repr());
+        List<List<Object>> rows = executor.query(state.mapper.selectByPrimaryKey(), state.key,
+                state.mapper.types(), "refresh " + state.repr());
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;

@@ -145,7 +145,7 @@ public final class Persistence {
             paramSets.add(key);
             changes.add(new RowChange(table.name(), RowChange.Kind.DELETE, key, null, null, null));
         }
-        String sql = SqlCompiler.deleteByPrimaryKey(table);
+        String sql = mapper.deleteByPrimaryKey();
         int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.DELETE, paramSets, changes,
                 session.causeOfCurrentAction());
         if (matched != paramSets.size()) {
