@@ -8,7 +8,10 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The desktop application: opens the main window on the library's default scenario. */
+/**
+ * The desktop application: opens the main window on the scenario file given on the command
+ * line, or else on the library's default scenario.
+ */
 public class CascadeVizApp extends Application {
 
     private WorkspaceModel model;
@@ -23,10 +26,15 @@ public class CascadeVizApp extends Application {
         timing("window built");
         stage.show();
         timing("window shown");
+        java.util.List<String> files = getParameters().getUnnamed();
         javafx.application.Platform.runLater(() -> {
             window.setLibrary(ScenarioLibrary.load());
-            window.openDefault();
-            timing("default scenario open");
+            if (files.isEmpty()) {
+                window.openDefault();
+            } else {
+                window.open(java.nio.file.Path.of(files.get(0)));
+            }
+            timing("scenario open");
         });
     }
 

@@ -15,7 +15,8 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
 /**
  * Where class nodes go when the file has no layout: parents left of their children, in columns
  * by longest path in the foreign-key graph (JGraphT), a many-to-many target two columns on so
- * the association table fits between. Positions the file gives are kept.
+ * the association table fits between; a column with more classes than about the square root of
+ * the model's size wraps into several. Positions the file gives are kept.
  */
 public final class GraphLayout {
 
@@ -59,6 +60,17 @@ public final class GraphLayout {
         for (String name : scenario.classes().keySet()) {
             byColumn.computeIfAbsent(column.get(name), k -> new ArrayList<>()).add(name);
         }
+        // A column taller than the model is wide wraps into several, so a large model (150
+        // classes) comes out roughly as wide as tall instead of one very long column.
+        int maxRows = Math.max(5, (int) Math.ceil(Math.sqrt(scenario.classes().size())));
+        Map<Integer, Integer> firstSubColumn = new HashMap<>();
+        int next = 0;
+        int last = byColumn.keySet().stream().max(Integer::compare).orElse(0);
+        for (int c = 0; c <= last; c++) {
+            firstSubColumn.put(c, next);
+            int size = byColumn.getOrDefault(c, List.of()).size();
+            next += Math.max(1, (size + maxRows - 1) / maxRows);
+        }
         for (String name : scenario.classes().keySet()) {
             Point given = scenario.layout().get(name);
             if (given != null) {
@@ -66,8 +78,10 @@ public final class GraphLayout {
                 continue;
             }
             int c = column.get(name);
-            int row = byColumn.get(c).indexOf(name);
-            out.put(name, new Point(MARGIN + c * COLUMN, MARGIN + row * ROW));
+            int index = byColumn.get(c).indexOf(name);
+            int sub = firstSubColumn.get(c) + index / maxRows;
+            int row = index % maxRows;
+            out.put(name, new Point(MARGIN + sub * COLUMN, MARGIN + row * ROW));
         }
         return out;
     }
