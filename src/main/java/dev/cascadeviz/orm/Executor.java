@@ -44,10 +44,13 @@ public final class Executor {
     public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> types, String cause) {
         checkInterrupted();
         inTransaction = true;
+        int index = statements.size();
         statements.add(new TraceStatement(sql, List.of(params), false, null, null, cause));
         long t0 = System.nanoTime();
         try {
-            return db.query(sql, params, types);
+            List<List<Object>> rows = db.query(sql, params, types);
+            statements.set(index, statements.get(index).withRowsReturned(rows.size()));
+            return rows;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         } finally {

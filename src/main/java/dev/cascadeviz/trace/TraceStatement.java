@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param changes rows this statement changed itself (the project's own field)
  * @param databaseChanges rows the database changed on its own because of it (ON DELETE / ON UPDATE rules)
  * @param cause why the ORM emitted it, in words; may be null
+ * @param rowsReturned rows a SELECT returned (loaded into the session); -1 when not recorded
  */
 public record TraceStatement(
         String sql,
@@ -20,7 +21,14 @@ public record TraceStatement(
         boolean many,
         List<RowChange> changes,
         List<RowChange> databaseChanges,
-        String cause) {
+        String cause,
+        int rowsReturned) {
+
+    /** A statement without a recorded row count. */
+    public TraceStatement(String sql, List<List<Object>> paramSets, boolean many, List<RowChange> changes,
+                          List<RowChange> databaseChanges, String cause) {
+        this(sql, paramSets, many, changes, databaseChanges, cause, -1);
+    }
 
     public TraceStatement {
         Objects.requireNonNull(sql, "sql");
@@ -44,11 +52,15 @@ public record TraceStatement(
     }
 
     public TraceStatement withEffects(List<RowChange> own, List<RowChange> byDatabase) {
-        return new TraceStatement(sql, paramSets, many, own, byDatabase, cause);
+        return new TraceStatement(sql, paramSets, many, own, byDatabase, cause, rowsReturned);
     }
 
     public TraceStatement withCause(String value) {
-        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value);
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value, rowsReturned);
+    }
+
+    public TraceStatement withRowsReturned(int value) {
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, cause, value);
     }
 
     private static List<Object> copyNullable(List<Object> list) {

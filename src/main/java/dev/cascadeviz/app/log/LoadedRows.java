@@ -28,8 +28,31 @@ public final class LoadedRows {
     private LoadedRows() {
     }
 
-    /** Rows loaded by all SELECTs together, or -1 when some SELECT has a shape this does not read. */
+    /** Traces larger than this are not re-evaluated here (that would freeze the window). */
+    private static final int MAX_EVALUATED_STATEMENTS = 300;
+
+    /**
+     * Rows loaded by all SELECTs together: the counts the simulator recorded, else (a trace read
+     * from a file) by evaluating small traces; -1 when unknown.
+     */
     public static int total(Scenario scenario, Trace trace) {
+        int recorded = 0;
+        boolean allRecorded = true;
+        for (TraceStatement s : trace.statements()) {
+            if (s.isSelect()) {
+                if (s.rowsReturned() < 0) {
+                    allRecorded = false;
+                    break;
+                }
+                recorded += s.rowsReturned();
+            }
+        }
+        if (allRecorded) {
+            return recorded;
+        }
+        if (trace.statements().size() > MAX_EVALUATED_STATEMENTS) {
+            return -1;
+        }
         int total = 0;
         for (int i = 0; i < trace.statements().size(); i++) {
             TraceStatement s = trace.statements().get(i);

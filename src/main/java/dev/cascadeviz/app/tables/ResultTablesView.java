@@ -36,7 +36,14 @@ public final class ResultTablesView extends VBox {
     public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
+    /**
+     * Rows drawn per table. A lesson's tables are a few rows; a 37,000-row benchmark must not
+     * build 150,000 cells on the JavaFX thread. Changed rows are drawn first, then the others.
+     */
+    static final int MAX_ROWS_SHOWN = 100;
+
     private final WorkspaceModel model;
+    private final Tooltip rowActionsTip = new Tooltip("Run a session call on this row");
     private final VBox content = new VBox(12);
     private final Label state = new Label();
 
@@ -117,12 +124,43 @@ public final class ResultTablesView extends VBox {
         }
         grid.add(headerCell(""), columns.size() + 1, 0);
         int r = 1;
-        for (RowState row : rows) {
+        for (RowState row : shown(rows)) {
             addRow(grid, name, columns, row, r++);
         }
         VBox card = new VBox(4, title, grid);
+        if (rows.size() > MAX_ROWS_SHOWN) {
+            Label more = new Label("… " + (rows.size() - MAX_ROWS_SHOWN) + " more rows not drawn (changed rows are drawn first)");
+            more.getStyleClass().add("row-note");
+            card.getChildren().add(more);
+        }
         card.getStyleClass().add("table-card");
         return card;
+    }
+
+    /** At most {@link #MAX_ROWS_SHOWN} rows: the changed ones first, then the rest; in table order. */
+    static List<RowState> shown(List<RowState> rows) {
+        if (rows.size() <= MAX_ROWS_SHOWN) {
+            return rows;
+        }
+        java.util.Set<RowState> picked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (RowState row : rows) {
+            if (picked.size() < MAX_ROWS_SHOWN && (row.isDeleted() || !row.changedCells().isEmpty() || row.isCurrent())) {
+                picked.add(row);
+            }
+        }
+        for (RowState row : rows) {
+            if (picked.size() >= MAX_ROWS_SHOWN) {
+                break;
+            }
+            picked.add(row);
+        }
+        java.util.List<RowState> out = new java.util.ArrayList<>(MAX_ROWS_SHOWN);
+        for (RowState row : rows) {
+            if (picked.contains(row)) {
+                out.add(row);
+            }
+        }
+        return out;
     }
 
     private static Label headerCell(String text) {
@@ -138,7 +176,7 @@ public final class ResultTablesView extends VBox {
         MenuButton menu = new MenuButton("⋯");
         menu.getStyleClass().addAll("row-actions", atlantafx.base.theme.Tweaks.NO_ARROW, atlantafx.base.theme.Styles.FLAT);
         menu.setMnemonicParsing(false);
-        menu.setTooltip(new Tooltip("Run a session call on this row"));
+        menu.setTooltip(rowActionsTip);
         menu.getItems().setAll(actions);
         menu.setDisable(actions.isEmpty() || row.isDeleted() || row.before() == null);
         grid.add(menu, 0, r);
@@ -155,16 +193,18 @@ public final class ResultTablesView extends VBox {
                 cell.pseudoClassStateChanged(changed == Source.DATABASE ? BY_DATABASE : BY_ORM, true);
             }
             if (!actions.isEmpty() && !row.isDeleted()) {
-                ContextMenu cm = new ContextMenu();
-                for (MenuItem item : RowActions.menuItems(model, table, row.shown())) {
-                    cm.getItems().add(item);
-                }
-                cell.setContextMenu(cm);
+                // built when asked for: a popup per cell would cost more than the table itself
+                cell.setOnContextMenuRequested(e -> {
+                    ContextMenu cm = new ContextMenu();
+                    cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    cm.show(cell, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                });
             }
             grid.add(cell, c + 1, r);
         }
         Label note = new Label(note(row));
-        if (!note.getText().isEmpty()) {
+        if (note.getText().length() > 40) {
             note.setTooltip(new Tooltip(note.getText()));
         }
         note.getStyleClass().add("row-note");

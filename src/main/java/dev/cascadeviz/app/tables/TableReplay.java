@@ -20,16 +20,25 @@ public final class TableReplay {
 
     private final Scenario scenario;
     private final Map<String, List<RowState>> tables = new LinkedHashMap<>();
+    private final Map<String, List<String>> primaryKeys = new java.util.HashMap<>();
+    /** Rows not deleted, by primary key, for tables that have one: a change finds its row at once. */
+    private final Map<String, Map<List<Object>, RowState>> live = new java.util.HashMap<>();
 
     private TableReplay(Scenario scenario, Map<String, List<Map<String, Object>>> before) {
         this.scenario = scenario;
         for (String name : scenario.tables().keySet()) {
             List<RowState> rows = new ArrayList<>();
+            Map<List<Object>, RowState> byKey = new java.util.HashMap<>();
             for (Map<String, Object> row : before.getOrDefault(name, List.of())) {
                 Map<String, Object> values = Values.normalizeRow(row);
-                rows.add(new RowState(keyOf(name, values), values, values));
+                RowState state = new RowState(keyOf(name, values), values, values);
+                rows.add(state);
+                byKey.put(state.key(), state);
             }
             tables.put(name, rows);
+            if (!primaryKey(name).isEmpty()) {
+                live.put(name, byKey);
+            }
         }
     }
 
@@ -94,6 +103,10 @@ public final class TableReplay {
                 row.markCurrent();
             }
             rows.add(row);
+            Map<List<Object>, RowState> byKey = live.get(change.table());
+            if (byKey != null) {
+                byKey.put(row.key(), row);
+            }
             return;
         }
         RowState row = find(rows, change);
@@ -102,6 +115,10 @@ public final class TableReplay {
         }
         if (change.kind() == RowChange.Kind.DELETE) {
             row.delete(who, change.foreignKey());
+            Map<List<Object>, RowState> byKey = live.get(change.table());
+            if (byKey != null) {
+                byKey.remove(row.key(), row);
+            }
         } else if (change.after() != null) {
             row.update(Values.normalizeRow(change.after()), who, change.foreignKey());
         }
@@ -112,6 +129,11 @@ public final class TableReplay {
 
     private RowState find(List<RowState> rows, RowChange change) {
         List<Object> key = Values.normalizeAll(change.key());
+        Map<List<Object>, RowState> byKey = live.get(change.table());
+        if (byKey != null && !key.isEmpty()) {
+            RowState r = byKey.get(key);
+            return r == null || r.isDeleted() ? null : r;
+        }
         Map<String, Object> before = change.before() == null ? null : Values.normalizeRow(change.before());
         for (RowState r : rows) {
             if (r.isDeleted()) {
@@ -134,6 +156,7 @@ public final class TableReplay {
             for (Map<String, Object> r : finalRows) {
                 remaining.add(Values.normalizeRow(r));
             }
+            java.util.Set<Map<String, Object>> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (RowState row : rows) {
                 if (row.isDeleted()) {
                     continue;
@@ -142,11 +165,19 @@ public final class TableReplay {
                 if (match == null) {
                     row.delete(Source.ORM, null);
                 } else {
-                    remaining.remove(match);
-                    row.update(match, Source.ORM, null);
+                    used.add(match);
+                    if (primaryKey(name).isEmpty()) {
+                        remaining.remove(match);
+                    }
+                    if (!match.equals(row.now())) {
+                        row.update(match, Source.ORM, null);
+                    }
                 }
             }
             for (Map<String, Object> extra : remaining) {
+                if (used.contains(extra)) {
+                    continue;
+                }
                 RowState row = new RowState(keyOf(name, extra), null, extra);
                 row.markInserted(Source.ORM);
                 rows.add(row);
@@ -156,6 +187,20 @@ public final class TableReplay {
 
     private Map<String, Object> matching(String table, RowState row, List<Map<String, Object>> candidates) {
         boolean hasKey = !primaryKey(table).isEmpty();
+        if (hasKey) {
+            Map<List<Object>, Map<String, Object>> index = candidateIndex.computeIfAbsent(candidates, c -> {
+                Map<List<Object>, Map<String, Object>> m = new java.util.HashMap<>();
+                for (Map<String, Object> r : c) {
+                    m.putIfAbsent(keyOf(table, r), r);
+                }
+                return m;
+            });
+            Map<String, Object> match = index.get(row.key());
+            if (match != null) {
+                index.remove(row.key());
+            }
+            return match;
+        }
         for (Map<String, Object> c : candidates) {
             if (hasKey ? keyOf(table, c).equals(row.key()) : c.equals(row.now())) {
                 return c;
@@ -164,15 +209,20 @@ public final class TableReplay {
         return null;
     }
 
+    private final Map<List<Map<String, Object>>, Map<List<Object>, Map<String, Object>>> candidateIndex =
+            new java.util.IdentityHashMap<>();
+
     private List<String> primaryKey(String table) {
-        Table t = scenario.table(table);
-        List<String> pk = new ArrayList<>();
-        if (t != null) {
-            for (Column c : t.primaryKey()) {
-                pk.add(c.name());
+        return primaryKeys.computeIfAbsent(table, name -> {
+            Table t = scenario.table(name);
+            List<String> pk = new ArrayList<>();
+            if (t != null) {
+                for (Column c : t.primaryKey()) {
+                    pk.add(c.name());
+                }
             }
-        }
-        return pk;
+            return pk;
+        });
     }
 
     /** The row's primary-key values; a table without a primary key keys rows by all values. */
