@@ -116,11 +116,11 @@ public final class Session {
         return c == null || !autoflushing ? c : Why.autoflushRemark(c);
     }
 
-    /** Remembers that the current action wrote one of this object's columns. */
+    /** Remembers that the current action wrote one of this object's columns (the first writer explains it). */
     public void explainWrite(InstanceState state) {
         Cause c = actions.peek();
         if (c != null) {
-            updateCauses.put(state, c);
+            updateCauses.putIfAbsent(state, c);
         }
     }
 
