@@ -251,7 +251,9 @@ public final class Advisor {
             out.add(new Advice(Kind.ASSOCIATION_TABLE_MAPPED_TWICE, "relationship '" + rel.qualifiedName()
                     + "' will copy column " + col + ", which conflicts with relationship(s): '"
                     + other.qualifiedName() + "'. If this is not the intention, consider if these relationships "
-                    + "should be linked with back_populates.", rel.qualifiedName(), null,
+                    + "should be linked with back_populates. Unlinked, each side deletes the association rows on its own, "
+                    + "so deleting a " + rel.owner() + " and a " + rel.target() + " in one flush deletes the same "
+                    + "row twice (StaleDataError).", rel.qualifiedName(), null,
                     new Fix("Link " + rel.qualifiedName() + " and " + other.qualifiedName() + " with back_populates",
                             s -> ScenarioChanges.relationship(ScenarioChanges.relationship(s, rel.owner(), rel.name(),
                                     r -> ScenarioChanges.backPopulates(r, other.name())), other.owner(), other.name(),
