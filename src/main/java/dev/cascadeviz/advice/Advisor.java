@@ -103,6 +103,11 @@ public final class Advisor {
         return columns(rel, fk) + " ON DELETE " + fk.ondelete().sql();
     }
 
+    /** "a Song", "an Order". */
+    private static String a(String noun) {
+        return ("AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
     private static boolean doesWork(ReferentialAction a) {
         return a == ReferentialAction.CASCADE || a == ReferentialAction.SET_NULL || a == ReferentialAction.SET_DEFAULT;
     }
@@ -157,7 +162,7 @@ public final class Advisor {
                 : "loads every " + rel.target() + " and sets " + columns(rel, fk) + " to NULL first (it has no delete "
                 + "cascade)";
         out.add(new Advice(Kind.ONDELETE_CASCADE_WITHOUT_PASSIVE_DELETES, "The database has " + rule(rel, fk)
-                + ", but " + rel.qualifiedName() + " has passive_deletes=False: before deleting a " + rel.owner()
+                + ", but " + rel.qualifiedName() + " has passive_deletes=False: before deleting " + a(rel.owner())
                 + " the ORM " + what + ", so the rule never gets to do the work.", rel.qualifiedName(),
                 columns(rel, fk), cascadeFix(rel, "Set passive_deletes=True on " + rel.qualifiedName()
                 + (rel.cascades(DELETE) ? "" : " and add delete to its cascade") + ", leaving the children to "
@@ -178,7 +183,7 @@ public final class Advisor {
         String col = columns(rel, fk);
         out.add(new Advice(Kind.PASSIVE_DELETES_WITHOUT_DATABASE_RULE, rel.qualifiedName() + " has passive_deletes="
                 + rel.passiveDeletes().pythonLiteral() + ", so the ORM leaves rows it has not loaded to the database, "
-                + "but " + col + " has no ON DELETE rule: deleting a " + rel.owner() + " leaves those rows pointing "
+                + "but " + col + " has no ON DELETE rule: deleting " + a(rel.owner()) + " leaves those rows pointing "
                 + "at nothing, or the database refuses the DELETE.", rel.qualifiedName(), col,
                 new Fix("Give " + col + " ON DELETE " + action.sql(),
                         sc -> ScenarioChanges.ondelete(sc, table(rel), fk, action))));
@@ -196,7 +201,7 @@ public final class Advisor {
         boolean inPrimaryKey = fk.columns().stream().anyMatch(c -> child.column(c).primaryKey());
         if (inPrimaryKey) {
             out.add(new Advice(Kind.PRIMARY_KEY_FOREIGN_KEY_WITHOUT_DELETE_CASCADE, rel.qualifiedName()
-                    + " has no delete cascade, so deleting a " + rel.owner() + " makes the ORM blank out " + col
+                    + " has no delete cascade, so deleting " + a(rel.owner()) + " makes the ORM blank out " + col
                     + ", which is part of " + child.name() + "'s primary key: the flush fails with \"Dependency rule "
                     + "tried to blank-out primary key column '" + col + "'\".", rel.qualifiedName(), col, addDelete));
             return;
@@ -204,7 +209,7 @@ public final class Advisor {
         boolean notNull = fk.columns().stream().anyMatch(c -> !child.column(c).nullable());
         if (notNull) {
             out.add(new Advice(Kind.NOT_NULL_FOREIGN_KEY_WITHOUT_DELETE_CASCADE, rel.qualifiedName()
-                    + " has no delete cascade, so deleting a " + rel.owner() + " makes the ORM set " + col
+                    + " has no delete cascade, so deleting " + a(rel.owner()) + " makes the ORM set " + col
                     + " to NULL, but the column is NOT NULL: the flush fails with IntegrityError (NOT NULL "
                     + "constraint failed: " + col + ").", rel.qualifiedName(), col, addDelete));
         }
@@ -252,7 +257,7 @@ public final class Advisor {
                     + "' will copy column " + col + ", which conflicts with relationship(s): '"
                     + other.qualifiedName() + "'. If this is not the intention, consider if these relationships "
                     + "should be linked with back_populates. Unlinked, each side deletes the association rows on its own, "
-                    + "so deleting a " + rel.owner() + " and a " + rel.target() + " in one flush deletes the same "
+                    + "so deleting " + a(rel.owner()) + " and " + a(rel.target()) + " in one flush deletes the same "
                     + "row twice (StaleDataError).", rel.qualifiedName(), null,
                     new Fix("Link " + rel.qualifiedName() + " and " + other.qualifiedName() + " with back_populates",
                             s -> ScenarioChanges.relationship(ScenarioChanges.relationship(s, rel.owner(), rel.name(),
