@@ -155,6 +155,19 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ layout
 
+    /** The warnings tab; its title counts them. */
+    private Tab warningsTab() {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                new dev.cascadeviz.app.advice.AdviceView(model));
+        scroll.setFitToWidth(true);
+        Tab t = tab("Warnings", scroll);
+        t.setId("warnings-tab");
+        t.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.advice().isEmpty() ? "Warnings" : "Warnings (" + model.advice().size() + ")",
+                model.advice()));
+        return t;
+    }
+
     private Node body() {
         ErrorBanner banner = new ErrorBanner(model);
         VBox graphColumn = new VBox(banner, graph);
@@ -172,7 +185,8 @@ public final class MainWindow {
         TabPane side = new TabPane(
                 tab("Relationship", new javafx.scene.control.ScrollPane(new EdgeInspector(model))),
                 tab("Steps", new StepListEditor(model)),
-                tab("Lesson", new NotesView(model)));
+                tab("Lesson", new NotesView(model)),
+                warningsTab());
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ((javafx.scene.control.ScrollPane) side.getTabs().get(0).getContent()).setFitToWidth(true);

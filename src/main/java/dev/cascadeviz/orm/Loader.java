@@ -108,7 +108,7 @@ final class Loader {
         return againstCommitted ? state.committedColumnValue(column) : state.dict.get(column);
     }
 
-    private static String cause(RelProp prop) {
-        return "load " + prop;
+    private dev.cascadeviz.trace.Cause cause(RelProp prop) {
+        return Why.lazyLoad(prop, session.causeOfCurrentAction());
     }
 }

@@ -50,6 +50,7 @@ public final class EdgeInspector extends VBox {
         model.selectionProperty().addListener((o, a, b) -> rebuild());
         model.scenarioProperty().addListener((o, a, b) -> rebuild());
         model.traceProperty().addListener((o, a, b) -> rebuild());
+        model.highlightedSettingProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
 
@@ -115,7 +116,7 @@ public final class EdgeInspector extends VBox {
         getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.direction().label()));
         refusal(name);
 
-        getChildren().add(section("cascade"));
+        getChildren().add(section("cascade", "cascade"));
         Set<CascadeOption> options = r.cascadeOptions();
         FlowPane boxes = new FlowPane(10, 6);
         CheckBox all = new CheckBox("all");
@@ -156,7 +157,7 @@ public final class EdgeInspector extends VBox {
         cascadeText.getStyleClass().add("code");
         getChildren().add(cascadeText);
 
-        getChildren().add(section("passive_deletes"));
+        getChildren().add(section("passive_deletes", "passive_deletes"));
         ToggleGroup group = new ToggleGroup();
         HBox radios = new HBox(12);
         for (PassiveDeletes pd : PassiveDeletes.values()) {
@@ -197,7 +198,7 @@ public final class EdgeInspector extends VBox {
     }
 
     private void foreignKeySection(Scenario s, MappedEdge edge) {
-        getChildren().add(section("foreign key (database)"));
+        getChildren().add(section("foreign key (database)", "ondelete"));
         if (edge.foreignKey() == null) {
             getChildren().add(new Label("No foreign key links these tables."));
             return;
@@ -248,7 +249,7 @@ public final class EdgeInspector extends VBox {
 
     private void flagsSection(MappedEdge edge) {
         Relationship r = edge.relationship();
-        getChildren().add(section("relationship options"));
+        getChildren().add(section("relationship options", "options"));
         boolean collection = edge.direction() != Direction.MANY_TO_ONE;
         CheckBox uselist = flag("uselist", r.uselist() == null ? collection : r.uselist(),
                 "False makes a one-to-many a one-to-one (a scalar)");
@@ -282,10 +283,29 @@ public final class EdgeInspector extends VBox {
         return b ? "True" : "False";
     }
 
-    private static Label section(String text) {
+    /** A section title; marked when a clicked cause points at its setting. */
+    private Label section(String text, String key) {
         Label l = new Label(text);
+        l.setId("section-" + key);
         l.getStyleClass().add("inspector-section");
+        if (key.equals(sectionOf(model.highlightedSettingProperty().get()))) {
+            l.getStyleClass().add(HIGHLIGHTED);
+        }
         return l;
+    }
+
+    /** The style class of the section a cause points at. */
+    public static final String HIGHLIGHTED = "highlighted-setting";
+
+    private static String sectionOf(String setting) {
+        if (setting == null) {
+            return null;
+        }
+        return switch (setting) {
+            case "cascade", "passive_deletes", "ondelete" -> setting;
+            case "onupdate", "nullable" -> "ondelete";
+            default -> "options";
+        };
     }
 
     private void setCascade(MappedEdge edge, Set<CascadeOption> options) {

@@ -28,7 +28,8 @@ public final class SqlLogView extends VBox {
     private final WorkspaceModel model;
     private final CodeArea area = new CodeArea();
     private final Label counts = new Label();
-    private final Label cause = new Label();
+    private final javafx.scene.control.Hyperlink cause = new javafx.scene.control.Hyperlink();
+    private TraceStatement shown;
     private EchoLog log = EchoLog.of(null, List.of());
 
     public SqlLogView(WorkspaceModel model) {
@@ -44,6 +45,14 @@ public final class SqlLogView extends VBox {
         cause.getStyleClass().add("sql-cause");
         cause.setWrapText(true);
         cause.managedProperty().bind(cause.visibleProperty());
+        cause.setTooltip(new javafx.scene.control.Tooltip("Show the relationship and setting that caused it"));
+        cause.setOnAction(e -> {
+            cause.setVisited(false);
+            if (shown != null) {
+                model.showCause(shown.why());
+            }
+        });
+        area.caretPositionProperty().addListener((o, a, b) -> showCauseAtCaret());
         Button copy = new Button("Copy all");
         copy.setId("copy-sql");
         copy.setOnAction(e -> copyAll());
@@ -90,7 +99,7 @@ public final class SqlLogView extends VBox {
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
-        cause.setVisible(false);
+        showCause(null);
         if (trace == null || step <= 0 || step > log.statementCount()) {
             return;
         }
@@ -99,11 +108,37 @@ public final class SqlLogView extends VBox {
             area.setParagraphStyle(p, Collections.singleton("current-statement"));
         }
         area.showParagraphInViewport(lines[0]);
-        TraceStatement s = trace.statements().get(step - 1);
-        if (s.cause() != null) {
-            cause.setText("Why: " + s.cause());
-            cause.setVisible(true);
+        showCause(trace.statements().get(step - 1));
+    }
+
+    /** Outside step-through, the statement under the caret has its cause shown. */
+    private void showCauseAtCaret() {
+        Trace trace = model.getTrace();
+        if (trace == null || model.getStep() > 0) {
+            return;
         }
+        int paragraph = area.getCurrentParagraph();
+        List<int[]> lines = log.statementLines();
+        for (int i = 0; i < lines.size() && i < trace.statements().size(); i++) {
+            if (paragraph >= lines.get(i)[0] && paragraph <= lines.get(i)[1]) {
+                showCause(trace.statements().get(i));
+                return;
+            }
+        }
+        showCause(null);
+    }
+
+    private void showCause(TraceStatement s) {
+        shown = s != null && s.cause() != null ? s : null;
+        cause.setVisible(shown != null);
+        if (shown != null) {
+            cause.setText("Why: " + shown.cause());
+        }
+    }
+
+    /** The cause shown under the log, or null. */
+    public String causeText() {
+        return shown == null ? null : cause.getText();
     }
 
     private void copyAll() {

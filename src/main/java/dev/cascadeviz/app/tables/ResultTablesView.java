@@ -233,14 +233,14 @@ public final class ResultTablesView extends VBox {
         if (row.isDeleted()) {
             return row.deletedBy() == Source.DATABASE
                     ? "deleted by the database" + (row.rule() == null ? "" : ": " + row.rule())
-                    : "deleted by the ORM";
+                    : "deleted by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
         }
         if (row.insertedBy() != null) {
             return "inserted";
         }
         if (!row.changedCells().isEmpty()) {
             boolean db = row.changedCells().containsValue(Source.DATABASE);
-            return db ? "changed by the database" + (row.rule() == null ? "" : ": " + row.rule()) : "updated by the ORM";
+            return db ? "changed by the database" + (row.rule() == null ? "" : ": " + row.rule()) : "updated by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
         }
         return "";
     }

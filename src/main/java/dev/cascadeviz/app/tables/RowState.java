@@ -21,6 +21,7 @@ public final class RowState {
     private Source insertedBy;
     private final Map<String, Source> changedCells = new LinkedHashMap<>();
     private String rule;
+    private String cause;
     private boolean current;
 
     RowState(List<Object> key, Map<String, Object> before, Map<String, Object> now) {
@@ -63,6 +64,15 @@ public final class RowState {
     /** The foreign-key rule that made the database change this row, e.g. {@code song.artist_id ON DELETE CASCADE}. */
     public String rule() {
         return rule;
+    }
+
+    /** Why the ORM's statement changed this row (the statement's cause); null for the database's changes. */
+    public String cause() {
+        return cause;
+    }
+
+    void causedBy(String value) {
+        cause = value;
     }
 
     /** True when the statement being stepped through touched this row. */

@@ -81,6 +81,7 @@ public final class TableReplay {
             boolean current = markCurrent && i == n - 1;
             for (RowChange c : s.changes()) {
                 replay.apply(c, Source.ORM, current);
+                replay.explain(c, s.cause());
             }
             for (RowChange c : s.databaseChanges()) {
                 replay.apply(c, Source.DATABASE, current);
@@ -124,6 +125,20 @@ public final class TableReplay {
         }
         if (current) {
             row.markCurrent();
+        }
+    }
+
+    /** Remembers the statement's cause on the row its own change touched. */
+    private void explain(RowChange change, String cause) {
+        if (change.foreignKey() != null || cause == null) {
+            return;
+        }
+        List<RowState> rows = tables.getOrDefault(change.table(), List.of());
+        List<Object> key = Values.normalizeAll(change.key());
+        for (RowState r : rows) {
+            if (key.equals(r.key())) {
+                r.causedBy(cause);
+            }
         }
     }
 

@@ -51,6 +51,10 @@ public final class WorkspaceModel {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
+    private final javafx.beans.property.StringProperty highlightedSetting =
+            new javafx.beans.property.SimpleStringProperty(this, "highlightedSetting");
+    private final javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice =
+            javafx.collections.FXCollections.observableArrayList();
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened");
     private final StringBinding windowTitle;
@@ -60,6 +64,7 @@ public final class WorkspaceModel {
         this.io = io;
         this.runner = runner;
         windowTitle = Bindings.createStringBinding(this::computeTitle, scenario, jobs.dirtyProperty(), sourceName);
+        selection.addListener((o, a, b) -> highlightedSetting.set(null));
     }
 
     // ----------------------------------------------------------------- state
@@ -130,6 +135,49 @@ public final class WorkspaceModel {
 
     public ObjectProperty<Selection> selectionProperty() {
         return selection;
+    }
+
+    /**
+     * The setting a clicked cause points at ({@code cascade}, {@code passive_deletes}, {@code ondelete},
+     * ...), for the inspector to mark; null when none.
+     */
+    public javafx.beans.property.StringProperty highlightedSettingProperty() {
+        return highlightedSetting;
+    }
+
+    /** The warnings about the current scenario, recomputed whenever it changes. */
+    public javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(advice);
+    }
+
+    /**
+     * Points at what a statement's cause names: selects its relationship's edge and marks its
+     * setting in the inspector. Returns false when the cause names no relationship of the scenario.
+     */
+    public boolean showCause(dev.cascadeviz.trace.Cause cause) {
+        Selection target = CauseTarget.selection(getScenario(), cause);
+        if (target == null) {
+            return false;
+        }
+        selection.set(target);
+        highlightedSetting.set(cause.setting());
+        return true;
+    }
+
+    private static List<dev.cascadeviz.advice.Advice> adviceFor(Scenario s) {
+        if (s == null) {
+            return List.of();
+        }
+        try {
+            return dev.cascadeviz.advice.Advisor.check(s);
+        } catch (RuntimeException e) {
+            return List.of(); // a scenario the checks cannot read has its problems reported by the run
+        }
+    }
+
+    /** Applies a warning's fix as an undoable edit. */
+    public void applyFix(dev.cascadeviz.advice.Advice a) {
+        edit(a.fix().description(), a.fix().apply());
     }
 
     public BooleanProperty presentationProperty() {
@@ -251,6 +299,7 @@ public final class WorkspaceModel {
 
     private void setScenario(Scenario s) {
         Scenario old = scenario.get();
+        advice.setAll(adviceFor(s));
         scenario.set(s);
         boolean layoutOnly = old != null && s != null && old.withLayout(s.layout()).equals(s);
         if (!layoutOnly || trace.get() == null && !running.get()) {
