@@ -134,6 +134,16 @@ public final class TraceAgreement {
         return null;
     }
 
+    /** True when two statements agree: same folded text, executemany or not, and equal parameters. */
+    public static boolean sameStatement(TraceStatement a, TraceStatement b) {
+        return statementDifference(a, b) == null;
+    }
+
+    /** True when two rows have the same columns with equal values (numbers by value). */
+    public static boolean sameRowValues(Map<String, Object> a, Map<String, Object> b) {
+        return sameRow(a, b);
+    }
+
     private static String statementDifference(TraceStatement actual, TraceStatement expected) {
         String a = foldWhitespace(actual.sql());
         String e = foldWhitespace(expected.sql());
