@@ -70,8 +70,7 @@ public final class CompareLauncher {
         }
         String name = current.title() == null || current.title().isBlank() ? "" : current.title() + " — ";
         CompareRun left = new CompareRun("Now: " + EdgeVariants.describe(current, edge.sourceClass(), edge.name()), current);
-        CompareRun right = new CompareRun("With " + variant.label() + ": "
-                + EdgeVariants.describe(other, edge.sourceClass(), edge.name()), other);
+        CompareRun right = new CompareRun("Changed: " + EdgeVariants.describe(other, edge.sourceClass(), edge.name()), other);
         return open(name + edge.qualifiedName() + ": as configured against " + variant.label(), left, right);
     }
 

@@ -161,6 +161,10 @@ final class CompareSideView extends VBox {
         return box;
     }
 
+    Label heading() {
+        return heading;
+    }
+
     ListView<Item> sqlList() {
         return sql;
     }
@@ -209,6 +213,8 @@ final class CompareSideView extends VBox {
             text.setWrapText(true);
             text.getStyleClass().add("code");
             text.maxWidthProperty().bind(sql.widthProperty().subtract(34));
+            text.prefWidthProperty().bind(text.maxWidthProperty());
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             setPrefWidth(0);
         }
 

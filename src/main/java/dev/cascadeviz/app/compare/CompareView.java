@@ -42,6 +42,10 @@ public final class CompareView extends BorderPane {
         setTop(header);
         SplitPane sides = new SplitPane(left, right);
         setCenter(sides);
+        left.widthProperty().addListener((o, a, b) -> alignHeadings());
+        right.widthProperty().addListener((o, a, b) -> alignHeadings());
+        left.heading().textProperty().addListener((o, a, b) -> alignHeadings());
+        right.heading().textProperty().addListener((o, a, b) -> alignHeadings());
         model.resultProperty().addListener((o, a, b) -> refresh());
         model.failureProperty().addListener((o, a, b) -> refresh());
         model.runningProperty().addListener((o, a, b) -> refresh());
@@ -62,6 +66,17 @@ public final class CompareView extends BorderPane {
         right.show(c);
         verdict.setText(verdict(c.diff()));
         verdict.pseudoClassStateChanged(CompareStyles.DIFFERS, !c.diff().identical());
+    }
+
+    /** Both configurations' headings as high as the higher one, so the figures and SQL below start level. */
+    private void alignHeadings() {
+        javafx.application.Platform.runLater(() -> {
+            Label a = left.heading();
+            Label b = right.heading();
+            double h = Math.max(a.prefHeight(a.getWidth()), b.prefHeight(b.getWidth()));
+            a.setMinHeight(h);
+            b.setMinHeight(h);
+        });
     }
 
     /** What differs, in words. */
