@@ -373,6 +373,7 @@ public final class MainWindow {
 
         ChoiceBox<Engine> engine = new ChoiceBox<>();
         engine.setId("engine-choice");
+        engine.setPrefWidth(84);
         engine.getItems().setAll(Engine.values());
         engine.setConverter(new javafx.util.StringConverter<>() {
             @Override

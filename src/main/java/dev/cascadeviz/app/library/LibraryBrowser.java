@@ -104,6 +104,9 @@ public final class LibraryBrowser {
         hint.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button b : List.of(compareButton, openButton, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox buttons = new HBox(8, hint, spacer, compareButton, openButton, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("library-buttons");
