@@ -139,11 +139,6 @@ public final class TraceAgreement {
         return statementDifference(a, b) == null;
     }
 
-    /** True when two rows have the same columns with equal values (numbers by value). */
-    public static boolean sameRowValues(Map<String, Object> a, Map<String, Object> b) {
-        return sameRow(a, b);
-    }
-
     private static String statementDifference(TraceStatement actual, TraceStatement expected) {
         String a = foldWhitespace(actual.sql());
         String e = foldWhitespace(expected.sql());
