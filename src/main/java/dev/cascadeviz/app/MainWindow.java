@@ -3,14 +3,19 @@ package dev.cascadeviz.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadeviz.app.banner.ErrorBanner;
+import dev.cascadeviz.app.compare.CompareLauncher;
+import dev.cascadeviz.app.compare.EdgeVariants;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.inspector.EdgeInspector;
+import dev.cascadeviz.app.library.LibraryBrowser;
+import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.library.RecentFiles;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.log.SqlLogView;
 import dev.cascadeviz.app.notes.NotesView;
 import dev.cascadeviz.app.steps.StepListEditor;
 import dev.cascadeviz.app.tables.ResultTablesView;
+import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
@@ -77,6 +82,8 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu libraryMenu = new Menu("Built-in Scenarios");
     private final Timeline player = new Timeline();
+    private final CompareLauncher compare;
+    private LibraryBrowser browser;
 
     public MainWindow(Stage stage, WorkspaceModel model, ScenarioLibrary library, RecentFiles recent) {
         this.stage = stage;
@@ -84,6 +91,8 @@ public final class MainWindow {
         this.library = library;
         this.recent = recent;
         this.graph = new GraphView(model);
+        this.compare = new CompareLauncher(stage, AppServices::runner);
+        graph.setOnCompare(this::compareEdge);
         root.getStyleClass().add("cascadeviz");
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(body());
@@ -183,7 +192,7 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.47);
         TabPane side = new TabPane(
-                tab("Relationship", new javafx.scene.control.ScrollPane(new EdgeInspector(model))),
+                tab("Relationship", new javafx.scene.control.ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
                 tab("Lesson", new NotesView(model)),
                 warningsTab());
@@ -210,6 +219,12 @@ public final class MainWindow {
             }
         });
         return main;
+    }
+
+    private EdgeInspector inspector() {
+        EdgeInspector inspector = new EdgeInspector(model);
+        inspector.setOnCompare(this::compareEdge);
+        return inspector;
     }
 
     private static Tab tab(String name, Node content) {
@@ -276,12 +291,40 @@ public final class MainWindow {
     /** Replaces the built-in scenarios (loaded after the window is up, to show it sooner). */
     public void setLibrary(ScenarioLibrary library) {
         this.library = library;
+        browser = null;
         refreshLibraryMenu();
+    }
+
+    // ------------------------------------------------------------------ library browser and compare view
+
+    /** Opens the library browser (File > Built-in Scenarios > Browse Library…, Ctrl+L). */
+    public LibraryBrowser showLibraryBrowser() {
+        if (browser == null) {
+            browser = new LibraryBrowser(stage, LibraryCatalog.builtIn(library), this::openBuiltIn, compare::compareLessons);
+        }
+        browser.show();
+        return browser;
+    }
+
+    /** The current scenario against the same scenario with the edge's setting changed, side by side. */
+    public void compareEdge(MappedEdge edge, EdgeVariants.Variant variant) {
+        if (model.getScenario() != null) {
+            compare.compareEdge(model.getScenario(), edge, variant);
+        }
+    }
+
+    public CompareLauncher compareLauncher() {
+        return compare;
     }
 
     private void refreshLibraryMenu() {
         Menu menu = libraryMenu;
         menu.getItems().clear();
+        if (!library.themes().isEmpty()) {
+            MenuItem browse = item("Browse Library…", "Ctrl+L", this::showLibraryBrowser);
+            browse.setId("browse-library");
+            menu.getItems().addAll(browse, new SeparatorMenuItem());
+        }
         for (ScenarioLibrary.Theme theme : library.themes()) {
             Menu t = new Menu(theme.name());
             for (String f : theme.scenarios()) {
@@ -296,6 +339,8 @@ public final class MainWindow {
 
     private Node toolBar() {
         Button open = toolButton("Open", "Open a scenario file (Ctrl+O)", this::chooseAndOpen);
+        Button libraryButton = toolButton("Library", "Browse the built-in lessons by theme (Ctrl+L)", this::showLibraryBrowser);
+        libraryButton.setId("library-button");
         Button save = toolButton("Save", "Save (Ctrl+S)", this::save);
         save.disableProperty().bind(model.dirtyProperty().not().and(model.fileProperty().isNotNull()));
         Button undo = toolButton("Undo", "Undo (Ctrl+Z)", model::undo);
@@ -342,6 +387,7 @@ public final class MainWindow {
 
         ChoiceBox<Engine> engine = new ChoiceBox<>();
         engine.setId("engine-choice");
+        engine.setPrefWidth(84);
         engine.getItems().setAll(Engine.values());
         engine.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -389,7 +435,7 @@ public final class MainWindow {
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
+        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
                 run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(Orientation.VERTICAL),
                 new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
         bar.setId("tool-bar");

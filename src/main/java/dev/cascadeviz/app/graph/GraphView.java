@@ -52,6 +52,12 @@ public final class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private Point2D panStart;
     private boolean fitPending = true;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+
+    /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+        this.onCompare = action;
+    }
 
     public GraphView(WorkspaceModel model) {
         this.model = model;
@@ -130,6 +136,14 @@ public final class GraphView extends Pane {
             EdgeView view = new EdgeView(e);
             view.setOnMouseClicked(ev -> {
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
+                ev.consume();
+            });
+            view.setOnContextMenuRequested(ev -> {
+                model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
+                if (onCompare != null) {
+                    new javafx.scene.control.ContextMenu(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e,
+                            v -> onCompare.accept(e, v))).show(view, ev.getScreenX(), ev.getScreenY());
+                }
                 ev.consume();
             });
             edges.add(view);

@@ -41,6 +41,7 @@ public final class EdgeInspector extends VBox {
     private static final String NO_RULE = "(none)";
 
     private final WorkspaceModel model;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
 
     public EdgeInspector(WorkspaceModel model) {
         this.model = model;
@@ -51,6 +52,12 @@ public final class EdgeInspector extends VBox {
         model.scenarioProperty().addListener((o, a, b) -> rebuild());
         model.traceProperty().addListener((o, a, b) -> rebuild());
         model.highlightedSettingProperty().addListener((o, a, b) -> rebuild());
+        rebuild();
+    }
+
+    /** What "Compare with…" does with the edge shown and the setting picked; null hides the button. */
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+        this.onCompare = action;
         rebuild();
     }
 
@@ -114,6 +121,13 @@ public final class EdgeInspector extends VBox {
         Relationship r = edge.relationship();
         String name = edge.qualifiedName();
         getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.direction().label()));
+        if (onCompare != null) {
+            javafx.scene.control.MenuButton compare = new javafx.scene.control.MenuButton("Compare with…");
+            compare.setId("inspector-compare");
+            compare.setTooltip(new Tooltip("Run this scenario as it is and with another setting of " + name + ", side by side"));
+            compare.getItems().setAll(dev.cascadeviz.app.compare.CompareLauncher.variantItems(edge, v -> onCompare.accept(edge, v)));
+            getChildren().add(compare);
+        }
         refusal(name);
 
         getChildren().add(section("cascade", "cascade"));
