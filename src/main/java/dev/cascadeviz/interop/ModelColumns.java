@@ -92,7 +92,11 @@ final class ModelColumns {
                 foreignKey(c, fk, notes);
             } else if (typeOf(a) != null) {
                 c.type = typeOf(a);
-                c.length = lengthOf(a);
+                c.length = c.type == ColumnType.STRING || c.type == ColumnType.TEXT ? lengthOf(a) : null;
+                if (c.length == null && a instanceof PyExpr.Call tc && !tc.args().isEmpty()) {
+                    notes.accept(new ImportNote(a.line(), "column " + c.name + ": the arguments of " + name(tc.func())
+                            + "(...) (not part of a scenario)"));
+                }
             } else if (a instanceof PyExpr.Name || a instanceof PyExpr.Call) {
                 String typeName = a instanceof PyExpr.Call tc ? name(tc.func()) : name(a);
                 notes.accept(new ImportNote(a.line(), "column " + c.name + ": type " + typeName

@@ -99,10 +99,12 @@ final class ModelScenario {
                 continue;
             }
             for (RelSpec r : c.relationships) {
+                if (r.backref != null) {
+                    r.backPopulates = r.backref.name;
+                }
                 addRelationship(r, mapped, specs);
                 if (r.backref != null) {
                     RelSpec b = r.backref;
-                    r.backPopulates = b.name;
                     b.backPopulates = r.name;
                     b.secondary = b.secondary != null ? b.secondary : r.secondary;
                     if (b.foreignKeys.isEmpty()) {
