@@ -52,7 +52,11 @@ public final class DatabaseImport {
         DatabaseImport d = new DatabaseImport();
         Properties props = new Properties();
         try (Connection c = DriverManager.getConnection(url, props)) {
-            c.setReadOnly(true);
+            try {
+                c.setReadOnly(true); // only reads happen anyway; some drivers refuse this after connecting
+            } catch (SQLException e) {
+                // SQLite's driver wants it before connecting; nothing is written either way
+            }
             Map<String, Table> tables = d.tables(c);
             Map<String, List<Map<String, Object>>> data = rows > 0 ? new RowSample(c, d.dbNames, d.notes).take(tables, rows) : Map.of();
             String title = "Imported from " + (urlOrFile.startsWith("jdbc:") ? c.getMetaData().getDatabaseProductName()
@@ -111,14 +115,35 @@ public final class DatabaseImport {
         for (String t : names) {
             dbNames.put(name(t), t);
         }
-        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, Table> read = new LinkedHashMap<>();
         for (String t : names) {
-            tables.put(name(t), table(md, schema, t));
+            read.put(name(t), table(md, schema, t));
         }
+        Map<String, Table> tables = parentsFirst(read);
         if (tables.isEmpty()) {
             notes.add(new ImportNote(0, "the database has no tables"));
         }
         return tables;
+    }
+
+    /** Tables with the ones they reference first (the database lists them by name); cycles in that order. */
+    private static Map<String, Table> parentsFirst(Map<String, Table> tables) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        while (out.size() < tables.size()) {
+            Table next = null;
+            for (Table t : tables.values()) {
+                if (!out.containsKey(t.name()) && t.allForeignKeys().stream().allMatch(fk -> fk.referencedTable().equals(t.name())
+                        || out.containsKey(fk.referencedTable()) || !tables.containsKey(fk.referencedTable()))) {
+                    next = t;
+                    break;
+                }
+            }
+            if (next == null) {
+                next = tables.values().stream().filter(t -> !out.containsKey(t.name())).findFirst().orElseThrow();
+            }
+            out.put(next.name(), next);
+        }
+        return out;
     }
 
     /** Upper-case names (H2's unquoted ones) in lower case, as SQLAlchemy code names them. */

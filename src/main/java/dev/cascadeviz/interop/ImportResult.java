@@ -10,7 +10,7 @@ import java.util.List;
 public record ImportResult(Scenario scenario, List<ImportNote> notes, List<String> problems) {
 
     public ImportResult {
-        notes = List.copyOf(notes);
+        notes = notes.stream().sorted(java.util.Comparator.comparingInt(ImportNote::line)).toList();
         problems = List.copyOf(problems);
     }
 
