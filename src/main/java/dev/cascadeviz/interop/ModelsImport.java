@@ -177,7 +177,12 @@ public final class ModelsImport {
                 note(c.line(), "class " + c.name() + ": no __tablename__; named " + spec.table
                         + " as Flask-SQLAlchemy does");
             } else {
-                if (!isBase && !(c.body().size() == 1 && c.body().get(0) instanceof PyStmt.Pass)) {
+                String parent = c.bases().stream().map(ModelColumns::name)
+                        .filter(b -> classes.stream().anyMatch(k -> k.name.equals(b))).findFirst().orElse(null);
+                if (parent != null) {
+                    note(c.line(), "skipped class " + c.name() + ": it inherits from the mapped class " + parent
+                            + " (inheritance mapping is not supported)");
+                } else if (!isBase && !(c.body().size() == 1 && c.body().get(0) instanceof PyStmt.Pass)) {
                     note(c.line(), "skipped class " + c.name() + ": it has no __tablename__ or __table__ (a mixin or a base class?)");
                 }
                 return;
