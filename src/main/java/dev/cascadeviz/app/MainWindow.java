@@ -245,8 +245,12 @@ public final class MainWindow {
             }
         });
         refreshLibraryMenu();
+        MenuItem exportItem = item("Export (Python / DDL)…", "Ctrl+E", () -> InteropDialogs.export(stage, model.getScenario()));
+        MenuItem importFile = item("Import Models or Database File…", "Ctrl+I",
+                () -> importScenario(() -> InteropDialogs.importFile(stage)));
+        MenuItem importUrl = item("Import from Database URL…", null, () -> importScenario(() -> InteropDialogs.importUrl(stage)));
         file.getItems().addAll(open, recentMenu, libraryMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importFile, importUrl, exportItem, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", "Ctrl+Z", model::undo);
@@ -283,7 +287,9 @@ public final class MainWindow {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem i = new MenuItem(text);
-        i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
         i.setOnAction(e -> action.run());
         return i;
     }
@@ -518,6 +524,14 @@ public final class MainWindow {
             return false;
         }
         return true;
+    }
+
+    /** Shows an imported scenario (unsaved, so Save asks for a file). */
+    private void importScenario(java.util.function.Supplier<Optional<dev.cascadeviz.interop.ImportResult>> importer) {
+        if (!confirmDiscard("importing")) {
+            return;
+        }
+        importer.get().ifPresent(r -> model.show(r.scenario(), null, r.scenario().title()));
     }
 
     public void open(Path path) {
