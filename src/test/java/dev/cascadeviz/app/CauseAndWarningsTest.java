@@ -37,6 +37,8 @@ class CauseAndWarningsTest extends WindowTestBase {
         TabPane side = lookup("#side-tabs").query();
         interact(() -> side.getSelectionModel().select(side.getTabs().size() - 1));
         assertEquals("Warnings (1)", side.getSelectionModel().getSelectedItem().getText());
+        // the tab's content joins the scene on the next pulses; wait for them before looking it up
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
         clickOn("#fix-0");
         awaitRun();
         assertEquals(PassiveDeletes.TRUE,

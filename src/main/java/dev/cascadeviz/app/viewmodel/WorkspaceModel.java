@@ -53,6 +53,11 @@ public final class WorkspaceModel {
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
     private final javafx.beans.property.StringProperty highlightedSetting =
             new javafx.beans.property.SimpleStringProperty(this, "highlightedSetting");
+    /**
+     * The read-only view handed out: one instance, held here, because an unmodifiable wrapper
+     * listens to its source weakly and a listener added to a fresh wrapper could be collected.
+     */
+    private final javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> adviceView;
     private final javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice =
             javafx.collections.FXCollections.observableArrayList();
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
@@ -63,6 +68,7 @@ public final class WorkspaceModel {
     public WorkspaceModel(ScenarioIO io, ScenarioRunner runner) {
         this.io = io;
         this.runner = runner;
+        adviceView = javafx.collections.FXCollections.unmodifiableObservableList(advice);
         windowTitle = Bindings.createStringBinding(this::computeTitle, scenario, jobs.dirtyProperty(), sourceName);
         selection.addListener((o, a, b) -> highlightedSetting.set(null));
     }
@@ -147,7 +153,7 @@ public final class WorkspaceModel {
 
     /** The warnings about the current scenario, recomputed whenever it changes. */
     public javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(advice);
+        return adviceView;
     }
 
     /**
