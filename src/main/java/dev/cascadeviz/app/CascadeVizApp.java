@@ -1,17 +1,55 @@
 package dev.cascadeviz.app;
 
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import java.lang.management.ManagementFactory;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The desktop application (the window is built in issue 4). */
+/**
+ * The desktop application: opens the main window on the scenario file given on the command
+ * line, or else on the library's default scenario.
+ */
 public class CascadeVizApp extends Application {
+
+    private WorkspaceModel model;
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("CascadeViz");
-        stage.setScene(new Scene(new Label("CascadeViz"), 1280, 800));
+        timing("start() entered");
+        MainWindow.applyTheme(false);
+        model = new WorkspaceModel(AppServices.files(), AppServices.runner());
+        MainWindow window = new MainWindow(stage, model, ScenarioLibrary.empty(),
+                new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app")));
+        timing("window built");
         stage.show();
+        timing("window shown");
+        java.util.List<String> files = getParameters().getUnnamed();
+        javafx.application.Platform.runLater(() -> {
+            window.setLibrary(ScenarioLibrary.load());
+            if (files.isEmpty()) {
+                window.openDefault();
+            } else {
+                window.open(java.nio.file.Path.of(files.get(0)));
+            }
+            timing("scenario open");
+        });
+    }
+
+    /** With -Dcascadeviz.timing=true, prints how long after JVM start a point of the start-up was reached. */
+    private static void timing(String what) {
+        if (Boolean.getBoolean("cascadeviz.timing")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println(what + ": " + ms + " ms after JVM start");
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
     }
 }

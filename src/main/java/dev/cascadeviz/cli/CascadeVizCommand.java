@@ -10,14 +10,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code trace} and {@code validate}; without a subcommand the Launcher opens
+ * The command line: {@code trace}, {@code validate}, {@code explain}, {@code export} and {@code import}; without a subcommand the Launcher opens
  * the window. Exit codes: 0 success, 1 a scenario problem, 2 a usage problem. Mistakes print a
  * message on stderr, never a stack trace.
  */
 @Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Shows what SQLAlchemy's ORM and the database do when an object is deleted.%n"
                 + "Without a subcommand, opens the window.",
-        subcommands = {TraceCommand.class, ValidateCommand.class})
+        subcommands = {TraceCommand.class, ValidateCommand.class, ExplainCommand.class, ExportCommand.class,
+                ImportCommand.class})
 public final class CascadeVizCommand implements Callable<Integer> {
 
     /** A problem with a scenario file (it cannot be read, or is not valid). */
@@ -25,7 +26,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
     /** A problem with the command line itself. */
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMAND_WORDS = Set.of("trace", "validate", "help");
+    private static final Set<String> COMMAND_WORDS = Set.of("trace", "validate", "explain", "export", "import", "help");
 
     @Spec
     CommandSpec spec;
@@ -89,7 +90,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Reached only when called without a subcommand but with something else (the Launcher opens the window otherwise).
-        spec.commandLine().getErr().println("cascadeviz: missing subcommand (trace or validate)");
+        spec.commandLine().getErr().println("cascadeviz: missing subcommand (trace, validate, explain, export or import)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }

@@ -35,7 +35,17 @@ final class EagerLoads {
      * instances in row order, with eager relationships populated.
      */
     List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
-                             String cause) {
+                             dev.cascadeviz.trace.Cause cause) {
+        if (!mapper.hasEagerRelationships()) {
+            String sql = mapper.cachedSelect(where + "\u0000" + (secondary == null ? "" : secondary.name()) + orderBy,
+                    () -> SqlCompiler.select(mapper.table(), secondary, List.of(), where, orderBy));
+            List<List<Object>> rows = session.executor().query(sql, params, mapper.types(), cause);
+            Set<InstanceState> result = new LinkedHashSet<>();
+            for (List<Object> row : rows) {
+                result.add(session.instanceFromRow(mapper, row));
+            }
+            return new ArrayList<>(result);
+        }
         List<Joined> joins = new ArrayList<>();
         Map<String, Integer> aliasCounts = new HashMap<>();
         for (RelProp prop : mapper.relationships()) {
@@ -155,7 +165,7 @@ final class EagerLoads {
         String sql = "SELECT " + String.join(", ", select) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
                 + " \nWHERE " + SqlCompiler.qualified(child.name(), pair.foreign().column()) + " IN (" + in + ")"
                 + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
-        List<List<Object>> rows = session.executor().query(sql, keys, types, "selectin load " + prop);
+        List<List<Object>> rows = session.executor().query(sql, keys, types, Why.eagerLoad(prop, "selectin"));
         Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
         List<Column> tableOrder = new ArrayList<>(child.columns().values());
         for (List<Object> row : rows) {
@@ -196,7 +206,7 @@ final class EagerLoads {
                 + String.join(", ", inner) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(mapper.tableName())
                 + " \nWHERE " + where + ") AS anon_1 JOIN " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
                 + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
-        List<List<Object>> rows = session.executor().query(sql, params, types, "subquery load " + prop);
+        List<List<Object>> rows = session.executor().query(sql, params, types, Why.eagerLoad(prop, "subquery"));
         int width = child.columns().size();
         Map<List<Object>, List<InstanceState>> byKey = new LinkedHashMap<>();
         for (List<Object> row : rows) {

@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.db.DatabaseEffects;
 import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.RowChange;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
@@ -41,13 +42,16 @@ public final class Executor {
     }
 
     /** Runs a SELECT; rows come back normalized by the given column types. */
-    public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> types, String cause) {
+    public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> types, Cause cause) {
         checkInterrupted();
         inTransaction = true;
-        statements.add(new TraceStatement(sql, List.of(params), false, null, null, cause));
+        int index = statements.size();
+        statements.add(new TraceStatement(sql, List.of(params), false, null, null, null, cause));
         long t0 = System.nanoTime();
         try {
-            return db.query(sql, params, types);
+            List<List<Object>> rows = db.query(sql, params, types);
+            statements.set(index, statements.get(index).withRowsReturned(rows.size()));
+            return rows;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         } finally {
@@ -62,12 +66,12 @@ public final class Executor {
      * @param keys primary keys of the target rows, for the database-side effects; null for none
      */
     public int execute(String sql, List<List<Object>> paramSets, String table, RowChange.Kind kind,
-                       List<List<Object>> keys, List<RowChange> changes, String cause) {
+                       List<List<Object>> keys, List<RowChange> changes, Cause cause) {
         checkInterrupted();
         inTransaction = true;
         boolean many = paramSets.size() > 1;
         int index = statements.size();
-        statements.add(new TraceStatement(sql, paramSets, many, changes, null, cause));
+        statements.add(new TraceStatement(sql, paramSets, many, changes, null, null, cause));
         long t0 = System.nanoTime();
         try {
             DatabaseEffects.Pending pending = DatabaseEffects.NONE;

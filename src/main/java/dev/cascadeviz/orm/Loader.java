@@ -72,9 +72,8 @@ final class Loader {
             }
             params.add(v);
         }
-        String where = SqlCompiler.lazyWhere(prop.direction(), prop.synchronizePairs(), prop.secondarySynchronizePairs());
-        List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), where, params,
-                SqlCompiler.orderBy(prop.mapping().relationship().orderBy()), cause(prop));
+        List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
+                prop.lazyOrderBy(), cause(prop));
         if (prop.uselist()) {
             return rows;
         }
@@ -109,7 +108,7 @@ final class Loader {
         return againstCommitted ? state.committedColumnValue(column) : state.dict.get(column);
     }
 
-    private static String cause(RelProp prop) {
-        return "load " + prop;
+    private dev.cascadeviz.trace.Cause cause(RelProp prop) {
+        return Why.lazyLoad(prop, session.causeOfCurrentAction());
     }
 }

@@ -17,11 +17,46 @@ public final class Mapper {
     /** {@code Mapper._delete_orphans}: (relationship, parent mapper) pairs with delete-orphan pointing here. */
     final List<RelProp> deleteOrphans = new ArrayList<>();
 
+    private final List<dev.cascadeviz.model.ColumnType> types;
+    private final String primaryKeyWhere;
+    private final String selectByPrimaryKey;
+    private final String deleteByPrimaryKey;
+    private final java.util.Map<String, String> selects = new java.util.HashMap<>();
+
     Mapper(MappedClass mappedClass, Table table) {
         this.mappedClass = mappedClass;
         this.table = table;
         this.columns = List.copyOf(table.columns().values());
         this.primaryKey = table.primaryKey();
+        this.types = columns.stream().map(Column::type).toList();
+        this.primaryKeyWhere = dev.cascadeviz.orm.sql.SqlCompiler.primaryKeyWhere(table);
+        this.selectByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.selectByPrimaryKey(table);
+        this.deleteByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.deleteByPrimaryKey(table);
+    }
+
+    /** The column types in column order (what a SELECT of this mapper returns). */
+    public List<dev.cascadeviz.model.ColumnType> types() {
+        return types;
+    }
+
+    /** {@code t.id = ?} (AND-joined for a composite key). */
+    public String primaryKeyWhere() {
+        return primaryKeyWhere;
+    }
+
+    /** The SELECT of session.get and of refreshing an expired object. */
+    public String selectByPrimaryKey() {
+        return selectByPrimaryKey;
+    }
+
+    /** The DELETE of delete_obj. */
+    public String deleteByPrimaryKey() {
+        return deleteByPrimaryKey;
+    }
+
+    /** A SELECT of this mapper's columns built once per distinct shape (compiled-statement cache). */
+    String cachedSelect(String key, java.util.function.Supplier<String> build) {
+        return selects.computeIfAbsent(key, k -> build.get());
     }
 
     public String className() {
@@ -42,6 +77,17 @@ public final class Mapper {
 
     public List<Column> primaryKey() {
         return primaryKey;
+    }
+
+    /** True when some relationship loads eagerly (joined, selectin, subquery). */
+    boolean hasEagerRelationships() {
+        for (RelProp p : relationships) {
+            String lazy = p.mapping().relationship().effectiveLazy();
+            if (lazy.equals("joined") || lazy.equals("selectin") || lazy.equals("subquery")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<RelProp> relationships() {

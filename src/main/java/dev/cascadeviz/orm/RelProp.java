@@ -19,6 +19,8 @@ public final class RelProp {
     RelProp reverse;
     RelProp backPopulates;
     private DependencyProcessor processor;
+    private String lazyWhere;
+    private String lazyOrderBy;
 
     RelProp(RelationshipMapping mapping, Mapper parent, Mapper mapper, Table secondary) {
         this.mapping = mapping;
@@ -107,6 +109,23 @@ public final class RelProp {
     /** The relationship this one's back_populates names: the one its events propagate to. */
     public RelProp backPopulatesProp() {
         return backPopulates;
+    }
+
+    /** The WHERE of this relationship's lazy load, compiled once. */
+    public String lazyWhere() {
+        if (lazyWhere == null) {
+            lazyWhere = dev.cascadeviz.orm.sql.SqlCompiler.lazyWhere(direction(), synchronizePairs(),
+                    secondarySynchronizePairs());
+        }
+        return lazyWhere;
+    }
+
+    /** The ORDER BY of this relationship's lazy load ("" without order_by). */
+    public String lazyOrderBy() {
+        if (lazyOrderBy == null) {
+            lazyOrderBy = dev.cascadeviz.orm.sql.SqlCompiler.orderBy(mapping.relationship().orderBy());
+        }
+        return lazyOrderBy;
     }
 
     public DependencyProcessor processor() {

@@ -4,6 +4,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -66,9 +67,67 @@ public final class Session {
         warnings.add(message);
     }
 
-    /** Why the statement being emitted now is emitted; filled in by the explanations. */
-    public String causeOfCurrentAction() {
-        return null;
+    /** What the session is doing now and why, innermost last. */
+    private final java.util.Deque<Cause> actions = new java.util.ArrayDeque<>();
+    /** Why each object marked for deletion is deleted. */
+    private final Map<InstanceState, Cause> deleteCauses = new java.util.HashMap<>();
+    /** Why each object's foreign key was written during the current flush. */
+    private final Map<InstanceState, Cause> updateCauses = new java.util.HashMap<>();
+    private boolean autoflushing;
+
+    /** Why the statement being emitted now is emitted: the innermost action's reason, or null. */
+    public Cause causeOfCurrentAction() {
+        Cause c = actions.peek();
+        return c == null || !autoflushing ? c : Why.autoflushRemark(c);
+    }
+
+    /** Runs an action with its reason, which the statements it emits inherit. */
+    public <T> T because(Cause cause, java.util.function.Supplier<T> action) {
+        if (cause == null) {
+            return action.get();
+        }
+        actions.push(cause);
+        try {
+            return action.get();
+        } finally {
+            actions.pop();
+        }
+    }
+
+    public void because(Cause cause, Runnable action) {
+        because(cause, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Remembers why an object is deleted; the first reason given wins unless {@code replace}. */
+    public void explainDelete(InstanceState state, Cause cause, boolean replace) {
+        if (replace) {
+            deleteCauses.put(state, cause);
+        } else {
+            deleteCauses.putIfAbsent(state, cause);
+        }
+    }
+
+    /** Why an object is deleted, with the autoflush remark when an autoflush deletes it. */
+    public Cause deleteCause(InstanceState state) {
+        Cause c = deleteCauses.get(state);
+        return c == null || !autoflushing ? c : Why.autoflushRemark(c);
+    }
+
+    /** Remembers that the current action wrote one of this object's columns (the first writer explains it). */
+    public void explainWrite(InstanceState state) {
+        Cause c = actions.peek();
+        if (c != null) {
+            updateCauses.putIfAbsent(state, c);
+        }
+    }
+
+    /** Why an object's row is updated in this flush, when an action wrote to it. */
+    public Cause updateCause(InstanceState state) {
+        Cause c = updateCauses.get(state);
+        return c == null || !autoflushing ? c : Why.autoflushRemark(c);
     }
 
     // ---- identity map and loading
@@ -104,12 +163,12 @@ public final class Session {
         if (found instanceof InstanceState s) {
             return s;
         }
-        return loadByPrimaryKey(mapper, key, "get " + mapper.className());
+        return loadByPrimaryKey(mapper, key, Why.get(mapper, key));
     }
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
-    InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, String cause) {
-        List<InstanceState> rows = queryInstances(mapper, null, SqlCompiler.primaryKeyWhere(mapper.table()), key, "",
+    InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause) {
+        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "",
                 cause);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -119,7 +178,7 @@ public final class Session {
      * to instances.
      */
     List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
-                                       List<Object> params, String orderBy, String cause) {
+                                       List<Object> params, String orderBy, Cause cause) {
         autoflush();
         return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
     }
@@ -172,8 +231,8 @@ public final class Session {
 
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
-        List<List<Object>> rows = executor.query(SqlCompiler.selectByPrimaryKey(state.mapper.table()), state.key,
-                types(state.mapper), "refresh " + state.repr());
+        List<List<Object>> rows = executor.query(state.mapper.selectByPrimaryKey(), state.key,
+                state.mapper.types(), Why.refresh(state));
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;
@@ -226,6 +285,7 @@ public final class Session {
             return;
         }
         List<InstanceState> cascaded = cascadeIterator("delete", state);
+        explainDelete(state, Why.explicitDelete(state), true);
         deleted.put(state, Boolean.TRUE);
         for (InstanceState s : cascaded) {
             if (s.key != null) {
@@ -295,8 +355,9 @@ public final class Session {
             if (prop.viewonly() || !prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
                 continue;
             }
-            Passive passive = type.equals("delete") && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            Object value = attributes.get(state, prop, passive);
+            boolean delete = type.equals("delete");
+            Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
+            Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
             List<InstanceState> queue = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object o : list) {
@@ -312,6 +373,9 @@ public final class Session {
                 }
             }
             for (InstanceState child : fresh) {
+                if (delete) {
+                    explainDelete(child, Why.cascadedDelete(prop, state), false);
+                }
                 out.add(child);
                 visit(type, child, visited, out);
             }
@@ -322,7 +386,12 @@ public final class Session {
 
     private void autoflush() {
         if (!flushing && noAutoflush == 0) {
-            flush();
+            autoflushing = true;
+            try {
+                flush();
+            } finally {
+                autoflushing = false;
+            }
         }
     }
 
@@ -365,6 +434,7 @@ public final class Session {
             flushImpl();
         } finally {
             flushing = false;
+            updateCauses.clear();
         }
     }
 
@@ -410,6 +480,7 @@ public final class Session {
                 identityMap.remove(new IdentityKey(s.mapper, s.key), s);
             }
             deleted.remove(s);
+            deleteCauses.remove(s);
             s.deleted = true;
         }
     }
@@ -449,6 +520,7 @@ public final class Session {
             }
         }
         deleted.clear();
+        deleteCauses.clear();
         transactionDeleted.clear();
         for (InstanceState s : identityMap.values()) {
             s.expire();
@@ -464,6 +536,7 @@ public final class Session {
         }
         identityMap.clear();
         deleted.clear();
+        deleteCauses.clear();
         transactionDeleted.clear();
     }
 }

@@ -144,21 +144,26 @@ public final class Simulator {
                 InstanceState s = require(get(l.object()), l.attribute());
                 RelProp prop = prop(s, l.attribute());
                 if (!Attributes.isDynamic(prop)) {
-                    session.attributes().get(s, prop, Passive.OFF);
+                    session.because(Why.stepLoad(prop, s, "the step's access to"),
+                            () -> session.attributes().get(s, prop, Passive.OFF));
                 }
             } else if (step instanceof Step.Delete d) {
                 session.delete(mapped(get(d.object())));
             } else if (step instanceof Step.Remove r) {
                 InstanceState parent = require(get(r.parent()), r.attribute());
                 RelProp prop = prop(parent, r.attribute());
-                session.attributes().get(parent, prop, Passive.OFF);
+                session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
+                        () -> session.attributes().get(parent, prop, Passive.OFF));
                 InstanceState item = get(r.item());
-                session.attributes().remove(parent, prop, item, false, Passive.OFF, false);
+                session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
+                        () -> session.attributes().remove(parent, prop, item, false, Passive.OFF, false));
             } else if (step instanceof Step.Set s) {
                 InstanceState obj = get(s.object());
                 InstanceState value = s.value() == null ? null : get(s.value());
                 require(obj, s.attribute());
-                session.attributes().set(obj, prop(obj, s.attribute()), value, false, Passive.OFF, null, false);
+                RelProp prop = prop(obj, s.attribute());
+                session.because(Why.stepLoad(prop, obj, "the step assigns"),
+                        () -> session.attributes().set(obj, prop, value, false, Passive.OFF, null, false));
             } else if (step instanceof Step.Expunge e) {
                 session.expunge(mapped(get(e.object())));
             } else if (step instanceof Step.Flush) {

@@ -134,6 +134,11 @@ public final class TraceAgreement {
         return null;
     }
 
+    /** True when two statements agree: same folded text, executemany or not, and equal parameters. */
+    public static boolean sameStatement(TraceStatement a, TraceStatement b) {
+        return statementDifference(a, b) == null;
+    }
+
     private static String statementDifference(TraceStatement actual, TraceStatement expected) {
         String a = foldWhitespace(actual.sql());
         String e = foldWhitespace(expected.sql());

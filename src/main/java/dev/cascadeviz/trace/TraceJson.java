@@ -93,6 +93,9 @@ public final class TraceJson {
         if (s.cause() != null) {
             n.put("cause", s.cause());
         }
+        if (s.rowsReturned() >= 0) {
+            n.put("rows", s.rowsReturned());
+        }
         return n;
     }
 
@@ -179,7 +182,8 @@ public final class TraceJson {
                 sets.add(values(s.path("params")));
             }
             String cause = s.hasNonNull("cause") ? s.get("cause").asText() : null;
-            statements.add(new TraceStatement(s.path("sql").asText(), sets, many, null, null, cause));
+            int rows = s.path("rows").isInt() ? s.get("rows").asInt() : -1;
+            statements.add(new TraceStatement(s.path("sql").asText(), sets, many, null, null, cause, rows));
         }
         TraceError error = null;
         JsonNode e = root.path("error");

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param changes rows this statement changed itself (the project's own field)
  * @param databaseChanges rows the database changed on its own because of it (ON DELETE / ON UPDATE rules)
  * @param cause why the ORM emitted it, in words; may be null
+ * @param why the same cause with the relationship, foreign key and setting it names; may be null
+ * @param rowsReturned rows a SELECT returned (loaded into the session); -1 when not recorded
  */
 public record TraceStatement(
         String sql,
@@ -20,18 +22,43 @@ public record TraceStatement(
         boolean many,
         List<RowChange> changes,
         List<RowChange> databaseChanges,
-        String cause) {
+        String cause,
+        Cause why,
+        int rowsReturned) {
 
     public TraceStatement {
         Objects.requireNonNull(sql, "sql");
         paramSets = List.copyOf(paramSets.stream().map(TraceStatement::copyNullable).toList());
         changes = changes == null ? List.of() : List.copyOf(changes);
         databaseChanges = databaseChanges == null ? List.of() : List.copyOf(databaseChanges);
+        if (why != null) {
+            cause = why.text();
+        } else {
+            why = Cause.text(cause);
+        }
+    }
+
+    /** A statement whose cause is known only as words, without a recorded row count. */
+    public TraceStatement(String sql, List<List<Object>> paramSets, boolean many, List<RowChange> changes,
+                          List<RowChange> databaseChanges, String cause) {
+        this(sql, paramSets, many, changes, databaseChanges, cause, null, -1);
+    }
+
+    /** A statement with its structured cause, without a recorded row count. */
+    public TraceStatement(String sql, List<List<Object>> paramSets, boolean many, List<RowChange> changes,
+                          List<RowChange> databaseChanges, String cause, Cause why) {
+        this(sql, paramSets, many, changes, databaseChanges, cause, why, -1);
+    }
+
+    /** A statement with its cause in words and a recorded row count. */
+    public TraceStatement(String sql, List<List<Object>> paramSets, boolean many, List<RowChange> changes,
+                          List<RowChange> databaseChanges, String cause, int rowsReturned) {
+        this(sql, paramSets, many, changes, databaseChanges, cause, null, rowsReturned);
     }
 
     /** A statement executed once. */
     public static TraceStatement single(String sql, List<Object> params) {
-        return new TraceStatement(sql, List.of(params), false, null, null, null);
+        return new TraceStatement(sql, List.of(params), false, null, null, (String) null);
     }
 
     /** The parameters of a plain execute (the first set). */
@@ -44,11 +71,15 @@ public record TraceStatement(
     }
 
     public TraceStatement withEffects(List<RowChange> own, List<RowChange> byDatabase) {
-        return new TraceStatement(sql, paramSets, many, own, byDatabase, cause);
+        return new TraceStatement(sql, paramSets, many, own, byDatabase, null, why, rowsReturned);
     }
 
     public TraceStatement withCause(String value) {
-        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value);
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value, null, rowsReturned);
+    }
+
+    public TraceStatement withRowsReturned(int value) {
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, null, why, value);
     }
 
     private static List<Object> copyNullable(List<Object> list) {

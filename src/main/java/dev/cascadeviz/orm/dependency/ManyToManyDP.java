@@ -4,6 +4,7 @@ import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.RelProp;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.persistence.Persistence;
 import dev.cascadeviz.orm.uow.PostSortRec;
 import dev.cascadeviz.orm.uow.UnitOfWork;
@@ -69,6 +70,7 @@ final class ManyToManyDP extends DependencyProcessor {
             }
             for (InstanceState child : history.deleted()) {
                 if (!hasParent(child)) {
+                    uow.session().explainDelete(child, Why.orphanDelete(prop), false);
                     uow.registerObject(child, true, false, false, "delete", prop);
                     for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
                         uow.registerObject(st, true);

@@ -4,6 +4,7 @@ import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.RelProp;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.persistence.Sync;
 import dev.cascadeviz.orm.uow.PostSortRec;
 import dev.cascadeviz.orm.uow.UnitOfWork;
@@ -78,6 +79,7 @@ final class ManyToOneDP extends DependencyProcessor {
                 if (child == null) {
                     continue;
                 }
+                uow.session().explainDelete(child, Why.cascadedDelete(prop, state), false);
                 uow.registerObject(child, true, false, false, "delete", prop);
                 for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
                     uow.registerObject(st, true);
@@ -95,6 +97,7 @@ final class ManyToOneDP extends DependencyProcessor {
                 if (history.present()) {
                     for (InstanceState child : history.deleted()) {
                         if (child != null && !hasParent(child)) {
+                            uow.session().explainDelete(child, Why.orphanDelete(prop), false);
                             uow.registerObject(child, true, false, false, "delete", prop);
                             for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
                                 uow.registerObject(st, true);

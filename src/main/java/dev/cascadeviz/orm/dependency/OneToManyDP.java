@@ -4,6 +4,7 @@ import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.RelProp;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.persistence.Sync;
 import dev.cascadeviz.orm.uow.PostSortRec;
 import dev.cascadeviz.orm.uow.UnitOfWork;
@@ -70,6 +71,7 @@ final class OneToManyDP extends DependencyProcessor {
                 for (InstanceState child : history.deleted()) {
                     if (child != null && !hasParent(child)) {
                         if (cascadeDeleteOrphan()) {
+                            uow.session().explainDelete(child, Why.orphanDelete(prop), false);
                             uow.registerObject(child, true);
                         } else {
                             uow.registerObject(child, false);
@@ -106,6 +108,7 @@ final class OneToManyDP extends DependencyProcessor {
                             uow.registerObject(child, false, false, false, "delete", prop);
                         }
                     } else if (!hasParent(child)) {
+                        uow.session().explainDelete(child, Why.orphanDelete(prop), false);
                         uow.registerObject(child, true, false, false, "delete", prop);
                         for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
                             uow.registerObject(st, true);

@@ -6,8 +6,10 @@ import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
 import dev.cascadeviz.orm.OrmException;
 import dev.cascadeviz.orm.Session;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
+import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.RowChange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +27,8 @@ public final class Persistence {
     private Persistence() {
     }
 
-    private record Update(InstanceState state, List<String> setColumns, List<Object> params, List<Object> key) {
+    private record Update(InstanceState state, List<String> setColumns, List<Object> params, List<Object> key,
+                          Cause cause) {
     }
 
     /** {@code save_obj} for persistent states: UPDATE the columns whose value changed. */
@@ -56,7 +59,7 @@ public final class Persistence {
             }
             List<Object> all = new ArrayList<>(params);
             all.addAll(key);
-            updates.add(new Update(state, set, all, key));
+            updates.add(new Update(state, set, all, key, session.updateCause(state)));
         }
         emitUpdates(session, table, updates);
     }
@@ -81,7 +84,7 @@ public final class Persistence {
             if (!set.isEmpty()) {
                 List<Object> all = new ArrayList<>(params);
                 all.addAll(key);
-                updates.add(new Update(state, set, all, key));
+                updates.add(new Update(state, set, all, key, Why.postUpdate(mapper, set)));
             }
         }
         emitUpdates(session, table, updates);
@@ -94,8 +97,10 @@ public final class Persistence {
             int j = i;
             List<List<Object>> paramSets = new ArrayList<>();
             List<RowChange> changes = new ArrayList<>();
+            List<Cause> causes = new ArrayList<>();
             while (j < updates.size() && updates.get(j).setColumns().equals(cols)) {
                 Update u = updates.get(j);
+                causes.add(u.cause());
                 paramSets.add(u.params());
                 Map<String, Object> after = new LinkedHashMap<>();
                 for (int k = 0; k < cols.size(); k++) {
@@ -106,13 +111,19 @@ public final class Persistence {
             }
             String sql = SqlCompiler.updateByPrimaryKey(table, cols);
             int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.UPDATE, keys(updates, i, j),
-                    changes, session.causeOfCurrentAction());
+                    changes, updateCause(session, causes));
             if (matched != paramSets.size()) {
                 throw new OrmException("StaleDataError", "UPDATE statement on table '" + table.name()
                         + "' expected to update " + paramSets.size() + " row(s); " + matched + " were matched.");
             }
             i = j;
         }
+    }
+
+    /** The writers' reasons; an UPDATE no relationship asked for was a change to the object itself. */
+    private static Cause updateCause(Session session, List<Cause> causes) {
+        Cause c = Why.combine(causes);
+        return c != null ? c : session.causeOfCurrentAction();
     }
 
     private static List<List<Object>> keys(List<Update> updates, int from, int to) {
@@ -132,7 +143,9 @@ public final class Persistence {
         Table table = mapper.table();
         List<List<Object>> paramSets = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
+        List<Cause> causes = new ArrayList<>();
         for (InstanceState state : session.sortStates(states)) {
+            causes.add(session.deleteCause(state));
             List<Object> key = new ArrayList<>();
             for (Column pk : table.primaryKey()) {
                 Object v = session.attributes().committedColumnValue(state, pk.name());
@@ -145,9 +158,10 @@ public final class Persistence {
             paramSets.add(key);
             changes.add(new RowChange(table.name(), RowChange.Kind.DELETE, key, null, null, null));
         }
-        String sql = SqlCompiler.deleteByPrimaryKey(table);
+        String sql = mapper.deleteByPrimaryKey();
+        Cause cause = Why.combine(causes);
         int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.DELETE, paramSets, changes,
-                session.causeOfCurrentAction());
+                cause != null ? cause : session.causeOfCurrentAction());
         if (matched != paramSets.size()) {
             session.warn("DELETE statement on table '" + table.name() + "' expected to delete " + paramSets.size()
                     + " row(s); " + matched + " were matched.  Please set confirm_deleted_rows=False within the "

@@ -27,6 +27,7 @@ public final class Sync {
                         + dest.repr() + "'");
             }
             session.attributes().setColumnValue(dest, col.name(), null);
+            session.explainWrite(dest);
         }
     }
 
@@ -35,6 +36,7 @@ public final class Sync {
         for (JoinPair p : pairs) {
             Object value = session.attributes().columnValue(source, p.referenced().column());
             session.attributes().setColumnValue(dest, p.foreign().column(), value);
+            session.explainWrite(dest);
         }
     }
 }

@@ -28,40 +28,6 @@ public final class SqlCompiler {
                 + String.join(" AND ", where);
     }
 
-    /**
-     * A lazy load's SELECT: the join condition with the parent's columns replaced by
-     * parameters, e.g. {@code WHERE ? = song.artist_id}; through a secondary table both joins.
-     *
-     * @param orderBy {@code table.column} names for ORDER BY, may be empty
-     */
-    public static String lazyLoad(Table target, Table secondary, Direction direction, List<JoinPair> primaryJoin,
-                                  List<JoinPair> secondaryJoin, List<String> orderBy) {
-        List<String> where = new ArrayList<>();
-        for (JoinPair p : primaryJoin) {
-            if (direction == Direction.MANY_TO_ONE) {
-                where.add(column(p.referenced()) + " = ?");
-            } else {
-                where.add("? = " + column(p.foreign()));
-            }
-        }
-        for (JoinPair p : secondaryJoin) {
-            where.add(column(p.referenced()) + " = " + column(p.foreign()));
-        }
-        StringBuilder sql = new StringBuilder(selectList(target)).append(" \nFROM ").append(SqlIdentifiers.quote(target.name()));
-        if (secondary != null) {
-            sql.append(", ").append(SqlIdentifiers.quote(secondary.name()));
-        }
-        sql.append(" \nWHERE ").append(String.join(" AND ", where));
-        if (!orderBy.isEmpty()) {
-            List<String> cols = new ArrayList<>();
-            for (String o : orderBy) {
-                cols.add(column(QualifiedColumn.parse(o)));
-            }
-            sql.append(" ORDER BY ").append(String.join(", ", cols));
-        }
-        return sql.toString();
-    }
-
     /** A LEFT OUTER JOIN of a joined eager load: {@code song AS song_1 ON artist.id = song_1.artist_id}. */
     public record EagerJoin(Table table, String alias, String on) {
     }
@@ -75,7 +41,10 @@ public final class SqlCompiler {
         return String.join(" AND ", where);
     }
 
-    /** The WHERE of a lazy load (see {@link #lazyLoad}). */
+    /**
+     * The WHERE of a lazy load: the join condition with the parent's columns replaced by
+     * parameters, e.g. {@code ? = song.artist_id}; through a secondary table both joins.
+     */
     public static String lazyWhere(Direction direction, List<JoinPair> primaryJoin, List<JoinPair> secondaryJoin) {
         List<String> where = new ArrayList<>();
         for (JoinPair p : primaryJoin) {

@@ -2,6 +2,7 @@ package dev.cascadeviz.orm.uow;
 
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import dev.cascadeviz.orm.persistence.Persistence;
 import java.util.ArrayList;
@@ -48,11 +49,13 @@ public final class Actions {
                     }
                 }
             }
-            if (isdelete) {
-                processor.processDeletes(uow, states);
-            } else {
-                processor.processSaves(uow, states);
-            }
+            uow.session().because(Why.process(processor.prop(), isdelete), () -> {
+                if (isdelete) {
+                    processor.processDeletes(uow, states);
+                } else {
+                    processor.processSaves(uow, states);
+                }
+            });
         }
 
         @Override
@@ -227,11 +230,13 @@ public final class Actions {
                     it.remove();
                 }
             }
-            if (isdelete) {
-                processor.processDeletes(uow, states);
-            } else {
-                processor.processSaves(uow, states);
-            }
+            uow.session().because(Why.process(processor.prop(), isdelete), () -> {
+                if (isdelete) {
+                    processor.processDeletes(uow, states);
+                } else {
+                    processor.processSaves(uow, states);
+                }
+            });
         }
 
         @Override

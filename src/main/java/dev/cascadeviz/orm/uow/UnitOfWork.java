@@ -6,6 +6,7 @@ import dev.cascadeviz.orm.Mapper;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.RelProp;
 import dev.cascadeviz.orm.Session;
+import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,13 +90,15 @@ public final class UnitOfWork {
         HistoryEntry cached = histories.get(key);
         if (cached != null) {
             if (!cached.passive().sqlOk() && passive.sqlOk()) {
-                History h = session.attributes().history(state, prop, Passive.OFF, true);
+                History h = session.because(Why.flushLoad(prop, isDeleted(state)),
+                        () -> session.attributes().history(state, prop, Passive.OFF, true));
                 histories.put(key, new HistoryEntry(h, passive));
                 return h;
             }
             return cached.history();
         }
-        History h = session.attributes().history(state, prop, passive, true);
+        History h = session.because(Why.flushLoad(prop, isDeleted(state)),
+                () -> session.attributes().history(state, prop, passive, true));
         histories.put(key, new HistoryEntry(h, passive));
         return h;
     }

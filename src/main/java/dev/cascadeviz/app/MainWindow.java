@@ -1,0 +1,643 @@
+package dev.cascadeviz.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.cascadeviz.app.banner.ErrorBanner;
+import dev.cascadeviz.app.compare.CompareLauncher;
+import dev.cascadeviz.app.compare.EdgeVariants;
+import dev.cascadeviz.app.graph.GraphView;
+import dev.cascadeviz.app.inspector.EdgeInspector;
+import dev.cascadeviz.app.library.LibraryBrowser;
+import dev.cascadeviz.app.library.LibraryCatalog;
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.log.SqlLogView;
+import dev.cascadeviz.app.notes.NotesView;
+import dev.cascadeviz.app.steps.StepListEditor;
+import dev.cascadeviz.app.tables.ResultTablesView;
+import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Scenario;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The main window: menus and toolbar, the graph with the error banner over it, the SQL log and
+ * result tables under it, and the inspector / steps / lesson notes at the side. Every main
+ * action has a keyboard shortcut; the window title names the scenario and marks unsaved changes.
+ */
+public final class MainWindow {
+
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    private static final List<String> STYLESHEETS = List.of("app.css", "graph.css", "sql-log.css", "tables.css");
+
+    private final Stage stage;
+    private final WorkspaceModel model;
+    private ScenarioLibrary library;
+    private final RecentFiles recent;
+    private final BorderPane root = new BorderPane();
+    private final GraphView graph;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu libraryMenu = new Menu("Built-in Scenarios");
+    private final Timeline player = new Timeline();
+    private final CompareLauncher compare;
+    private LibraryBrowser browser;
+
+    public MainWindow(Stage stage, WorkspaceModel model, ScenarioLibrary library, RecentFiles recent) {
+        this.stage = stage;
+        this.model = model;
+        this.library = library;
+        this.recent = recent;
+        this.graph = new GraphView(model);
+        this.compare = new CompareLauncher(stage, AppServices::runner);
+        graph.setOnCompare(this::compareEdge);
+        root.getStyleClass().add("cascadeviz");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(body());
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        for (String css : STYLESHEETS) {
+            scene.getStylesheets().add(MainWindow.class.getResource(css).toExternalForm());
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::redo);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(MainWindow::isScenarioFile)) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            Optional<File> f = e.getDragboard().getFiles().stream().filter(MainWindow::isScenarioFile).findFirst();
+            f.ifPresent(file -> open(file.toPath()));
+            e.setDropCompleted(f.isPresent());
+            e.consume();
+        });
+        stage.setScene(scene);
+        for (int size : new int[] {32, 64, 128}) {
+            var icon = MainWindow.class.getResourceAsStream("/assets/icons/cascadeviz-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
+        stage.titleProperty().bind(model.windowTitleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard("closing")) {
+                e.consume();
+            } else {
+                model.shutdown();
+            }
+        });
+        model.presentationProperty().addListener((o, a, on) -> applyPresentation(on));
+        player.getKeyFrames().add(new KeyFrame(Duration.millis(1200), e -> playTick()));
+        player.setCycleCount(Timeline.INDEFINITE);
+        refreshRecent();
+    }
+
+    public static void applyTheme(boolean presentation) {
+        Application.setUserAgentStylesheet(presentation
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyPresentation(boolean on) {
+        applyTheme(on);
+        if (on) {
+            root.getStyleClass().add("presentation");
+        } else {
+            root.getStyleClass().remove("presentation");
+        }
+        javafx.application.Platform.runLater(graph::fit);
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    public GraphView graph() {
+        return graph;
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** The warnings tab; its title counts them. */
+    private Tab warningsTab() {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                new dev.cascadeviz.app.advice.AdviceView(model));
+        scroll.setFitToWidth(true);
+        Tab t = tab("Warnings", scroll);
+        t.setId("warnings-tab");
+        t.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.advice().isEmpty() ? "Warnings" : "Warnings (" + model.advice().size() + ")",
+                model.advice()));
+        return t;
+    }
+
+    private Node body() {
+        ErrorBanner banner = new ErrorBanner(model);
+        VBox graphColumn = new VBox(banner, graph);
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        graph.setMinSize(200, 150);
+        // RichTextFX takes a third of a second to load: the log is built just after the window shows
+        javafx.scene.layout.StackPane log = new javafx.scene.layout.StackPane();
+        javafx.application.Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
+        ResultTablesView tables = new ResultTablesView(model);
+        SplitPane bottom = new SplitPane(log, tables);
+        bottom.setDividerPositions(0.46);
+        SplitPane left = new SplitPane(graphColumn, bottom);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.47);
+        TabPane side = new TabPane(
+                tab("Relationship", new javafx.scene.control.ScrollPane(inspector())),
+                tab("Steps", new StepListEditor(model)),
+                tab("Lesson", new NotesView(model)),
+                warningsTab());
+        side.setId("side-tabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ((javafx.scene.control.ScrollPane) side.getTabs().get(0).getContent()).setFitToWidth(true);
+        model.selectionProperty().addListener((o, a, b) -> {
+            if (!(b instanceof dev.cascadeviz.app.viewmodel.Selection.Nothing)) {
+                side.getSelectionModel().select(0);
+            }
+        });
+        model.openedProperty().addListener((o, a, b) -> side.getSelectionModel().select(2));
+        SplitPane main = new SplitPane(left, side);
+        main.setDividerPositions(0.71);
+        SplitPane.setResizableWithParent(side, false);
+        model.presentationProperty().addListener((o, a, on) -> {
+            if (on) {
+                main.getItems().remove(side);
+                left.setDividerPositions(0.6);
+            } else if (!main.getItems().contains(side)) {
+                main.getItems().add(side);
+                main.setDividerPositions(0.71);
+                left.setDividerPositions(0.47);
+            }
+        });
+        return main;
+    }
+
+    private EdgeInspector inspector() {
+        EdgeInspector inspector = new EdgeInspector(model);
+        inspector.setOnCompare(this::compareEdge);
+        return inspector;
+    }
+
+    private static Tab tab(String name, Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + name.toLowerCase(Locale.ROOT));
+        return t;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File");
+        MenuItem open = item("Open…", "Ctrl+O", this::chooseAndOpen);
+        MenuItem save = item("Save", "Ctrl+S", this::save);
+        MenuItem saveAs = item("Save As…", "Ctrl+Shift+S", this::saveAs);
+        MenuItem quit = item("Quit", "Ctrl+Q", () -> {
+            if (confirmDiscard("quitting")) {
+                model.shutdown();
+                stage.close();
+            }
+        });
+        refreshLibraryMenu();
+        MenuItem exportItem = item("Export (Python / DDL)…", "Ctrl+E", () -> InteropDialogs.export(stage, model.getScenario()));
+        MenuItem importFile = item("Import Models or Database File…", "Ctrl+I",
+                () -> importScenario(() -> InteropDialogs.importFile(stage)));
+        MenuItem importUrl = item("Import from Database URL…", null, () -> importScenario(() -> InteropDialogs.importUrl(stage)));
+        file.getItems().addAll(open, recentMenu, libraryMenu, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), importFile, importUrl, exportItem, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo", "Ctrl+Z", model::undo);
+        undo.textProperty().bind(Bindings.createStringBinding(() -> model.jobs().undoDescriptionProperty().get().isEmpty()
+                ? "Undo" : "Undo " + model.jobs().undoDescriptionProperty().get(), model.jobs().undoDescriptionProperty()));
+        undo.disableProperty().bind(model.jobs().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Ctrl+Y", model::redo);
+        redo.textProperty().bind(Bindings.createStringBinding(() -> model.jobs().redoDescriptionProperty().get().isEmpty()
+                ? "Redo" : "Redo " + model.jobs().redoDescriptionProperty().get(), model.jobs().redoDescriptionProperty()));
+        redo.disableProperty().bind(model.jobs().canRedoProperty().not());
+        edit.getItems().addAll(undo, redo);
+
+        Menu run = new Menu("Run");
+        MenuItem runItem = item("Run", "F5", model::run);
+        MenuItem cancel = item("Cancel run", "Esc", model::cancelRun);
+        cancel.disableProperty().bind(model.runningProperty().not());
+        MenuItem prev = item("Previous statement", "F6", this::previous);
+        MenuItem next = item("Next statement", "F7", this::next);
+        MenuItem play = item("Play / pause statements", "F8", this::togglePlay);
+        MenuItem outcome = item("Show whole outcome", "Shift+F7", model::showOutcome);
+        run.getItems().addAll(runItem, cancel, new SeparatorMenuItem(), prev, next, play, outcome);
+
+        Menu view = new Menu("View");
+        MenuItem fit = item("Fit graph to window", "Ctrl+0", graph::fit);
+        MenuItem zoomIn = item("Zoom in", "Ctrl+Plus", graph::zoomIn);
+        MenuItem zoomOut = item("Zoom out", "Ctrl+Minus", graph::zoomOut);
+        MenuItem presentation = item("Presentation mode", "F11",
+                () -> model.presentationProperty().set(!model.presentationProperty().get()));
+        view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), presentation);
+        MenuBar bar = new MenuBar(file, edit, run, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /** Replaces the built-in scenarios (loaded after the window is up, to show it sooner). */
+    public void setLibrary(ScenarioLibrary library) {
+        this.library = library;
+        browser = null;
+        refreshLibraryMenu();
+    }
+
+    // ------------------------------------------------------------------ library browser and compare view
+
+    /** Opens the library browser (File > Built-in Scenarios > Browse Library…, Ctrl+L). */
+    public LibraryBrowser showLibraryBrowser() {
+        if (browser == null) {
+            browser = new LibraryBrowser(stage, LibraryCatalog.builtIn(library), this::openBuiltIn, compare::compareLessons);
+        }
+        browser.show();
+        return browser;
+    }
+
+    /** The current scenario against the same scenario with the edge's setting changed, side by side. */
+    public void compareEdge(MappedEdge edge, EdgeVariants.Variant variant) {
+        if (model.getScenario() != null) {
+            compare.compareEdge(model.getScenario(), edge, variant);
+        }
+    }
+
+    public CompareLauncher compareLauncher() {
+        return compare;
+    }
+
+    private void refreshLibraryMenu() {
+        Menu menu = libraryMenu;
+        menu.getItems().clear();
+        if (!library.themes().isEmpty()) {
+            MenuItem browse = item("Browse Library…", "Ctrl+L", this::showLibraryBrowser);
+            browse.setId("browse-library");
+            menu.getItems().addAll(browse, new SeparatorMenuItem());
+        }
+        for (ScenarioLibrary.Theme theme : library.themes()) {
+            Menu t = new Menu(theme.name());
+            for (String f : theme.scenarios()) {
+                MenuItem i = new MenuItem(f.replaceAll("\\.ya?ml$", ""));
+                i.setOnAction(e -> openBuiltIn(f));
+                t.getItems().add(i);
+            }
+            menu.getItems().add(t);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+
+    private Node toolBar() {
+        Button open = toolButton("Open", "Open a scenario file (Ctrl+O)", this::chooseAndOpen);
+        Button libraryButton = toolButton("Library", "Browse the built-in lessons by theme (Ctrl+L)", this::showLibraryBrowser);
+        libraryButton.setId("library-button");
+        Button save = toolButton("Save", "Save (Ctrl+S)", this::save);
+        save.disableProperty().bind(model.dirtyProperty().not().and(model.fileProperty().isNotNull()));
+        Button undo = toolButton("Undo", "Undo (Ctrl+Z)", model::undo);
+        undo.disableProperty().bind(model.jobs().canUndoProperty().not());
+        Button redo = toolButton("Redo", "Redo (Ctrl+Y)", model::redo);
+        redo.disableProperty().bind(model.jobs().canRedoProperty().not());
+
+        Button run = toolButton("▶ Run", "Run the steps (F5)", model::run);
+        run.setId("run-button");
+        run.getStyleClass().add("accent");
+        Button cancel = toolButton("Cancel", "Cancel the run (Esc)", model::cancelRun);
+        cancel.setId("cancel-button");
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Button prev = toolButton("◀ Prev", "Previous statement (F6)", this::previous);
+        prev.setId("step-previous");
+        Button next = toolButton("Next ▶", "Next statement (F7)", this::next);
+        next.setId("step-next");
+        ToggleButton play = new ToggleButton("Play");
+        play.setId("step-play");
+        play.setTooltip(new Tooltip("Play the statements one by one (F8)"));
+        play.setOnAction(e -> togglePlay());
+        player.statusProperty().addListener((o, a, b) -> play.setSelected(b == javafx.animation.Animation.Status.RUNNING));
+        Label stepLabel = new Label();
+        stepLabel.setId("step-label");
+        stepLabel.getStyleClass().add("step-label");
+        stepLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var t = model.getTrace();
+            if (t == null) {
+                return model.isRunning() ? "running…" : "";
+            }
+            int n = t.statements().size();
+            int s = model.getStep();
+            if (n == 0) {
+                return "no SQL";
+            }
+            return s < 0 ? n + (n == 1 ? " statement" : " statements") : "statement " + s + " / " + n;
+        }, model.traceProperty(), model.stepProperty(), model.runningProperty()));
+
+        ChoiceBox<Engine> engine = new ChoiceBox<>();
+        engine.setId("engine-choice");
+        engine.setPrefWidth(84);
+        engine.getItems().setAll(Engine.values());
+        engine.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Engine e) {
+                return e == null ? "" : e == Engine.H2 ? "H2" : "SQLite";
+            }
+
+            @Override
+            public Engine fromString(String s) {
+                return Engine.fromFileName(s.toLowerCase(Locale.ROOT));
+            }
+        });
+        CheckBox pragma = new CheckBox("foreign_keys");
+        pragma.setMnemonicParsing(false);
+        pragma.setId("sqlite-foreign-keys");
+        pragma.setTooltip(new Tooltip("SQLite's PRAGMA foreign_keys: off, SQLite ignores every foreign key"));
+        Runnable syncDatabase = () -> {
+            Scenario s = model.getScenario();
+            if (s != null) {
+                engine.setValue(s.database().engine());
+                pragma.setSelected(s.database().foreignKeys());
+                pragma.setDisable(s.database().engine() != Engine.SQLITE);
+            }
+        };
+        model.scenarioProperty().addListener((o, a, b) -> syncDatabase.run());
+        syncDatabase.run();
+        engine.valueProperty().addListener((o, a, b) -> {
+            if (b != null && model.getScenario() != null && model.getScenario().database().engine() != b) {
+                model.edit("Use " + engine.getConverter().toString(b), s -> s.withDatabase(s.database().withEngine(b)));
+            }
+        });
+        pragma.selectedProperty().addListener((o, a, b) -> {
+            if (model.getScenario() != null && model.getScenario().database().foreignKeys() != b) {
+                model.edit((b ? "Turn on" : "Turn off") + " SQLite foreign_keys",
+                        s -> s.withDatabase(s.database().withForeignKeys(b)));
+            }
+        });
+
+        Button zoomOut = toolButton("−", "Zoom out (Ctrl+Minus)", graph::zoomOut);
+        Button zoomIn = toolButton("+", "Zoom in (Ctrl+Plus)", graph::zoomIn);
+        Button fit = toolButton("Fit", "Fit the graph to the window (Ctrl+0)", graph::fit);
+        ToggleButton presentation = new ToggleButton("Presentation");
+        presentation.setId("presentation-toggle");
+        presentation.setTooltip(new Tooltip("Large fonts, high contrast (F11)"));
+        presentation.selectedProperty().bindBidirectional(model.presentationProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
+                run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(Orientation.VERTICAL),
+                new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private static Button toolButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        Label file = new Label();
+        file.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null
+                ? "built-in scenario (Save As to keep changes)" : model.fileProperty().get().toString(), model.fileProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, spacer, file);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    // ------------------------------------------------------------------ step-through
+
+    private void next() {
+        player.stop();
+        model.stepNext();
+    }
+
+    private void previous() {
+        player.stop();
+        model.stepPrevious();
+    }
+
+    private void togglePlay() {
+        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            player.stop();
+            return;
+        }
+        if (model.getTrace() == null || model.getTrace().statements().isEmpty()) {
+            return;
+        }
+        model.stepTo(0);
+        player.play();
+    }
+
+    private void playTick() {
+        model.stepNext();
+        if (model.getStep() < 0) {
+            player.stop();
+        }
+    }
+
+    // ------------------------------------------------------------------ files
+
+    private static boolean isScenarioFile(File f) {
+        String n = f.getName().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    /** Opens the library's default scenario; false when there is none. */
+    public boolean openDefault() {
+        return library.defaultScenario() != null && openBuiltIn(library.defaultScenario());
+    }
+
+    public boolean openBuiltIn(String fileName) {
+        if (!confirmDiscard("opening another scenario")) {
+            return false;
+        }
+        String text = ScenarioLibrary.text(fileName);
+        String problem = text == null ? "The built-in scenario " + fileName + " is missing." : model.openText(text, fileName);
+        if (problem != null) {
+            showProblem("Cannot open " + fileName, problem);
+            return false;
+        }
+        return true;
+    }
+
+    /** Shows an imported scenario (unsaved, so Save asks for a file). */
+    private void importScenario(java.util.function.Supplier<Optional<dev.cascadeviz.interop.ImportResult>> importer) {
+        if (!confirmDiscard("importing")) {
+            return;
+        }
+        importer.get().ifPresent(r -> model.show(r.scenario(), null, r.scenario().title()));
+    }
+
+    public void open(Path path) {
+        if (!confirmDiscard("opening another scenario")) {
+            return;
+        }
+        String problem = model.open(path);
+        if (problem != null) {
+            showProblem("Cannot open " + path.getFileName(), problem);
+            return;
+        }
+        recent.add(path);
+        refreshRecent();
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = chooser("Open scenario");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Scenarios (*.yaml, *.yml, *.json)", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = model.fileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+            chooser.setInitialFileName(current.getFileName().toString());
+        }
+        return chooser;
+    }
+
+    /** Saves; asks for a file when there is none yet. Returns false when nothing was saved. */
+    public boolean save() {
+        if (model.fileProperty().get() == null) {
+            return saveAs();
+        }
+        return report(model.save());
+    }
+
+    public boolean saveAs() {
+        File f = chooser("Save scenario as").showSaveDialog(stage);
+        if (f == null) {
+            return false;
+        }
+        return saveTo(f.toPath());
+    }
+
+    public boolean saveTo(Path path) {
+        boolean ok = report(model.saveAs(path));
+        if (ok) {
+            recent.add(path);
+            refreshRecent();
+        }
+        return ok;
+    }
+
+    private boolean report(String problem) {
+        if (problem != null) {
+            showProblem("Not saved", problem);
+            return false;
+        }
+        return true;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            i.setOnAction(e -> open(p));
+            recentMenu.getItems().add(i);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showProblem(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(stage);
+        a.setTitle("CascadeViz");
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.getDialogPane().setMinWidth(560);
+        a.show();
+    }
+
+    /** With unsaved changes, asks whether to save them; true when it is fine to go on. */
+    private boolean confirmDiscard(String action) {
+        if (!model.isDirty()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", saveButton, discard, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setTitle("CascadeViz");
+        a.setHeaderText("Save the changes to this scenario before " + action + "?");
+        a.setContentText("Your changes are lost if you don't save them.");
+        Optional<ButtonType> answer = a.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() == discard || save();
+    }
+}

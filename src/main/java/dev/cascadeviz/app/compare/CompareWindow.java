@@ -1,0 +1,50 @@
+package dev.cascadeviz.app.compare;
+
+import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The compare view in a window of its own beside the main window; Esc closes it. */
+public final class CompareWindow {
+
+    private final Stage stage = new Stage();
+    private final CompareViewModel model;
+
+    public CompareWindow(Window owner, ScenarioRunner runner) {
+        model = new CompareViewModel(runner);
+        CompareView view = new CompareView(model);
+        Scene scene = new Scene(view, 1180, 740);
+        scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/app.css").toExternalForm());
+        scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/compare.css").toExternalForm());
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        view.getStyleClass().add("cascadeviz");
+        stage.setScene(scene);
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
+        }
+        stage.titleProperty().bind(model.titleProperty().map(t -> "Compare — " + t));
+        stage.setOnHidden(e -> model.shutdown());
+    }
+
+    /** Shows the window and starts running both sides. */
+    public void show(String heading, CompareRun left, CompareRun right) {
+        model.start(heading, left, right);
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public CompareViewModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.cascadeviz.app.notes;
+
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The scenario's lesson text. Renders the Markdown the library uses: paragraphs, bullet lines,
+ * fenced code blocks, **bold**, *italic* and `code`.
+ */
+public final class NotesView extends VBox {
+
+    private static final Pattern INLINE = Pattern.compile("\\*\\*(.+?)\\*\\*|`([^`]+)`|\\*(.+?)\\*");
+
+    private final WorkspaceModel model;
+    private final VBox body = new VBox(8);
+
+    public NotesView(WorkspaceModel model) {
+        this.model = model;
+        getStyleClass().add("notes-view");
+        setId("notes");
+        body.getStyleClass().add("notes-body");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
+        model.scenarioProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        body.getChildren().clear();
+        Scenario s = model.getScenario();
+        if (s == null) {
+            return;
+        }
+        if (s.title() != null) {
+            Label t = new Label(s.title());
+            t.setWrapText(true);
+            t.getStyleClass().add("notes-title");
+            body.getChildren().add(t);
+        }
+        String notes = s.notes() == null ? "" : s.notes();
+        for (String block : blocks(notes)) {
+            if (block.startsWith("```")) {
+                String code = block.replaceAll("^```\\w*\\n?", "").replaceAll("\\n?```$", "");
+                Text t = new Text(code);
+                t.getStyleClass().add("notes-code-text");
+                TextFlow flow = new TextFlow(t);
+                flow.getStyleClass().add("notes-code");
+                body.getChildren().add(flow);
+            } else {
+                TextFlow flow = new TextFlow();
+                flow.getStyleClass().add("notes-paragraph");
+                inline(block.replaceAll("\\s*\\n\\s*(?![-*] )", " "), flow);
+                body.getChildren().add(flow);
+            }
+        }
+    }
+
+    static List<String> blocks(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean fence = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.strip().startsWith("```")) {
+                if (fence) {
+                    cur.append(line.strip());
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    fence = false;
+                    continue;
+                }
+                if (!cur.isEmpty()) {
+                    out.add(cur.toString().strip());
+                    cur.setLength(0);
+                }
+                fence = true;
+                cur.append(line.strip()).append('\n');
+                continue;
+            }
+            if (!fence && line.isBlank()) {
+                if (!cur.isEmpty()) {
+                    out.add(cur.toString().strip());
+                    cur.setLength(0);
+                }
+                continue;
+            }
+            cur.append(fence ? line.stripLeading() : line).append('\n');
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+
+    private static void inline(String text, TextFlow flow) {
+        Matcher m = INLINE.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            flow.getChildren().add(text(text.substring(last, m.start()), "notes-text"));
+            if (m.group(1) != null) {
+                flow.getChildren().add(text(m.group(1), "notes-bold"));
+            } else if (m.group(2) != null) {
+                flow.getChildren().add(text(m.group(2), "notes-inline-code"));
+            } else {
+                flow.getChildren().add(text(m.group(3), "notes-italic"));
+            }
+            last = m.end();
+        }
+        flow.getChildren().add(text(text.substring(last), "notes-text"));
+    }
+
+    private static Text text(String s, String style) {
+        Text t = new Text(s);
+        t.getStyleClass().add(style);
+        return t;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cascadeviz.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Writes a command's text to stdout, or to a file when one is given. */
+final class Output {
+
+    private Output() {
+    }
+
+    /** 0 when written; {@link CascadeVizCommand#USAGE} with a message when the file cannot be written. */
+    static int write(CommandSpec spec, String command, String text, Path file) {
+        if (file == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+            return 0;
+        }
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return 0;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("cascadeviz " + command + ": cannot write " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return CascadeVizCommand.USAGE;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.cascadeviz.orm;
+
+import dev.cascadeviz.model.CascadeOption;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.trace.Cause;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The sentences that say why the simulated ORM emits a statement, each naming the relationship,
+ * foreign key and setting responsible. The simulator's parts ask here at the moment they act.
+ */
+public final class Why {
+
+    private Why() {
+    }
+
+    /** {@code Artist(1)}: how a learner names an object. */
+    public static String name(InstanceState state) {
+        if (state.key() == null) {
+            return state.mapper().className() + "()";
+        }
+        return state.mapper().className() + "(" + state.key().stream().map(Why::value)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String value(Object v) {
+        return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    /** The foreign-key columns a relationship writes, e.g. {@code song.artist_id}. */
+    public static String foreignKey(RelProp prop) {
+        List<JoinPair> pairs = prop.direction() == Direction.MANY_TO_MANY
+                ? concat(prop.synchronizePairs(), prop.secondarySynchronizePairs()) : prop.synchronizePairs();
+        return pairs.stream().map(p -> p.foreign().toString()).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static List<JoinPair> concat(List<JoinPair> a, List<JoinPair> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static Cause about(RelProp prop, String setting, String text) {
+        return new Cause(text, prop.toString(), foreignKey(prop), setting);
+    }
+
+    // ---- SELECTs
+
+    public static Cause get(Mapper mapper, List<Object> key) {
+        return new Cause("session.get(" + mapper.className() + ", " + (key.size() == 1 ? value(key.get(0))
+                : key.stream().map(Why::value).collect(Collectors.joining(", ", "(", ")")))
+                + ") loads the row because the object is not in the session's identity map yet", null, null, null);
+    }
+
+    public static Cause refresh(InstanceState state) {
+        return new Cause(name(state) + " was expired (expire_on_commit after a commit, or a rollback), "
+                + "so its row is loaded again when it is used", null, null, "expire_on_commit");
+    }
+
+    /** While a delete cascade walks a relationship it loads it unless passive_deletes is set. */
+    public static Cause cascadeLoad(RelProp prop) {
+        if (prop.direction() == Direction.MANY_TO_ONE || !prop.uselist()) {
+            return about(prop, "cascade", prop + " must be loaded because its cascade includes delete: "
+                    + "the object it refers to is deleted too");
+        }
+        return about(prop, "passive_deletes", prop + " must be loaded because its cascade includes delete and "
+                + "passive_deletes is False");
+    }
+
+    /** The flush asks for a relationship's history to do its work for deleted objects. */
+    public static Cause flushLoad(RelProp prop, boolean forDelete) {
+        if (!forDelete) {
+            return about(prop, null, prop + " is loaded to see what changed in it before the flush writes it");
+        }
+        return switch (prop.direction()) {
+            case ONE_TO_MANY -> prop.cascades(CascadeOption.DELETE) ? cascadeLoad(prop)
+                    : about(prop, "passive_deletes", prop + " must be loaded because it has no delete cascade "
+                    + "and passive_deletes is False: the ORM sets " + foreignKey(prop) + " to NULL on each child");
+            case MANY_TO_MANY -> about(prop, "passive_deletes", prop + " must be loaded because it is many-to-many "
+                    + "and passive_deletes is False: its association rows in " + prop.secondary().name()
+                    + " must be deleted first");
+            case MANY_TO_ONE -> cascadeLoad(prop);
+        };
+    }
+
+    /** A lazy load whose reason is the scenario step itself. */
+    public static Cause stepLoad(RelProp prop, InstanceState owner, String step) {
+        return about(prop, "lazy", prop + " is lazy='" + prop.mapping().relationship().effectiveLazy()
+                + "', so " + step + " " + name(owner) + "." + prop.key() + " loads it now");
+    }
+
+    /** A lazy load during some other action: the action's own reason, or a plain first access. */
+    public static Cause lazyLoad(RelProp prop, Cause during) {
+        if (during != null && prop.toString().equals(during.relationship())) {
+            return during;
+        }
+        Cause plain = about(prop, "lazy", prop + " is loaded on first access (lazy='"
+                + prop.mapping().relationship().effectiveLazy() + "')");
+        return during == null ? plain : plain.withRemark("while: " + during.text());
+    }
+
+    /** The extra SELECT of a selectin or subquery eager load, run right after the objects' own query. */
+    public static Cause eagerLoad(RelProp prop, String lazy) {
+        return about(prop, "lazy", prop + " is lazy='" + lazy + "', so it is loaded for all the objects "
+                + "the previous query returned, at once");
+    }
+
+    // ---- DELETEs
+
+    public static Cause explicitDelete(InstanceState state) {
+        return new Cause("session.delete(" + name(state) + ") marked it for deletion", null, null, null);
+    }
+
+    public static Cause cascadedDelete(RelProp prop, InstanceState from) {
+        String what = prop.uselist() ? "the " + prop.mapper().className() + " objects in it"
+                : "the " + prop.mapper().className() + " it refers to";
+        return about(prop, "cascade", prop + " has a delete cascade, so deleting " + name(from) + " deletes " + what);
+    }
+
+    public static Cause orphanDelete(RelProp prop) {
+        return about(prop, "cascade", prop + " has delete-orphan in its cascade, so an object removed from it "
+                + "is deleted");
+    }
+
+    public static Cause association(RelProp prop, boolean forDelete) {
+        String text = forDelete ? prop + " is many-to-many; association rows in " + prop.secondary().name()
+                + " go first, before the objects they link"
+                : "an object was removed from " + prop + ", so its association row in " + prop.secondary().name()
+                + " is deleted";
+        return about(prop, "secondary", text);
+    }
+
+    // ---- UPDATEs
+
+    /** What a dependency processor's process_deletes / process_saves does to foreign keys. */
+    public static Cause process(RelProp prop, boolean forDelete) {
+        if (prop.direction() == Direction.MANY_TO_MANY) {
+            return association(prop, forDelete);
+        }
+        if (prop.postUpdate()) {
+            return about(prop, "post_update", prop + " has post_update=True, so " + foreignKey(prop)
+                    + " is written by a separate UPDATE");
+        }
+        if (prop.direction() == Direction.ONE_TO_MANY) {
+            if (forDelete) {
+                return about(prop, "cascade", prop + " has no delete cascade, so the ORM detaches the children: "
+                        + foreignKey(prop) + " is set to NULL before the parent is deleted");
+            }
+            return about(prop, prop.cascades(CascadeOption.DELETE_ORPHAN) ? null : "cascade", "the contents of "
+                    + prop + " changed, so " + foreignKey(prop) + " of the children added or removed is written"
+                    + (prop.cascades(CascadeOption.DELETE_ORPHAN) ? ""
+                    : " (removed children are detached: no delete-orphan in its cascade)"));
+        }
+        return about(prop, null, prop + " was changed, so " + foreignKey(prop) + " is written to match");
+    }
+
+    public static Cause postUpdate(Mapper mapper, List<String> columns) {
+        return new Cause(mapper.className() + " has a relationship with post_update=True, so "
+                + columns.stream().map(c -> mapper.tableName() + "." + c).collect(Collectors.joining(", "))
+                + " is written by a separate UPDATE", null,
+                columns.stream().map(c -> mapper.tableName() + "." + c).collect(Collectors.joining(", ")),
+                "post_update");
+    }
+
+    public static Cause autoflushRemark(Cause cause) {
+        return cause.withRemark("(autoflush: pending changes are flushed before the next query)");
+    }
+
+    /** Several objects' causes for one executemany: the distinct sentences, the first one's pointers. */
+    public static Cause combine(List<Cause> causes) {
+        List<Cause> distinct = causes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return null;
+        }
+        if (distinct.size() == 1) {
+            return distinct.get(0);
+        }
+        Cause first = distinct.get(0);
+        return new Cause(distinct.stream().map(Cause::text).distinct().collect(Collectors.joining("; ")),
+                first.relationship(), first.foreignKey(), first.setting());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cascadeviz.trace;
+
+import java.util.Objects;
+
+/**
+ * Why a statement ran, in words and as the things a window can point at.
+ *
+ * @param text the sentence, e.g. "Artist.songs has no delete cascade, so the ORM detaches the children"
+ * @param relationship the relationship that produced it as {@code Class.attr}, or null
+ * @param foreignKey the foreign-key column concerned as {@code table.column}, or null
+ * @param setting the setting responsible: {@code cascade}, {@code passive_deletes}, {@code ondelete},
+ *                {@code post_update}, {@code secondary}, {@code lazy}, {@code expire_on_commit},
+ *                {@code autoflush} ... or null
+ */
+public record Cause(String text, String relationship, String foreignKey, String setting) {
+
+    public Cause {
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** A cause known only as words (e.g. read back from a trace file). */
+    public static Cause text(String text) {
+        return text == null ? null : new Cause(text, null, null, null);
+    }
+
+    /** The same cause with a remark added to its sentence. */
+    public Cause withRemark(String remark) {
+        return new Cause(text + " " + remark, relationship, foreignKey, setting);
+    }
+}
