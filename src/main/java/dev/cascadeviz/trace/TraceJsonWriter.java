@@ -95,6 +95,9 @@ final class TraceJsonWriter {
         if (s.cause() != null) {
             g.writeStringField("cause", s.cause());
         }
+        if (s.rowsReturned() >= 0) {
+            g.writeNumberField("rows", s.rowsReturned());
+        }
         g.writeEndObject();
     }
 

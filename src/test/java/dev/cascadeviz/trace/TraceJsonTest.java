@@ -28,9 +28,9 @@ class TraceJsonTest {
         RowChange byDb = new RowChange("song", RowChange.Kind.DELETE, List.of(2L), row("id", 2L, "ok", true), null,
                 "song.artist_id ON DELETE CASCADE");
         TraceStatement select = new TraceStatement("SELECT x \nFROM t WHERE a = ? AND b = ?",
-                List.of(Arrays.asList(1L, "é \"quoted\"")), false, null, null, "get Artist");
+                List.of(Arrays.asList(1L, "é \"quoted\"")), false, null, null, "get Artist", 2);
         TraceStatement many = new TraceStatement("DELETE FROM song WHERE song.id = ?",
-                List.of(List.of(1L), List.of(2L)), true, List.of(own), List.of(byDb), null);
+                List.of(List.of(1L), List.of(2L)), true, List.of(own), List.of(byDb), (String) null);
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         tables.put("artist", List.of(row("id", 1L, "name", "Nirvana", "born", 1.5e10, "active", false)));
         tables.put("song", List.of());
