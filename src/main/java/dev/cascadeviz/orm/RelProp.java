@@ -20,6 +20,7 @@ public final class RelProp {
     RelProp backPopulates;
     private DependencyProcessor processor;
     private String lazyWhere;
+    private final java.util.Map<String, dev.cascadeviz.trace.Cause> causes = new java.util.HashMap<>();
     private String lazyOrderBy;
 
     RelProp(RelationshipMapping mapping, Mapper parent, Mapper mapper, Table secondary) {
@@ -109,6 +110,11 @@ public final class RelProp {
     /** The relationship this one's back_populates names: the one its events propagate to. */
     public RelProp backPopulatesProp() {
         return backPopulates;
+    }
+
+    /** A cause that depends only on this relationship, built once. */
+    public dev.cascadeviz.trace.Cause memoCause(String kind, java.util.function.Supplier<dev.cascadeviz.trace.Cause> build) {
+        return causes.computeIfAbsent(kind, k -> build.get());
     }
 
     /** The WHERE of this relationship's lazy load, compiled once. */

@@ -374,7 +374,7 @@ public final class Session {
             }
             for (InstanceState child : fresh) {
                 if (delete) {
-                    explainDelete(child, Why.cascadedDelete(prop, state), false);
+                    explainDelete(child, Why.cascadedDelete(prop), false);
                 }
                 out.add(child);
                 visit(type, child, visited, out);

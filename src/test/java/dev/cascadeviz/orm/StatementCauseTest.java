@@ -53,7 +53,7 @@ class StatementCauseTest {
         Cause c = causeOf(run(deleteArtist("cascade: 'all, delete'", "")), "DELETE FROM song");
         assertEquals("Artist.songs", c.relationship());
         assertEquals("cascade", c.setting());
-        assertTrue(c.text().contains("deleting Artist(1) deletes the Song objects in it"), c.text());
+        assertTrue(c.text().contains("deleting an Artist deletes the Song objects in it"), c.text());
     }
 
     @Test

@@ -79,7 +79,7 @@ final class ManyToOneDP extends DependencyProcessor {
                 if (child == null) {
                     continue;
                 }
-                uow.session().explainDelete(child, Why.cascadedDelete(prop, state), false);
+                uow.session().explainDelete(child, Why.cascadedDelete(prop), false);
                 uow.registerObject(child, true, false, false, "delete", prop);
                 for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
                     uow.registerObject(st, true);
