@@ -69,17 +69,24 @@ public final class SqlLogView extends VBox {
         getChildren().addAll(bar, counts, scroll, cause);
         model.traceProperty().addListener((o, a, b) -> refresh());
         model.stepProperty().addListener((o, a, b) -> markCurrent());
-        model.runningProperty().addListener((o, a, b) -> refresh());
+        model.runningProperty().addListener((o, a, b) -> refreshCounts());
         refresh();
     }
 
     private void refresh() {
         Trace trace = model.getTrace();
         log = EchoLog.of(trace, model.steps());
+        marked = null;
         area.replaceText(log.text());
         if (!log.text().isEmpty()) {
             area.setStyleSpans(0, SqlHighlighter.spans(log.text()));
         }
+        refreshCounts();
+        markCurrent();
+    }
+
+    private void refreshCounts() {
+        Trace trace = model.getTrace();
         if (trace == null) {
             counts.setText(model.isRunning() ? "running…" : "");
         } else if (trace.statements().isEmpty()) {
@@ -90,12 +97,17 @@ public final class SqlLogView extends VBox {
             counts.setText(n + (n == 1 ? " statement" : " statements")
                     + (rows < 0 ? "" : "  ·  " + rows + (rows == 1 ? " row" : " rows") + " loaded into the session"));
         }
-        markCurrent();
     }
 
+    /** The paragraphs marked as the current statement, to unmark (not every paragraph of a long log). */
+    private int[] marked;
+
     private void markCurrent() {
-        for (int p = 0; p < area.getParagraphs().size(); p++) {
-            area.setParagraphStyle(p, Collections.emptyList());
+        if (marked != null) {
+            for (int p = marked[0]; p <= marked[1] && p < area.getParagraphs().size(); p++) {
+                area.setParagraphStyle(p, Collections.emptyList());
+            }
+            marked = null;
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
@@ -107,6 +119,7 @@ public final class SqlLogView extends VBox {
         for (int p = lines[0]; p <= lines[1] && p < area.getParagraphs().size(); p++) {
             area.setParagraphStyle(p, Collections.singleton("current-statement"));
         }
+        marked = lines;
         area.showParagraphInViewport(lines[0]);
         showCause(trace.statements().get(step - 1));
     }

@@ -80,8 +80,10 @@ public final class TableReplay {
             TraceStatement s = statements.get(i);
             boolean current = markCurrent && i == n - 1;
             for (RowChange c : s.changes()) {
-                replay.apply(c, Source.ORM, current);
-                replay.explain(c, s.cause());
+                RowState touched = replay.apply(c, Source.ORM, current);
+                if (touched != null && c.foreignKey() == null && s.cause() != null) {
+                    touched.causedBy(s.cause());
+                }
             }
             for (RowChange c : s.databaseChanges()) {
                 replay.apply(c, Source.DATABASE, current);
@@ -93,7 +95,8 @@ public final class TableReplay {
         return replay.tables;
     }
 
-    private void apply(RowChange change, Source source, boolean current) {
+    /** Applies one change; returns the row it touched, or null when no row matched. */
+    private RowState apply(RowChange change, Source source, boolean current) {
         List<RowState> rows = tables.computeIfAbsent(change.table(), t -> new ArrayList<>());
         Source who = change.foreignKey() != null ? Source.DATABASE : source;
         if (change.kind() == RowChange.Kind.INSERT) {
@@ -108,11 +111,11 @@ public final class TableReplay {
             if (byKey != null) {
                 byKey.put(row.key(), row);
             }
-            return;
+            return row;
         }
         RowState row = find(rows, change);
         if (row == null) {
-            return;
+            return null;
         }
         if (change.kind() == RowChange.Kind.DELETE) {
             row.delete(who, change.foreignKey());
@@ -126,20 +129,7 @@ public final class TableReplay {
         if (current) {
             row.markCurrent();
         }
-    }
-
-    /** Remembers the statement's cause on the row its own change touched. */
-    private void explain(RowChange change, String cause) {
-        if (change.foreignKey() != null || cause == null) {
-            return;
-        }
-        List<RowState> rows = tables.getOrDefault(change.table(), List.of());
-        List<Object> key = Values.normalizeAll(change.key());
-        for (RowState r : rows) {
-            if (key.equals(r.key())) {
-                r.causedBy(cause);
-            }
-        }
+        return row;
     }
 
     private RowState find(List<RowState> rows, RowChange change) {
