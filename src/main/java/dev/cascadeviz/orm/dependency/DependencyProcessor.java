@@ -197,6 +197,19 @@ public abstract class DependencyProcessor {
         return !states.isEmpty() && !prop.selfReferential() && uow.hasMapper(mapper());
     }
 
+    /**
+     * Registers a child for deletion with the reason, and everything its own delete cascade
+     * reaches ({@code register_object(child, isdelete=True)} followed by
+     * {@code mapper.cascade_iterator("delete", child)}, as the processors' presort steps do).
+     */
+    protected void registerDeleteWithCascade(UnitOfWork uow, InstanceState child, dev.cascadeviz.trace.Cause why) {
+        uow.session().explainDelete(child, why, false);
+        uow.registerObject(child, true, false, false, "delete", prop);
+        for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
+            uow.registerObject(st, true);
+        }
+    }
+
     /** {@code _post_update}: registers the state for a post_update of this relationship's columns. */
     protected void postUpdate(InstanceState state, UnitOfWork uow, List<InstanceState> related, boolean isM2oDelete) {
         for (InstanceState x : related) {

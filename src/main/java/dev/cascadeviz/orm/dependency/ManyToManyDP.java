@@ -70,11 +70,7 @@ final class ManyToManyDP extends DependencyProcessor {
             }
             for (InstanceState child : history.deleted()) {
                 if (!hasParent(child)) {
-                    uow.session().explainDelete(child, Why.orphanDelete(prop), false);
-                    uow.registerObject(child, true, false, false, "delete", prop);
-                    for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
-                        uow.registerObject(st, true);
-                    }
+                    registerDeleteWithCascade(uow, child, Why.orphanDelete(prop));
                 }
             }
         }

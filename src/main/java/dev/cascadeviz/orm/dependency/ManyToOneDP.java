@@ -79,11 +79,7 @@ final class ManyToOneDP extends DependencyProcessor {
                 if (child == null) {
                     continue;
                 }
-                uow.session().explainDelete(child, Why.cascadedDelete(prop), false);
-                uow.registerObject(child, true, false, false, "delete", prop);
-                for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
-                    uow.registerObject(st, true);
-                }
+                registerDeleteWithCascade(uow, child, Why.cascadedDelete(prop));
             }
         }
     }
@@ -97,11 +93,7 @@ final class ManyToOneDP extends DependencyProcessor {
                 if (history.present()) {
                     for (InstanceState child : history.deleted()) {
                         if (child != null && !hasParent(child)) {
-                            uow.session().explainDelete(child, Why.orphanDelete(prop), false);
-                            uow.registerObject(child, true, false, false, "delete", prop);
-                            for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
-                                uow.registerObject(st, true);
-                            }
+                            registerDeleteWithCascade(uow, child, Why.orphanDelete(prop));
                         }
                     }
                 }

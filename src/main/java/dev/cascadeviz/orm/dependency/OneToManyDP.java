@@ -108,11 +108,7 @@ final class OneToManyDP extends DependencyProcessor {
                             uow.registerObject(child, false, false, false, "delete", prop);
                         }
                     } else if (!hasParent(child)) {
-                        uow.session().explainDelete(child, Why.orphanDelete(prop), false);
-                        uow.registerObject(child, true, false, false, "delete", prop);
-                        for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
-                            uow.registerObject(st, true);
-                        }
+                        registerDeleteWithCascade(uow, child, Why.orphanDelete(prop));
                     }
                 }
             }
