@@ -85,19 +85,9 @@ public final class Simulator {
             snapshotNanos += System.nanoTime() - t3;
             return new Trace(executor.statements(), error, after, warnings, before, executor.transactions());
         } catch (SQLException e) {
-            return new Trace(List.of(), new TraceError(errorType(e), firstLine(e.getMessage()), null), Map.of(),
+            return new Trace(List.of(), new TraceError(DatabaseErrors.translate(e).type(), firstLine(e.getMessage()), null), Map.of(),
                     warnings, null);
         }
-    }
-
-    /** The DBAPI error class SQLAlchemy would wrap: integrity violations (SQLSTATE 23xxx) or anything else. */
-    static String errorType(SQLException e) {
-        String state = e.getSQLState();
-        String message = String.valueOf(e.getMessage());
-        if ((state != null && state.startsWith("23")) || message.contains("CONSTRAINT")) {
-            return "IntegrityError";
-        }
-        return "OperationalError";
     }
 
     static String firstLine(String message) {

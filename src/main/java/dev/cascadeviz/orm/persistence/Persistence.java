@@ -48,20 +48,29 @@ public final class Persistence {
             if (set.isEmpty()) {
                 continue;
             }
-            List<Object> key = new ArrayList<>();
-            for (Column pk : table.primaryKey()) {
-                Object v = session.attributes().committedColumnValue(state, pk.name());
-                if (v == null) {
-                    throw new OrmException("FlushError", "Can't update table " + table.name()
-                            + " using NULL for primary key value on column " + table.name() + "." + pk.name());
-                }
-                key.add(v);
-            }
+            List<Object> key = committedKey(session, table, state, "update table");
             List<Object> all = new ArrayList<>(params);
             all.addAll(key);
             updates.add(new Update(state, set, all, key, session.updateCause(state)));
         }
         emitUpdates(session, table, updates);
+    }
+
+    /**
+     * The row's committed primary key, which locates it in UPDATE and DELETE; a NULL in it is
+     * SQLAlchemy's FlushError ("Can't update table t using NULL for primary key value ...").
+     */
+    private static List<Object> committedKey(Session session, Table table, InstanceState state, String action) {
+        List<Object> key = new ArrayList<>();
+        for (Column pk : table.primaryKey()) {
+            Object v = session.attributes().committedColumnValue(state, pk.name());
+            if (v == null) {
+                throw new OrmException("FlushError", "Can't " + action + " " + table.name()
+                        + " using NULL for primary key value on column " + table.name() + "." + pk.name());
+            }
+            key.add(v);
+        }
+        return key;
     }
 
     /** {@code post_update}: UPDATE only the post_update columns whose value changed. */
@@ -146,15 +155,7 @@ public final class Persistence {
         List<Cause> causes = new ArrayList<>();
         for (InstanceState state : session.sortStates(states)) {
             causes.add(session.deleteCause(state));
-            List<Object> key = new ArrayList<>();
-            for (Column pk : table.primaryKey()) {
-                Object v = session.attributes().committedColumnValue(state, pk.name());
-                if (v == null) {
-                    throw new OrmException("FlushError", "Can't delete from table " + table.name()
-                            + " using NULL for primary key value on column " + table.name() + "." + pk.name());
-                }
-                key.add(v);
-            }
+            List<Object> key = committedKey(session, table, state, "delete from table");
             paramSets.add(key);
             changes.add(new RowChange(table.name(), RowChange.Kind.DELETE, key, null, null, null));
         }

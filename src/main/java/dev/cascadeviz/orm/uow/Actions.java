@@ -16,6 +16,26 @@ public final class Actions {
     private Actions() {
     }
 
+    /**
+     * {@code execute_aggregate}'s gathering: this action's state, then the states of the other
+     * actions of the same kind ready in the same layer, which are taken out of {@code recs}.
+     *
+     * @param stateOf the state of a same-kind action, null for any other action
+     */
+    static List<InstanceState> takeStates(InstanceState first, Set<PostSortRec> recs,
+                                          java.util.function.Function<PostSortRec, InstanceState> stateOf) {
+        List<InstanceState> states = new ArrayList<>();
+        states.add(first);
+        for (Iterator<PostSortRec> it = recs.iterator(); it.hasNext(); ) {
+            InstanceState s = stateOf.apply(it.next());
+            if (s != null) {
+                states.add(s);
+                it.remove();
+            }
+        }
+        return states;
+    }
+
     /** {@code ProcessAll}: a dependency processor's saves or deletes for all its states. */
     public static final class ProcessAll extends PostSortRec {
         final DependencyProcessor processor;
@@ -221,15 +241,8 @@ public final class Actions {
 
         @Override
         void executeAggregate(UnitOfWork uow, Set<PostSortRec> recs) {
-            List<InstanceState> states = new ArrayList<>();
-            states.add(state);
-            for (Iterator<PostSortRec> it = recs.iterator(); it.hasNext(); ) {
-                PostSortRec r = it.next();
-                if (r instanceof ProcessState p && p.processor == processor && p.isdelete == isdelete) {
-                    states.add(p.state);
-                    it.remove();
-                }
-            }
+            List<InstanceState> states = takeStates(state, recs, r -> r instanceof ProcessState p
+                    && p.processor == processor && p.isdelete == isdelete ? p.state : null);
             uow.session().because(Why.process(processor.prop(), isdelete), () -> {
                 if (isdelete) {
                     processor.processDeletes(uow, states);
@@ -270,15 +283,8 @@ public final class Actions {
 
         @Override
         void executeAggregate(UnitOfWork uow, Set<PostSortRec> recs) {
-            List<InstanceState> states = new ArrayList<>();
-            states.add(state);
-            for (Iterator<PostSortRec> it = recs.iterator(); it.hasNext(); ) {
-                PostSortRec r = it.next();
-                if (r instanceof SaveUpdateState s && s.state.mapper() == state.mapper()) {
-                    states.add(s.state);
-                    it.remove();
-                }
-            }
+            List<InstanceState> states = takeStates(state, recs, r -> r instanceof SaveUpdateState s
+                    && s.state.mapper() == state.mapper() ? s.state : null);
             Persistence.saveObj(uow, state.mapper(), states);
         }
 
@@ -313,15 +319,8 @@ public final class Actions {
 
         @Override
         void executeAggregate(UnitOfWork uow, Set<PostSortRec> recs) {
-            List<InstanceState> states = new ArrayList<>();
-            states.add(state);
-            for (Iterator<PostSortRec> it = recs.iterator(); it.hasNext(); ) {
-                PostSortRec r = it.next();
-                if (r instanceof DeleteState d && d.state.mapper() == state.mapper()) {
-                    states.add(d.state);
-                    it.remove();
-                }
-            }
+            List<InstanceState> states = takeStates(state, recs, r -> r instanceof DeleteState d
+                    && d.state.mapper() == state.mapper() ? d.state : null);
             List<InstanceState> toDelete = new ArrayList<>();
             for (InstanceState s : states) {
                 if (uow.entry(s).isdelete()) {
