@@ -61,7 +61,7 @@ public final class DatabaseImport {
             Map<String, List<Map<String, Object>>> data = rows > 0 ? new RowSample(c, d.dbNames, d.notes).take(tables, rows) : Map.of();
             String title = "Imported from " + (urlOrFile.startsWith("jdbc:") ? c.getMetaData().getDatabaseProductName()
                     : Path.of(urlOrFile).getFileName());
-            Scenario scenario = new Scenario(1, title, null, null, tables, Map.of(), data, List.of(), Map.of());
+            Scenario scenario = new Scenario(1, null, title, null, null, tables, Map.of(), data, List.of(), Map.of());
             scenario = ProposedMapping.propose(scenario, d.notes);
             return ImportChecks.checked(scenario, d.notes);
         } catch (SQLException e) {

@@ -121,7 +121,7 @@ final class ModelScenario {
                 }
             }
         }
-        Scenario scenario = new Scenario(1, title, null, null, built, mapped, Map.of(), List.of(), Map.of());
+        Scenario scenario = new Scenario(1, null, title, null, null, built, mapped, Map.of(), List.of(), Map.of());
         scenario = scalarAnnotations(scenario, specs);
         return ImportChecks.checked(scenario, notes);
     }

@@ -13,11 +13,14 @@ import java.util.Objects;
  * Double, String, Boolean or null), in column order of the file.
  *
  * @param format the file format version, 1
+ * @param sqlalchemy the release the file names with its {@code sqlalchemy:} key, or null when it
+ *                   names none (then {@link Release#DEFAULT} applies: see {@link #release()})
  * @param title may be null
  * @param notes Markdown, may be null
  */
 public record Scenario(
         int format,
+        Release sqlalchemy,
         String title,
         String notes,
         DatabaseSettings database,
@@ -44,6 +47,16 @@ public record Scenario(
         layout = Collections.unmodifiableMap(new LinkedHashMap<>(layout == null ? Map.of() : layout));
     }
 
+    /** The release this scenario shows: the one the file names, else the current one. */
+    public Release release() {
+        return sqlalchemy == null ? Release.DEFAULT : sqlalchemy;
+    }
+
+    /** This scenario stating the given release (null: stating none). */
+    public Scenario withSqlalchemy(Release value) {
+        return new Scenario(format, value, title, notes, database, tables, classes, rows, steps, layout);
+    }
+
     public Table table(String name) {
         return tables.get(name);
     }
@@ -67,35 +80,35 @@ public record Scenario(
     }
 
     public Scenario withTitle(String value) {
-        return new Scenario(format, value, notes, database, tables, classes, rows, steps, layout);
+        return new Scenario(format, sqlalchemy, value, notes, database, tables, classes, rows, steps, layout);
     }
 
     public Scenario withDatabase(DatabaseSettings value) {
-        return new Scenario(format, title, notes, value, tables, classes, rows, steps, layout);
+        return new Scenario(format, sqlalchemy, title, notes, value, tables, classes, rows, steps, layout);
     }
 
     public Scenario withTable(Table table) {
         Map<String, Table> copy = new LinkedHashMap<>(tables);
         copy.put(table.name(), table);
-        return new Scenario(format, title, notes, database, copy, classes, rows, steps, layout);
+        return new Scenario(format, sqlalchemy, title, notes, database, copy, classes, rows, steps, layout);
     }
 
     public Scenario withClass(MappedClass cls) {
         Map<String, MappedClass> copy = new LinkedHashMap<>(classes);
         copy.put(cls.name(), cls);
-        return new Scenario(format, title, notes, database, tables, copy, rows, steps, layout);
+        return new Scenario(format, sqlalchemy, title, notes, database, tables, copy, rows, steps, layout);
     }
 
     public Scenario withSteps(List<Step> value) {
-        return new Scenario(format, title, notes, database, tables, classes, rows, value, layout);
+        return new Scenario(format, sqlalchemy, title, notes, database, tables, classes, rows, value, layout);
     }
 
     public Scenario withLayout(Map<String, Point> value) {
-        return new Scenario(format, title, notes, database, tables, classes, rows, steps, value);
+        return new Scenario(format, sqlalchemy, title, notes, database, tables, classes, rows, steps, value);
     }
 
     public Scenario withRows(Map<String, List<Map<String, Object>>> value) {
-        return new Scenario(format, title, notes, database, tables, classes, value, steps, layout);
+        return new Scenario(format, sqlalchemy, title, notes, database, tables, classes, value, steps, layout);
     }
 
 }

@@ -32,7 +32,7 @@ final class RelationshipCheck {
         Map<String, MappedClass> classes = new LinkedHashMap<>();
         classes.put(target.name(), new MappedClass(target.name(), target.table(), Map.of()));
         classes.put(owner.name(), new MappedClass(owner.name(), owner.table(), Map.of(rel.name(), rel)));
-        Scenario alone = new Scenario(1, null, null, null, tables, classes, Map.of(), List.of(), Map.of());
+        Scenario alone = new Scenario(1, null, null, null, null, tables, classes, Map.of(), List.of(), Map.of());
         try {
             return new Result(MappingResolver.resolveStructure(alone).relationship(owner.name(), rel.name()).direction(),
                     null);

@@ -4,6 +4,7 @@ import dev.cascadeviz.model.DatabaseSettings;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.Table;
@@ -16,7 +17,7 @@ import java.util.Set;
 /** Turns a file's {@link Node} tree into a {@link Scenario}, or refuses it with every problem found. */
 final class ScenarioReader {
 
-    static final List<String> TOP_KEYS = List.of("format", "title", "notes", "database", "tables", "classes", "rows",
+    static final List<String> TOP_KEYS = List.of("format", "sqlalchemy", "title", "notes", "database", "tables", "classes", "rows",
             "steps", "layout");
     static final List<String> DATABASE_KEYS = List.of("engine", "foreign_keys");
 
@@ -44,6 +45,7 @@ final class ScenarioReader {
                 in.problem(f, "unsupported format " + v + ": this version of CascadeViz reads format 1");
             }
         }
+        Release release = release(top.get("sqlalchemy"), in);
         String title = top.get("title") == null ? null : in.string(top.get("title"), "'title'");
         String notes = top.get("notes") == null ? null : in.string(top.get("notes"), "'notes'");
         DatabaseSettings database = database(top.get("database"), in);
@@ -62,7 +64,23 @@ final class ScenarioReader {
                 : layout(top.get("layout"), in, mapping.classes(), mapping.declared());
 
         problems.throwIfAny();
-        return new Scenario(1, title, notes, database, tables, mapping.classes(), rows.rows(), steps, layout);
+        return new Scenario(1, release, title, notes, database, tables, mapping.classes(), rows.rows(), steps, layout);
+    }
+
+    /** The top-level {@code sqlalchemy:} key: "2.0" or "2.1" (a bare 2.0 / 2.1 number too), else null. */
+    private static Release release(Node n, Reading in) {
+        if (n == null) {
+            return null;
+        }
+        String expected = "'sqlalchemy' (the release the scenario shows): \"2.0\" or \"2.1\"";
+        String text = !(n instanceof Node.Scalar s) ? null
+                : s.kind() == Node.Kind.STRING ? (String) s.value()
+                : s.kind() == Node.Kind.FLOAT ? s.text() : null;
+        Release release = text == null ? null : Release.fromText(text);
+        if (release == null) {
+            in.problem(n, "expected " + expected + ", found " + n.describe());
+        }
+        return release;
     }
 
     private static DatabaseSettings database(Node n, Reading in) {

@@ -44,6 +44,10 @@ final class ScenarioWriter {
         y.startMap(false);
         y.string("format");
         y.integer(s.format());
+        if (s.sqlalchemy() != null) {
+            y.string("sqlalchemy");
+            y.string(s.sqlalchemy().text());
+        }
         if (s.title() != null) {
             y.string("title");
             y.string(s.title());

@@ -46,7 +46,7 @@ public final class TestScenarios {
         rows.put("song", List.of(row("id", 1L, "artist_id", 1L, "title", "Lithium"),
                 row("id", 2L, "artist_id", 1L, "title", "Breed"),
                 row("id", 3L, "artist_id", 2L, "title", "Celebrity Skin")));
-        return new Scenario(1, "Test artists", "Some *notes*.", null, tables, classes, rows,
+        return new Scenario(1, null, "Test artists", "Some *notes*.", null, tables, classes, rows,
                 List.of(new Step.Delete(ObjectRef.of("Artist", 1L)), new Step.Commit()), Map.of());
     }
 

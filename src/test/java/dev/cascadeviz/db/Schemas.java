@@ -63,7 +63,7 @@ final class Schemas {
             List<Map<String, Object>> list = (List<Map<String, Object>>) tableRows[i + 1];
             rows.put((String) tableRows[i], new ArrayList<>(list));
         }
-        return new Scenario(1, null, null, new DatabaseSettings(engine, foreignKeys), ts, Map.of(), rows, List.of(), Map.of());
+        return new Scenario(1, null, null, null, new DatabaseSettings(engine, foreignKeys), ts, Map.of(), rows, List.of(), Map.of());
     }
 
     /** artist(id, name) ← song(id, artist_id ON DELETE rule, title): Nirvana with two songs, Hole with one. */

@@ -23,7 +23,7 @@ class SimulatorTest {
         Map<String, Column> cols = new LinkedHashMap<>();
         cols.put("id", Column.primaryKey("id"));
         cols.put("name", Column.of("name", ColumnType.STRING));
-        return new Scenario(1, null, null, new DatabaseSettings(engine, true), Map.of("artist", new Table("artist", cols, List.of())),
+        return new Scenario(1, null, null, null, new DatabaseSettings(engine, true), Map.of("artist", new Table("artist", cols, List.of())),
                 Map.of(), Map.of("artist", List.of(Map.of("id", 2L, "name", "Hole"), Map.of("id", secondId, "name", "Nirvana"))),
                 List.of(), Map.of());
     }
