@@ -1,7 +1,7 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
