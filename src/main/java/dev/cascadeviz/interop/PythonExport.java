@@ -12,6 +12,7 @@ import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
@@ -58,6 +59,11 @@ public final class PythonExport {
             m = null; // annotations fall back to the explicit options; SQLAlchemy will report the mapping
         }
         this.mapping = m;
+    }
+
+    /** The session call a step stands for, on one line, as the module writes it (for tooltips). */
+    public static String sessionCall(Step step) {
+        return StepCode.call(step);
     }
 
     /** The whole module's source text. */

@@ -1,11 +1,11 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.workbench.Comparison;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
-import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
+import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.Comparison;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;

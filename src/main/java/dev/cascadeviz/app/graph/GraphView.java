@@ -1,16 +1,16 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.workbench.Edits;
-import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
-import dev.cascadeviz.workbench.StatementTables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
+import dev.cascadeviz.workbench.StatementTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

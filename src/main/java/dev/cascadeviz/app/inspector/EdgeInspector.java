@@ -1,8 +1,5 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.workbench.Edits;
-import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Cascade;
@@ -13,7 +10,10 @@ import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

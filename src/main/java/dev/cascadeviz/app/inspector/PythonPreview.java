@@ -1,10 +1,10 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.util.ArrayList;
 import java.util.List;
 
