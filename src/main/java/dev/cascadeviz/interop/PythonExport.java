@@ -66,6 +66,40 @@ public final class PythonExport {
         return StepCode.call(step);
     }
 
+    /**
+     * The line the module declares a relationship with, as {@link #module} writes it:
+     * {@code songs: Mapped[List[Song]] = relationship("Song", cascade="all, delete", ...)}.
+     */
+    public static String relationshipSource(Scenario scenario, String className, String relationship) {
+        MappedClass owner = scenario.mappedClass(className);
+        return new PythonExport(scenario).relationship(owner, owner.relationship(relationship));
+    }
+
+    /**
+     * The declaration of a foreign key as the module writes it, with the table it is on: the
+     * column of a mapped class ({@code artist_id: Mapped[...] = mapped_column(Integer, ForeignKey(...))}),
+     * a {@code Column(...)} of an association table, or a {@code ForeignKeyConstraint(...)}.
+     */
+    public static String foreignKeySource(Scenario scenario, String table, ForeignKey fk) {
+        PythonExport export = new PythonExport(scenario);
+        Table t = scenario.table(table);
+        String code;
+        if (t == null || fk.isComposite() || t.column(fk.columns().get(0)) == null) {
+            code = export.foreignKeyConstraint(fk);
+        } else {
+            Column c = t.column(fk.columns().get(0));
+            if (export.names.tableVariable(table) == null) {
+                code = export.column(t, c);
+            } else {
+                List<String> args = new ArrayList<>();
+                args.add(string(c.name()));
+                args.addAll(export.columnArguments(t, c));
+                code = "Column(" + String.join(", ", args) + ")";
+            }
+        }
+        return code + "  # on " + table;
+    }
+
     /** The whole module's source text. */
     public static String module(Scenario scenario) {
         return new PythonExport(scenario).write();

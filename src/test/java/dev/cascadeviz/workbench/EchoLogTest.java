@@ -59,7 +59,7 @@ class EchoLogTest {
 
     @Test
     void quotesStringsAndSpellsNoneAndBooleansAsPython() {
-        assertEquals("('Nirvana', None, True, 1.5)", PythonRepr.tuple(java.util.Arrays.asList("Nirvana", null, true, 1.5)));
+        assertEquals("('Nirvana', None, True, 1.5)", EchoLog.tuple(java.util.Arrays.asList("Nirvana", null, true, 1.5)));
     }
 
     @Test

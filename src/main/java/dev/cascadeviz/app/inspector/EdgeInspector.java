@@ -2,6 +2,7 @@ package dev.cascadeviz.app.inspector;
 
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.interop.PythonExport;
 import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
@@ -194,7 +195,11 @@ public final class EdgeInspector extends VBox {
         flagsSection(edge);
 
         getChildren().add(new Separator());
-        Label code = new Label(PythonPreview.relationship(edge) + "\n" + PythonPreview.foreignKey(s, edge));
+        String python = PythonExport.relationshipSource(s, edge.sourceClass(), edge.name());
+        if (edge.foreignKey() != null) {
+            python += "\n" + PythonExport.foreignKeySource(s, edge.fkTable(), edge.foreignKey());
+        }
+        Label code = new Label(python);
         code.setWrapText(true);
         code.getStyleClass().addAll("code", "python-preview");
         getChildren().add(code);
