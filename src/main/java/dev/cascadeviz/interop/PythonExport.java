@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * A scenario as a runnable SQLAlchemy module: declarative classes in the 2.0 style
  * ({@code DeclarativeBase}, {@code Mapped[]}, {@code mapped_column}) with exactly the file's
  * {@code relationship()} options, association {@code Table}s, and a main section that creates the
- * tables on SQLite, inserts the rows parents first and runs the steps as scenario-format.md's
+ * tables on SQLite, inserts the rows parents first and runs the steps as docs/scenario-format.md's
  * table says, with {@code echo=True}.
  *
  * <p>The module also runs on SQLAlchemy 1.4 (Debian's 1.4.46, which the goldens come from): 1.4
@@ -503,7 +503,7 @@ public final class PythonExport {
     private String steps() {
         StepCode code = new StepCode(scenario, names);
         return "\ndef run_steps(session):\n"
-                + "    \"\"\"The scenario's steps, each a session call as scenario-format.md says.\n\n"
+                + "    \"\"\"The scenario's steps, each a session call as docs/scenario-format.md says.\n\n"
                 + "    Every object a step obtains stays in a variable until the end, as the capture\n"
                 + "    script keeps it: an object nothing references would leave the identity map.\n"
                 + "    \"\"\"\n"

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The Python lines of a scenario's steps, in exactly the order of session calls that
- * scenario-format.md's table gives (for {@code remove}: the parent, its collection, then the
+ * docs/scenario-format.md's table gives (for {@code remove}: the parent, its collection, then the
  * item; for {@code set}: the object, then the value). Each obtained object or collection gets a
  * variable of its own, never reused, so that everything stays referenced until the end.
  */

@@ -98,7 +98,7 @@ public final class Simulator {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** Steps to session calls, as scenario-format.md's table says. */
+    /** Steps to session calls, as docs/scenario-format.md's table says. */
     private static final class StepRunner {
         private final Session session;
 

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** Loads and saves scenario files (scenario-format.md). */
+/** Loads and saves scenario files (docs/scenario-format.md). */
 public final class ScenarioFiles {
 
     /** Writes the text of a scenario to a writer; the seam that tests use to fail a save midway. */

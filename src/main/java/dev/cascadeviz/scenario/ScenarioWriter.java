@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a scenario in the style of scenario-format.md: block sections, one flow mapping per
+ * Writes a scenario in the style of docs/scenario-format.md: block sections, one flow mapping per
  * column, row and short relationship, {@code - delete: Artist(1)} steps, a literal block for
  * notes, keys in a fixed order and only values that differ from the defaults.
  */
@@ -216,7 +216,7 @@ final class ScenarioWriter {
         y.endMap();
     }
 
-    /** The options that were given, in the order of scenario-format.md. */
+    /** The options that were given, in the order of docs/scenario-format.md. */
     private static Map<String, Object> options(Relationship r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", r.target());

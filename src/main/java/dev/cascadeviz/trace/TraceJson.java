@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and writes traces as the JSON of trace-format.md. */
+/** Reads and writes traces as the JSON of docs/trace-format.md. */
 public final class TraceJson {
 
     /** Made on first use: writing a trace needs only the streaming generator, not databind. */
