@@ -12,11 +12,13 @@ import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -116,7 +118,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private static void printTimings(PrintWriter err, Simulator.Timings t, long parse, long output) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long sinceStart = System.currentTimeMillis() - jvmStart;
         long inMain = (parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000;
         err.printf("timings: jvm start + class loading %d ms, parsing %d ms, seeding %d ms, simulating %d ms "
@@ -131,7 +133,7 @@ final class TraceCommand implements Callable<Integer> {
     static String traceName(Path file) {
         String name = file.getFileName().toString();
         for (String ext : List.of(".yaml", ".yml", ".json")) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(ext)) {
                 name = name.substring(0, name.length() - ext.length());
                 break;
             }

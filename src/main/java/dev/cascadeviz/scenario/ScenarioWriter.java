@@ -6,6 +6,7 @@ import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
@@ -187,8 +188,8 @@ final class ScenarioWriter {
         y.endMap();
     }
 
-    private void actions(dev.cascadeviz.model.ReferentialAction ondelete,
-                         dev.cascadeviz.model.ReferentialAction onupdate) throws IOException {
+    private void actions(ReferentialAction ondelete,
+                         ReferentialAction onupdate) throws IOException {
         if (ondelete != null) {
             y.string("ondelete");
             y.string(ondelete.sql());

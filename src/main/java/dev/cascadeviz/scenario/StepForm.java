@@ -59,27 +59,12 @@ record StepForm(String kind, List<String> fields, List<String> separators, int r
         return fields.isEmpty();
     }
 
+    /** The kind of each step record. */
+    private static final Map<Class<? extends Step>, String> KIND_OF = Map.of(Step.Get.class, "get", Step.Load.class, "load",
+            Step.Delete.class, "delete", Step.Remove.class, "remove", Step.Set.class, "set", Step.Expunge.class, "expunge",
+            Step.Flush.class, "flush", Step.Commit.class, "commit", Step.Rollback.class, "rollback");
+
     static StepForm of(Step step) {
-        String kind;
-        if (step instanceof Step.Get) {
-            kind = "get";
-        } else if (step instanceof Step.Load) {
-            kind = "load";
-        } else if (step instanceof Step.Delete) {
-            kind = "delete";
-        } else if (step instanceof Step.Remove) {
-            kind = "remove";
-        } else if (step instanceof Step.Set) {
-            kind = "set";
-        } else if (step instanceof Step.Expunge) {
-            kind = "expunge";
-        } else if (step instanceof Step.Flush) {
-            kind = "flush";
-        } else if (step instanceof Step.Commit) {
-            kind = "commit";
-        } else {
-            kind = "rollback";
-        }
-        return FORMS.get(kind);
+        return FORMS.get(KIND_OF.get(step.getClass()));
     }
 }

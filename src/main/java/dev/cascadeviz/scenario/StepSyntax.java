@@ -1,5 +1,6 @@
 package dev.cascadeviz.scenario;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -203,7 +204,7 @@ final class StepSyntax {
             try {
                 return new Node.Scalar(pos, Node.Kind.INTEGER, Long.parseLong(t.startsWith("+") ? t.substring(1) : t), t);
             } catch (NumberFormatException e) {
-                return new Node.Scalar(pos, Node.Kind.INTEGER, new java.math.BigInteger(t), t);
+                return new Node.Scalar(pos, Node.Kind.INTEGER, new BigInteger(t), t);
             }
         }
         if (DECIMAL.matcher(t).matches()) {

@@ -72,8 +72,21 @@ final class TreeReader {
         return json ? reader.new Json().read(text) : reader.new Yaml().read(text);
     }
 
-    private void tooDeep(Node.Pos pos) {
-        problems.add(pos, "mappings and lists nested more than " + MAX_DEPTH + " levels deep: a scenario needs a few");
+    /** Before reading a mapping or list at this depth: past {@link #MAX_DEPTH}, the problem, and the reading stops. */
+    private void enter(Node.Pos pos, int depth) {
+        if (depth >= MAX_DEPTH) {
+            problems.add(pos, "mappings and lists nested more than " + MAX_DEPTH + " levels deep: a scenario needs a few");
+            throw new TooDeep();
+        }
+    }
+
+    /** Thrown once nesting is too deep: the problem is recorded, the rest of the file is not read. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super(null, null, false, false);
+        }
     }
 
     private void duplicate(Entries.Builder entries, Node.Entry entry) {
@@ -129,10 +142,7 @@ final class TreeReader {
             Node.Pos pos = pos(event);
             switch (event.getEventId()) {
                 case MappingStart: {
-                    if (depth >= MAX_DEPTH) {
-                        tooDeep(pos);
-                        throw new TooDeep();
-                    }
+                    enter(pos, depth);
                     Entries.Builder entries = new Entries.Builder();
                     Event e;
                     while ((e = parser.next()).getEventId() != Event.ID.MappingEnd) {
@@ -153,10 +163,7 @@ final class TreeReader {
                     return new Node.MapNode(pos, entries.build());
                 }
                 case SequenceStart: {
-                    if (depth >= MAX_DEPTH) {
-                        tooDeep(pos);
-                        throw new TooDeep();
-                    }
+                    enter(pos, depth);
                     List<Node> items = new ArrayList<>();
                     Event e;
                     while ((e = parser.next()).getEventId() != Event.ID.SequenceEnd) {
@@ -188,15 +195,6 @@ final class TreeReader {
                 problems.add(pos, unsupported);
             }
             return YamlScalars.plain(pos, text);
-        }
-    }
-
-    /** Thrown once nesting is too deep: the problem is recorded, the rest of the file is not read. */
-    private static final class TooDeep extends YamlEngineException {
-        private static final long serialVersionUID = 1L;
-
-        TooDeep() {
-            super("too deep");
         }
     }
 
@@ -244,7 +242,7 @@ final class TreeReader {
                 String original = e.getOriginalMessage();
                 problems.add(pos, "JSON syntax error: " + (original == null ? e.getClass().getSimpleName() : original.trim()));
                 return null;
-            } catch (TooDeepJson e) {
+            } catch (TooDeep e) {
                 return null;
             } catch (IOException | RuntimeException e) {
                 problems.add(new Node.Pos(1, 1), "JSON syntax error: " + e.getMessage());
@@ -261,10 +259,7 @@ final class TreeReader {
             Node.Pos pos = here();
             switch (token) {
                 case START_OBJECT: {
-                    if (depth >= MAX_DEPTH) {
-                        tooDeep(pos);
-                        throw new TooDeepJson();
-                    }
+                    enter(pos, depth);
                     Entries.Builder entries = new Entries.Builder();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String key = parser.currentName();
@@ -275,10 +270,7 @@ final class TreeReader {
                     return new Node.MapNode(pos, entries.build());
                 }
                 case START_ARRAY: {
-                    if (depth >= MAX_DEPTH) {
-                        tooDeep(pos);
-                        throw new TooDeepJson();
-                    }
+                    enter(pos, depth);
                     List<Node> items = new ArrayList<>();
                     JsonToken t;
                     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -304,14 +296,6 @@ final class TreeReader {
                     problems.add(pos, "unexpected " + token + " here");
                     return new Node.Scalar(pos, Node.Kind.NULL, null, "");
             }
-        }
-    }
-
-    private static final class TooDeepJson extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TooDeepJson() {
-            super(null, null, false, false);
         }
     }
 }

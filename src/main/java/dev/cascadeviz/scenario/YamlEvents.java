@@ -13,6 +13,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.emitter.Emitter;
 import org.snakeyaml.engine.v2.events.DocumentEndEvent;
 import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ImplicitTuple;
 import org.snakeyaml.engine.v2.events.MappingEndEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
@@ -65,7 +66,7 @@ final class YamlEvents {
         });
     }
 
-    private void emit(org.snakeyaml.engine.v2.events.Event event) throws IOException {
+    private void emit(Event event) throws IOException {
         try {
             emitter.emit(event);
         } catch (UncheckedIOException e) {

@@ -19,6 +19,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,7 +49,7 @@ final class CompareSideView extends VBox {
         setSpacing(6);
         heading.getStyleClass().add("compare-side-heading");
         heading.setWrapText(true);
-        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         metrics.getStyleClass().add("compare-metrics");
         metrics.setHgap(10);
         metrics.setVgap(2);
@@ -58,7 +59,7 @@ final class CompareSideView extends VBox {
         sql.setPlaceholder(new Label("no SQL"));
         outcome.getStyleClass().add("compare-outcome");
         outcome.setWrapText(true);
-        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         tables.getStyleClass().add("compare-tables");
         tables.setId("compare-tables-" + key);
         ScrollPane tableScroll = new ScrollPane(tables);
@@ -182,7 +183,7 @@ final class CompareSideView extends VBox {
             text.getStyleClass().add("code");
             text.maxWidthProperty().bind(sql.widthProperty().subtract(34));
             text.prefWidthProperty().bind(text.maxWidthProperty());
-            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             setPrefWidth(0);
         }
 

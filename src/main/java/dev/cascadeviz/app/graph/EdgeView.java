@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.LineTo;
@@ -51,7 +52,7 @@ public final class EdgeView extends Group {
         Label cascadeLabel = new Label(cascade);
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
-        javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
+        Tooltip.install(label, new Tooltip(edge.qualifiedName() + " → "
                 + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
         ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
