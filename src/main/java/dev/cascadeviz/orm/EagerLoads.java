@@ -203,9 +203,7 @@ final class EagerLoads {
                     + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
             types.add(child.column(p.foreign().column()).type());
         }
-        String full = SqlCompiler.select(child, null, List.of(), "x", "");
-        String childCols = full.substring("SELECT ".length(), full.indexOf(" \nFROM "));
-        String sql = "SELECT " + childCols + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
+        String sql = "SELECT " + SqlCompiler.columns(child) + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
                 + String.join(", ", inner) + " \nFROM " + SqlIdentifiers.quote(mapper.tableName())
                 + " \nWHERE " + where + ") AS anon_1 JOIN " + SqlIdentifiers.quote(child.name())
                 + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
