@@ -14,7 +14,6 @@ import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;

@@ -3,7 +3,6 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
-import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;

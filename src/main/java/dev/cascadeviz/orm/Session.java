@@ -4,7 +4,6 @@ import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
-import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayDeque;

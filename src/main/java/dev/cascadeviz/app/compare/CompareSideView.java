@@ -9,7 +9,6 @@ import dev.cascadeviz.workbench.Comparison;
 import dev.cascadeviz.workbench.EchoLog;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

@@ -3,7 +3,6 @@ package dev.cascadeviz.app.tables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
-import dev.cascadeviz.model.Values;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.workbench.RowState;
