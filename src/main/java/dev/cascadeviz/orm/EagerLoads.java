@@ -1,5 +1,6 @@
 package dev.cascadeviz.orm;
 
+import dev.cascadeviz.db.SqlIdentifiers;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
@@ -7,7 +8,9 @@ import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +39,7 @@ final class EagerLoads {
      * instances in row order, with eager relationships populated.
      */
     List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
-                             LabelStyle style, dev.cascadeviz.trace.Cause cause) {
+                             LabelStyle style, Cause cause) {
         if (!mapper.hasEagerRelationships()) {
             String sql = mapper.cachedSelect(style + "\u0000" + where + "\u0000"
                             + (secondary == null ? "" : secondary.name()) + orderBy,
@@ -162,8 +165,8 @@ final class EagerLoads {
         for (InstanceState p : parents) {
             keys.add(session.attributes().columnValue(p, pair.referenced().column()));
         }
-        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        String sql = "SELECT " + select + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
+        String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        String sql = "SELECT " + select + " \nFROM " + SqlIdentifiers.quote(child.name())
                 + " \nWHERE " + SqlCompiler.qualified(child.name(), pair.foreign().column()) + " IN (" + in + ")"
                 + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, keys, types, Why.eagerLoad(prop, "selectin"));
@@ -194,9 +197,9 @@ final class EagerLoads {
         for (JoinPair p : prop.synchronizePairs()) {
             String label = p.referenced().table() + "_" + p.referenced().column();
             inner.add(SqlCompiler.qualified(p.referenced().table(), p.referenced().column()) + " AS "
-                    + dev.cascadeviz.db.SqlIdentifiers.quote(label));
+                    + SqlIdentifiers.quote(label));
             outerCols.add(SqlCompiler.qualified("anon_1", label) + " AS "
-                    + dev.cascadeviz.db.SqlIdentifiers.quote("anon_1_" + label));
+                    + SqlIdentifiers.quote("anon_1_" + label));
             on.add(SqlCompiler.qualified("anon_1", label) + " = "
                     + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
             types.add(child.column(p.foreign().column()).type());
@@ -205,8 +208,8 @@ final class EagerLoads {
         String childCols = new SqlCompiler.ColumnsClause(LabelStyle.TABLENAME_PLUS_COL).addAll(child, child.name())
                 .toString();
         String sql = "SELECT " + childCols + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
-                + String.join(", ", inner) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(mapper.tableName())
-                + " \nWHERE " + where + ") AS anon_1 JOIN " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
+                + String.join(", ", inner) + " \nFROM " + SqlIdentifiers.quote(mapper.tableName())
+                + " \nWHERE " + where + ") AS anon_1 JOIN " + SqlIdentifiers.quote(child.name())
                 + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, params, types, Why.eagerLoad(prop, "subquery"));
         int width = child.columns().size();

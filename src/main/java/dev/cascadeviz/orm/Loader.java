@@ -4,7 +4,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.orm.sql.LabelStyle;
-import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +111,7 @@ final class Loader {
         return againstCommitted ? state.committedColumnValue(column) : state.dict.get(column);
     }
 
-    private dev.cascadeviz.trace.Cause cause(RelProp prop) {
+    private Cause cause(RelProp prop) {
         return Why.lazyLoad(prop, session.causeOfCurrentAction());
     }
 }

@@ -11,11 +11,13 @@ import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Resolves relationships the way SQLAlchemy's {@code RelationshipProperty} configures them:
@@ -274,7 +276,7 @@ public final class MappingResolver {
             }
             if (!pairs.isEmpty()) {
                 List<String> order = new ArrayList<>(holder.columns().keySet());
-                pairs.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.foreign().column())));
+                pairs.sort(Comparator.comparingInt(p -> order.indexOf(p.foreign().column())));
                 out.put(fk, pairs);
             }
         }
