@@ -156,11 +156,22 @@ final class MappingReader {
             in.problem(m.get("lazy"), "unknown lazy loader strategy '" + lazy + "' for " + where + "; expected one of "
                     + String.join(", ", LAZY));
         }
-        Relationship rel = new Relationship(name, target, cascade, passive, opt(m, "back_populates", where),
-                opt(m, "secondary", where), flag(m, "uselist", where), flag(m, "single_parent", where),
-                flag(m, "post_update", where), flag(m, "viewonly", where), lazy, flag(m, "passive_updates", where),
-                columns(m, "order_by", where), columns(m, "foreign_keys", where), columns(m, "remote_side", where));
-        return in.problems.count() == before ? rel : null;
+        String backPopulates = opt(m, "back_populates", where);
+        String secondary = opt(m, "secondary", where);
+        Boolean uselist = flag(m, "uselist", where);
+        Boolean singleParent = flag(m, "single_parent", where);
+        Boolean postUpdate = flag(m, "post_update", where);
+        Boolean viewonly = flag(m, "viewonly", where);
+        Boolean passiveUpdates = flag(m, "passive_updates", where);
+        List<String> orderBy = columns(m, "order_by", where);
+        List<String> foreignKeys = columns(m, "foreign_keys", where);
+        List<String> remoteSide = columns(m, "remote_side", where);
+        if (in.problems.count() != before || target == null) {
+            // Every problem is recorded with its position; a relationship with one is not built.
+            return null;
+        }
+        return new Relationship(name, target, cascade, passive, backPopulates, secondary, uselist, singleParent,
+                postUpdate, viewonly, lazy, passiveUpdates, orderBy, foreignKeys, remoteSide);
     }
 
     private String opt(Node.MapNode m, String key, String where) {
