@@ -36,7 +36,9 @@ final class StepCode {
             return "    pass\n";
         }
         for (int i = 0; i < steps.size(); i++) {
-            sb.append("    # step ").append(i + 1).append(": ").append(describe(steps.get(i)).replace('\n', ' ')).append('\n');
+            // The step as written, inside a comment: none of its characters may end the line (a CR would).
+            sb.append("    # step ").append(i + 1).append(": ").append(dev.cascadeviz.model.VisibleText.escape(describe(steps.get(i))))
+                    .append('\n');
             for (String line : lines(steps.get(i))) {
                 sb.append("    ").append(line).append('\n');
             }

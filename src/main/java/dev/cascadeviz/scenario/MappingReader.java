@@ -111,10 +111,44 @@ final class MappingReader {
                 }
             }
         }
+        if (table != null) {
+            refuseConflictingNames(name, table, t, rels);
+        }
         if (in.problems.count() != before || table == null) {
             return null;
         }
         return new MappedClass(name, table, rels);
+    }
+
+    /** SQLAlchemy's instrumentation attribute: no mapped attribute may take its name. */
+    static final String INSTANCE_STATE = "_sa_instance_state";
+
+    /**
+     * Names SQLAlchemy refuses when it maps the class: a column or relationship called
+     * {@value #INSTANCE_STATE}, and a relationship named like a column of the class's table.
+     */
+    private void refuseConflictingNames(String cls, String table, Node tableNode, Map<String, Relationship> rels) {
+        if (tables.get(table).column(INSTANCE_STATE) != null) {
+            in.problem(tableNode, instanceStateConflict());
+        }
+        for (Relationship rel : rels.values()) {
+            Node.Pos at = relationshipNodes.get(cls + "." + rel.name()).keyPos();
+            if (rel.name().equals(INSTANCE_STATE)) {
+                in.problem(at, instanceStateConflict());
+            } else if (tables.get(table).column(rel.name()) != null) {
+                in.problem(at, "WARNING: when configuring property '" + rel.name() + "' on Mapper[" + cls + "(" + table
+                        + ")], column '" + rel.name() + "' conflicts with property '<Relationship " + cls + "."
+                        + rel.name() + ">'. To resolve this, map the column to the class under a different name in the "
+                        + "'properties' dictionary.  Or, to remove all awareness of the column entirely (including its "
+                        + "availability as a foreign key), use the 'include_properties' or 'exclude_properties' mapper "
+                        + "arguments to control specifically which table columns get mapped.");
+            }
+        }
+    }
+
+    private static String instanceStateConflict() {
+        return "\"'" + INSTANCE_STATE + "': requested attribute name conflicts with instrumentation attribute of the same "
+                + "name.\"";
     }
 
     private Relationship relationship(String cls, Node.Entry entry) {
