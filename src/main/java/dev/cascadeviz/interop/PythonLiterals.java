@@ -28,7 +28,8 @@ final class PythonLiterals {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !validPair(s, i)) {
+                    // Controls, line and paragraph separators, direction overrides and lone surrogates as escapes.
+                    if (c < 0x20 || c == 0x7f || dev.cascadeviz.model.VisibleText.needsEscape(s, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -37,14 +38,6 @@ final class PythonLiterals {
             }
         }
         return sb.append('"').toString();
-    }
-
-    private static boolean validPair(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /** A scenario value (Long, Double, String, Boolean or null) as a Python literal. */
