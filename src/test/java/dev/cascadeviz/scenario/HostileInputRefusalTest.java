@@ -16,7 +16,7 @@ class HostileInputRefusalTest {
     void aColumnNamedLikeSqlalchemysInstrumentationIsRefusedWithItsMessage() {
         String text = BASE.replace("      name: {type: string, length: 50, nullable: false}",
                 "      _sa_instance_state: {type: integer}").replace("{id: 1, name: Nirvana}", "{id: 1}");
-        refusedOnce(text, 11, 12, "'_sa_instance_state': requested attribute name conflicts with instrumentation "
+        refusedOnce(text, 12, 12, "'_sa_instance_state': requested attribute name conflicts with instrumentation "
                 + "attribute of the same name.");
     }
 
