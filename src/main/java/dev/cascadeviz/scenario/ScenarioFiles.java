@@ -9,10 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Loads and saves scenario files (scenario-format.md). */
@@ -68,37 +66,27 @@ public final class ScenarioFiles {
     }
 
     /**
-     * Saves atomically: the YAML goes to a temporary file beside the target, which then replaces
-     * it. If anything fails, the old file is untouched and the temporary file is gone.
+     * Saves atomically ({@link AtomicFiles}): the old file stays untouched if anything fails; a
+     * symbolic link is followed; mode, owner and group are kept. A read-only file is refused with
+     * {@link AtomicFiles.ReadOnlyFileException}; ask the user, then call
+     * {@link #save(Scenario, Path, boolean)} with {@code true}.
      */
     public static void save(Scenario scenario, Path file) throws IOException {
-        save(scenario, file, (text, out) -> out.write(text));
+        save(scenario, file, false);
+    }
+
+    /** Like {@link #save(Scenario, Path)}; {@code overwriteReadOnly} replaces a read-only file too. */
+    public static void save(Scenario scenario, Path file, boolean overwriteReadOnly) throws IOException {
+        save(scenario, file, (text, out) -> out.write(text), overwriteReadOnly);
     }
 
     static void save(Scenario scenario, Path file, TextWriter writer) throws IOException {
+        save(scenario, file, writer, false);
+    }
+
+    private static void save(Scenario scenario, Path file, TextWriter writer, boolean overwriteReadOnly) throws IOException {
         String text = toYaml(scenario);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(text, out);
-            }
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(file, out -> writer.write(text, out), overwriteReadOnly);
     }
 
     private static String describe(IOException e) {
