@@ -87,6 +87,10 @@ final class TreeReader {
                     : new Node.Pos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
             problems.add(pos, syntaxMessage(e));
             return null;
+        } catch (TooDeep e) {
+            problems.add(e.pos, "mappings and lists nested more than " + MAX_NESTING + " levels deep; a scenario needs "
+                    + "far fewer");
+            return null;
         } catch (IOException | RuntimeException e) {
             problems.add(new Node.Pos(1, 1), (json ? "JSON" : "YAML") + " syntax error: " + e.getMessage());
             return null;
@@ -112,17 +116,44 @@ final class TreeReader {
         return new Node.Pos(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
     }
 
+    /**
+     * How deep mappings and lists may nest. A scenario needs about six levels; reading recurses
+     * once per level, so a file nested thousands deep is refused here instead of overflowing the
+     * thread's stack (Jackson's own limit, 1,000, is more than a small stack holds).
+     */
+    static final int MAX_NESTING = 100;
+
+    /** Signals nesting beyond {@link #MAX_NESTING}, where it happened. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Node.Pos pos;
+
+        TooDeep(Node.Pos pos) {
+            super(null, null, false, false);
+            this.pos = pos;
+        }
+    }
+
+    private int depth;
+
     private Node value(JsonToken token) throws IOException {
         Node.Pos pos = here();
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && ++depth > MAX_NESTING) {
+            throw new TooDeep(pos);
+        }
         switch (token) {
-            case START_OBJECT:
-                return mapping(pos);
+            case START_OBJECT: {
+                Node m = mapping(pos);
+                depth--;
+                return m;
+            }
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 JsonToken t;
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     items.add(value(t));
                 }
+                depth--;
                 return new Node.ListNode(pos, items);
             }
             case VALUE_STRING: {
