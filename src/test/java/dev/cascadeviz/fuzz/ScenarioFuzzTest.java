@@ -64,14 +64,31 @@ class ScenarioFuzzTest {
         worker.shutdownNow();
     }
 
+    /**
+     * The corpus, without the scenarios conformance/known-differences*.txt lists: those are known
+     * not to agree with SQLAlchemy yet (one ends in a simulator defect), so their mutants would too.
+     */
     static List<Path> corpus() throws IOException {
+        java.util.Set<Path> known = new java.util.HashSet<>();
+        Path conformance = Path.of("src/test/resources/conformance");
+        try (Stream<Path> lists = Files.list(conformance)) {
+            for (Path list : lists.filter(p -> p.getFileName().toString().startsWith("known-differences")).toList()) {
+                for (String line : Files.readAllLines(list)) {
+                    String path = line.replaceAll("#.*", "").trim();
+                    if (!path.isEmpty()) {
+                        known.add(conformance.resolve("scenarios").resolve(path).normalize());
+                    }
+                }
+            }
+        }
         List<Path> files = new ArrayList<>();
         for (Path root : List.of(Path.of("src/test/resources/conformance/scenarios"), Path.of("assets/scenarios"))) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
             try (Stream<Path> s = Files.walk(root)) {
-                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json")).sorted().forEach(files::add);
+                s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json"))
+                        .filter(p -> !known.contains(p.normalize())).sorted().forEach(files::add);
             }
         }
         return files;
@@ -124,6 +141,7 @@ class ScenarioFuzzTest {
             }
             Files.delete(file);
         }
+        System.out.println("fuzz: seed " + seed + ", " + mutants + " mutants: " + refused + " refused, " + traced + " traced");
         assertTrue(refused > mutants / 10, "the mutants should mostly be refused: " + refused + " of " + mutants);
         assertTrue(traced > 0, "some mutants should still trace: " + traced + " of " + mutants);
     }
