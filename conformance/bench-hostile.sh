@@ -4,7 +4,8 @@
 #   - a self-referential chain 10,000 levels deep, deleted level by level by the ORM
 #   - 10^6 rows (1,000 parents, 999,000 children), as YAML and as JSON (goal: peak memory within 1.5 GB on SQLite)
 # Each is one `java -jar target/cascadeviz.jar trace` (JVM start included, the jar's own relaunch with
-# its command-line options), measured with /usr/bin/time -v: wall time and peak resident memory.
+# its command-line options), measured with /usr/bin/time -v: wall time, CPU time (user + system: what
+# the run costs, also on a machine shared with other work) and peak resident memory.
 #   conformance/bench-hostile.sh [chain|tree|rows ...]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,19 +17,22 @@ run() { # name file [engine]
   local name=$1 file=$2 engine=${3:-sqlite}
   /usr/bin/time -v -o "$OUT/$name.time" java ${BENCH_JAVA_OPTS:-} -jar target/cascadeviz.jar trace --timings \
       --engine "$engine" "$OUT/$file" > "$OUT/$name.trace.json" 2> "$OUT/$name.err" || true
-  local wall rss
+  local wall rss user sys
   wall=$(grep "Elapsed (wall clock)" "$OUT/$name.time" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$OUT/$name.time" | awk '{print $NF}')
-  python3 - "$name" "$wall" "$rss" "$OUT/$name.trace.json" "$OUT/$name.err" <<'PY'
+  user=$(grep "User time" "$OUT/$name.time" | awk '{print $NF}')
+  sys=$(grep "System time" "$OUT/$name.time" | awk '{print $NF}')
+  python3 - "$name" "$wall" "$rss" "$OUT/$name.trace.json" "$OUT/$name.err" "$user" "$sys" <<'PY'
 import json, sys
-name, wall, rss, trace, err = sys.argv[1:]
+name, wall, rss, trace, err, user, system = sys.argv[1:]
 try:
     t = json.load(open(trace))
     what = f"{len(t['statements'])} statements, error: {t['error'] and t['error']['type']}"
 except Exception:
     what = "no trace: " + open(err).read().strip().splitlines()[-1][:200] if open(err).read().strip() else "no trace"
 timings = [l for l in open(err).read().splitlines() if l.startswith("timings")]
-print(f"{name:24s} wall {wall:>8s}  peak {int(rss) / 1024:7.0f} MB  {what}")
+cpu = float(user) + float(system)
+print(f"{name:24s} wall {wall:>8s}  cpu {cpu:6.2f} s  peak {int(rss) / 1024:7.0f} MB  {what}")
 if timings:
     print(" " * 26 + timings[0])
 PY

@@ -158,11 +158,29 @@ public final class DatabaseEffects {
                     continue;
                 }
                 Set<List<Object>> seen = visited.computeIfAbsent(child.table.name() + "/" + next, k -> new HashSet<>());
-                List<Map<String, Object>> fresh = new ArrayList<>();
-                for (Map<String, Object> row : db.rowsByColumns(child.table.name(), link.fk().columns(), values)) {
+                // First only the keys of the referencing rows (a small query even on a table with thousands of
+                // columns, one per foreign key), then whole rows once, for the keys not read yet.
+                List<String> pk = primaryKeyNames(child.table);
+                List<List<Object>> freshKeys = new ArrayList<>();
+                List<List<Object>> unread = new ArrayList<>();
+                for (Map<String, Object> row : db.rowsByColumns(child.table.name(), pk, link.fk().columns(), values)) {
                     List<Object> k = key(child.table, row);
-                    child.rows.putIfAbsent(k, row);
                     if (seen.add(k)) {
+                        freshKeys.add(k);
+                        if (!child.rows.containsKey(k)) {
+                            unread.add(k);
+                        }
+                    }
+                }
+                if (!unread.isEmpty()) {
+                    for (Map<String, Object> row : db.rowsByColumns(child.table.name(), pk, unread)) {
+                        child.rows.putIfAbsent(key(child.table, row), row);
+                    }
+                }
+                List<Map<String, Object>> fresh = new ArrayList<>();
+                for (List<Object> k : freshKeys) {
+                    Map<String, Object> row = child.rows.get(k);
+                    if (row != null) {
                         fresh.add(row);
                     }
                 }

@@ -340,8 +340,14 @@ public final class ScenarioDatabase implements AutoCloseable {
      */
     public List<Map<String, Object>> rowsByColumns(String tableName, List<String> columns,
                                                    java.util.Collection<List<Object>> values) throws SQLException {
+        return rowsByColumns(tableName, new ArrayList<>(scenario.table(tableName).columns().keySet()), columns, values);
+    }
+
+    /** Like {@link #rowsByColumns(String, List, java.util.Collection)}, each row with only the {@code select} columns. */
+    public List<Map<String, Object>> rowsByColumns(String tableName, List<String> select, List<String> columns,
+                                                   java.util.Collection<List<Object>> values) throws SQLException {
         Table t = scenario.table(tableName);
-        List<String> cols = new ArrayList<>(t.columns().keySet());
+        List<String> cols = select;
         String[] names = cols.toArray(new String[0]);
         ColumnType[] types = new ColumnType[names.length];
         for (int i = 0; i < names.length; i++) {

@@ -77,7 +77,7 @@ final class RowsReader {
             return null;
         }
         int before = in.problems.count();
-        Map<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
         for (Node.Entry e : m.entries().values()) {
             Column c = table.column(e.key());
             if (c == null) {
@@ -116,7 +116,7 @@ final class RowsReader {
                 return null;
             }
         }
-        return row;
+        return dev.cascadeviz.model.Scenario.ownedRow(row); // handed over: the scenario keeps it without a copy
     }
 
     private static boolean isNull(Node n) {
