@@ -611,7 +611,8 @@ final class PlainYamlReader {
         if (!ends || next == ' ' && !spacesThenEnd(q, flow)) {
             return null;
         }
-        String text = new String(s, p, q - p);
+        // No copy of the text when it is the number's own (Node.Scalar.text() makes it on demand).
+        String text = negative && value == 0 ? "-0" : null;
         p = q;
         return new Node.Scalar(pos, Node.Kind.INTEGER, negative ? -value : value, text);
     }

@@ -27,6 +27,11 @@ public final class ScenarioFiles {
 
     /** Reads a YAML or JSON scenario file; problems name the file as given. */
     public static Scenario load(Path file) throws ScenarioException {
+        // The bytes are read and decoded in their own method, so that they are garbage while the text is read.
+        return parse(text(file), file.toString());
+    }
+
+    private static String text(Path file) throws ScenarioException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -43,7 +48,7 @@ public final class ScenarioFiles {
         } catch (CharacterCodingException e) {
             throw new ScenarioException(List.of(new Problem(name, 1, 1, "the file is not UTF-8 text")));
         }
-        return parse(text, name);
+        return text;
     }
 
     /** Reads scenario text; JSON when fileName ends in .json or the text starts with '{'. */

@@ -164,9 +164,13 @@ final class TreeReader {
                 return new Node.Scalar(pos, Node.Kind.STRING, text, text);
             }
             case VALUE_NUMBER_INT: {
-                String text = parser.getText();
                 Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                // The text only when it says more than the value (a YAML 0x10 or +1); a million ids need no copy of it.
+                String text = json && v instanceof Long ? null : parser.getText();
+                if (text != null && v instanceof Long l && text.equals(Long.toString(l))) {
+                    text = null;
+                }
                 return new Node.Scalar(pos, Node.Kind.INTEGER, v, text);
             }
             case VALUE_NUMBER_FLOAT:
