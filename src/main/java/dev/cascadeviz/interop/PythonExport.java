@@ -84,7 +84,6 @@ public final class PythonExport {
                 + "\"\"\"\n";
     }
 
-<<<<<<< HEAD
     /**
      * The title inside the module's docstring: a backslash and every quote escaped (so that nothing
      * can close the string), line breaks and other control, direction and unpaired surrogate
@@ -105,13 +104,13 @@ public final class PythonExport {
             }
         }
         return sb.toString();
-=======
+    }
+
     /** Which release the module was written for: the scenario's; it runs on the others too. */
     static String releaseLine(Release release) {
         String others = release == Release.V2_0 ? "2.1 and 1.4" : "2.0 and 1.4";
         return "Written for SQLAlchemy " + release.text() + ", whose SQL CascadeViz showed; it runs on " + others
                 + " too\n(2.0 and 1.4 label the columns of their SELECTs: `artist.id AS artist_id`; 2.1 does not).\n";
->>>>>>> main
     }
 
     private String imports() {
