@@ -48,14 +48,13 @@ public final class Launcher {
 
     /** The child's exit code, or null when no child could be started (then this JVM runs it). */
     private static Integer relaunch(File jar, String[] args) {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        command.addAll(CLI_JVM_OPTIONS);
-        command.add("-D" + CHILD + "=true");
-        command.add("-cp");
-        command.add(jar.getPath());
-        command.add(Launcher.class.getName());
-        command.addAll(List.of(args));
+        List<String> given;
+        try {
+            given = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (RuntimeException | LinkageError e) {
+            given = List.of();
+        }
+        List<String> command = childCommand(System.getProperty("java.home"), jar, args, given);
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
             return child.waitFor();
@@ -65,6 +64,29 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * The child JVM's command line: the CLI options, then the options the user gave this JVM that
+     * the run depends on (every {@code -D} system property, e.g. {@code -Dcascadeviz.debug}, and
+     * the memory and stack sizes {@code -Xmx}, {@code -Xms}, {@code -Xss}), then the jar and the arguments.
+     */
+    static List<String> childCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome + File.separator + "bin" + File.separator + "java");
+        command.addAll(CLI_JVM_OPTIONS);
+        for (String option : givenJvmOptions) {
+            if ((option.startsWith("-D") && !option.startsWith("-D" + CHILD + "=")) || option.startsWith("-Xmx")
+                    || option.startsWith("-Xms") || option.startsWith("-Xss")) {
+                command.add(option);
+            }
+        }
+        command.add("-D" + CHILD + "=true");
+        command.add("-cp");
+        command.add(jar.getPath());
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The jar this class was loaded from, or null when it runs from classes (tests, IDE). */

@@ -53,6 +53,19 @@ public final class CascadeVizCommand implements Callable<Integer> {
 
     /** Runs the command line writing to the given streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return executeAll(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // Too large for this JVM's heap: say so and how to give it more, without a stack trace.
+            err.println("cascadeviz: out of memory (the Java heap holds at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): run it with more, e.g. "
+                    + "java -Xmx4g -jar cascadeviz.jar " + String.join(" ", args));
+            err.flush();
+            return SCENARIO_PROBLEM;
+        }
+    }
+
+    private static int executeAll(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new CascadeVizCommand());
         addSubcommands(cmd, args);
         cmd.setOut(out);

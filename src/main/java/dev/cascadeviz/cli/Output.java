@@ -2,8 +2,6 @@ package dev.cascadeviz.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,11 +20,10 @@ final class Output {
             return 0;
         }
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            dev.cascadeviz.scenario.AtomicFiles.writeString(file, text); // whole or not at all
             return 0;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cascadeviz " + command + ": cannot write " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            spec.commandLine().getErr().println("cascadeviz " + command + ": " + e.getMessage());
             return CascadeVizCommand.USAGE;
         }
     }

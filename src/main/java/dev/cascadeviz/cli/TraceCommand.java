@@ -104,11 +104,13 @@ final class TraceCommand implements Callable<Integer> {
                 stdout.println();
             } else {
                 Path target = out.resolve(traceName(file));
-                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                    TraceJson.write(trace, w);
-                    w.write("\n");
+                try {
+                    dev.cascadeviz.scenario.AtomicFiles.write(target, w -> {
+                        TraceJson.write(trace, w);
+                        w.write("\n");
+                    }, false);
                 } catch (IOException e) {
-                    err.println("cascadeviz trace: cannot write " + target + ": " + e.getMessage());
+                    err.println("cascadeviz trace: " + e.getMessage());
                     failed = true;
                 }
             }

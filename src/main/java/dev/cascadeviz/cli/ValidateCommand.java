@@ -37,6 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
                 for (Problem p : e.problems()) {
                     err.println(p);
                 }
+            } catch (RuntimeException | StackOverflowError e) {
+                // A fault of CascadeViz with this file: say so, and go on to check the others.
+                failed = true;
+                err.println(file + ":1:1: internal error: " + e);
             }
         }
         return failed ? CascadeVizCommand.SCENARIO_PROBLEM : 0;

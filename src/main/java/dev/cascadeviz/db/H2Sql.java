@@ -17,6 +17,11 @@ import org.h2.util.ParserUtil;
 public final class H2Sql {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Words H2 does not list as keywords but reads as a clause where a name can stand: {@code TOP}
+     * right after SELECT ({@code SELECT top.id FROM top} is a syntax error unless it is quoted).
+     */
+    static final java.util.Set<String> CONTEXT_WORDS = java.util.Set.of("top");
 
     private H2Sql() {
     }
@@ -51,7 +56,8 @@ public final class H2Sql {
                 }
                 String word = sql.substring(i, end);
                 boolean previousIsWordPart = i > 0 && isWordPart(sql.charAt(i - 1));
-                if (!previousIsWordPart && word.equals(word.toLowerCase(Locale.ROOT)) && ParserUtil.isKeyword(word, true)) {
+                if (!previousIsWordPart && word.equals(word.toLowerCase(Locale.ROOT))
+                        && (ParserUtil.isKeyword(word, true) || CONTEXT_WORDS.contains(word))) {
                     out.append('"').append(word).append('"');
                 } else {
                     out.append(word);

@@ -93,9 +93,13 @@ public final class ScenarioDatabase implements AutoCloseable {
             if (engine == Engine.SQLITE) {
                 st.execute("PRAGMA foreign_keys = " + (scenario.database().foreignKeys() ? "ON" : "OFF"));
             }
+            // One transaction for the whole schema: SQLite commits (and H2 logs) each statement otherwise.
+            connection.setAutoCommit(false);
             for (String ddl : Ddl.statements(scenario, engine)) {
                 st.execute(ddl);
             }
+            connection.commit();
+            connection.setAutoCommit(true);
         }
     }
 
@@ -321,6 +325,74 @@ public final class ScenarioDatabase implements AutoCloseable {
                     row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
                 }
                 rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** How many values one query of {@link #rowsByColumns} binds at most (SQLite allows 32,766). */
+    private static final int VALUES_PER_QUERY = 900;
+
+    /**
+     * The rows of a table whose {@code columns} hold one of the given value tuples (a tuple per
+     * row sought, in column order), each a map in column order with normalized values; the order
+     * of the rows is the database's. Several queries when there are many tuples.
+     */
+    public List<Map<String, Object>> rowsByColumns(String tableName, List<String> columns,
+                                                   java.util.Collection<List<Object>> values) throws SQLException {
+        return rowsByColumns(tableName, new ArrayList<>(scenario.table(tableName).columns().keySet()), columns, values);
+    }
+
+    /** Like {@link #rowsByColumns(String, List, java.util.Collection)}, each row with only the {@code select} columns. */
+    public List<Map<String, Object>> rowsByColumns(String tableName, List<String> select, List<String> columns,
+                                                   java.util.Collection<List<Object>> values) throws SQLException {
+        Table t = scenario.table(tableName);
+        List<String> cols = select;
+        String[] names = cols.toArray(new String[0]);
+        ColumnType[] types = new ColumnType[names.length];
+        for (int i = 0; i < names.length; i++) {
+            types[i] = t.column(names[i]).type();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (values.isEmpty() || columns.isEmpty()) {
+            return rows;
+        }
+        // An OR of composite tuples nests one level per tuple: keep it far below SQLite's depth limit of 1,000.
+        int perQuery = columns.size() == 1 ? VALUES_PER_QUERY : Math.max(1, 200 / columns.size());
+        String head = "SELECT " + names(cols) + " FROM " + name(t.name()) + " WHERE ";
+        List<List<Object>> all = new ArrayList<>(values);
+        for (int from = 0; from < all.size(); from += perQuery) {
+            List<List<Object>> chunk = all.subList(from, Math.min(all.size(), from + perQuery));
+            StringBuilder where = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            if (columns.size() == 1) {
+                where.append(name(columns.get(0))).append(" IN (");
+                for (int i = 0; i < chunk.size(); i++) {
+                    where.append(i == 0 ? "?" : ", ?");
+                    params.add(chunk.get(i).get(0));
+                }
+                where.append(')');
+            } else {
+                for (int i = 0; i < chunk.size(); i++) {
+                    where.append(i == 0 ? "(" : " OR (");
+                    for (int c = 0; c < columns.size(); c++) {
+                        where.append(c == 0 ? "" : " AND ").append(name(columns.get(c))).append(" = ?");
+                        params.add(chunk.get(i).get(c));
+                    }
+                    where.append(')');
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(head + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+                        for (int i = 0; i < names.length; i++) {
+                            row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
+                        }
+                        rows.add(row);
+                    }
+                }
             }
         }
         return rows;

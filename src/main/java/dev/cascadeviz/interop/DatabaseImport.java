@@ -53,6 +53,12 @@ public final class DatabaseImport {
         }
         DatabaseImport d = new DatabaseImport();
         Properties props = new Properties();
+        if (url.startsWith("jdbc:sqlite:")) {
+            // Opened read-only and never created: importing must not change or make the source.
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            props = config.toProperties();
+        }
         try (Connection c = DriverManager.getConnection(url, props)) {
             try {
                 c.setReadOnly(true); // only reads happen anyway; some drivers refuse this after connecting
@@ -71,12 +77,33 @@ public final class DatabaseImport {
         }
     }
 
+    /**
+     * An H2 URL that opens only an existing database, for reading: H2 would otherwise create an
+     * empty database file for a mistyped name (and may write to the one it opens). Settings of the
+     * same name the user gave are replaced.
+     */
+    static String h2ReadOnly(String url) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = url.split(";");
+        out.append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String key = parts[i].split("=", 2)[0].trim().toUpperCase(java.util.Locale.ROOT);
+            if (!key.isEmpty() && !key.equals("IFEXISTS") && !key.equals("ACCESS_MODE_DATA")) {
+                out.append(';').append(parts[i]);
+            }
+        }
+        return out.append(";IFEXISTS=TRUE;ACCESS_MODE_DATA=r").toString();
+    }
+
     private static String firstLine(String s) {
         return s == null ? "" : s.split("\n", 2)[0];
     }
 
     /** A JDBC URL as given, or one for a SQLite or H2 database file. */
     static String jdbcUrl(String urlOrFile) {
+        if (urlOrFile.startsWith("jdbc:h2:") && !urlOrFile.startsWith("jdbc:h2:mem:")) {
+            return h2ReadOnly(urlOrFile);
+        }
         if (urlOrFile.startsWith("jdbc:")) {
             return urlOrFile;
         }
@@ -87,7 +114,7 @@ public final class DatabaseImport {
         String name = p.getFileName().toString();
         if (name.endsWith(".mv.db")) {
             String base = p.toAbsolutePath().toString();
-            return "jdbc:h2:file:" + base.substring(0, base.length() - ".mv.db".length()) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+            return h2ReadOnly("jdbc:h2:file:" + base.substring(0, base.length() - ".mv.db".length()));
         }
         byte[] head = new byte[16];
         try (InputStream in = Files.newInputStream(p)) {

@@ -3,6 +3,7 @@ package dev.cascadeviz.interop;
 import dev.cascadeviz.db.Ddl;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,8 @@ public final class DdlExport {
     /** The whole script: a comment naming the dialect, then each statement followed by {@code ;}. */
     public static String script(Scenario scenario, Dialect dialect) {
         StringBuilder sb = new StringBuilder("-- ");
-        sb.append(scenario.title() == null ? "CascadeViz scenario" : scenario.title().replace('\n', ' '))
+        // The title is inside a line comment: no character of it may end the line (CR did, and the rest ran as SQL).
+        sb.append(scenario.title() == null ? "CascadeViz scenario" : VisibleText.escape(scenario.title()))
                 .append(": schema for ").append(dialect.label()).append(", exported by CascadeViz\n");
         if (dialect == Dialect.SQLITE) {
             sb.append("-- foreign keys are enforced only with PRAGMA foreign_keys=ON on each connection\n");

@@ -13,6 +13,7 @@ import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.model.VisibleText;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
@@ -21,6 +22,7 @@ import dev.cascadeviz.model.mapping.RelationshipMapping;
 import dev.cascadeviz.model.Release;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -115,11 +117,33 @@ public final class PythonExport {
 
     private String header() {
         String title = scenario.title() == null ? "CascadeViz scenario" : scenario.title();
-        return "\"\"\"" + title.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"") + "\n\n"
+        return "\"\"\"" + docstringText(title) + "\n\n"
                 + "Exported by CascadeViz. Run it with `python3 this_file.py`: it creates the tables in an\n"
                 + "in-memory SQLite database, inserts the rows and runs the steps with echo=True.\n"
                 + releaseLine(scenario.release())
                 + "\"\"\"\n";
+    }
+
+    /**
+     * The title inside the module's docstring: a backslash and every quote escaped (so that nothing
+     * can close the string), line breaks and other control, direction and unpaired surrogate
+     * characters as escapes (a NUL would make the module unreadable to Python).
+     */
+    static String docstringText(String title) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '\\' || c == '"') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append(c); // a line of the docstring, as the title was written
+            } else if (VisibleText.needsEscape(title, i)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Which release the module was written for: the scenario's; it runs on the others too. */
@@ -378,9 +402,10 @@ public final class PythonExport {
         columns(args, "remote_side", r.remoteSide());
         String annotation = isCollection(owner, r) ? "List[" + target + "]" : "Optional[" + target + "]";
         String call = "relationship(" + String.join(", ", args) + ")";
-        String line = r.name() + ": Mapped[" + annotation + "] = " + call;
+        String attribute = PythonLiterals.isIdentifier(r.name()) ? r.name() : PythonLiterals.identifier(r.name());
+        String line = attribute + ": Mapped[" + annotation + "] = " + call;
         if (line.length() > 95) {
-            line = r.name() + ": Mapped[" + annotation + "] = relationship(\n        "
+            line = attribute + ": Mapped[" + annotation + "] = relationship(\n        "
                     + String.join(",\n        ", args) + ",\n    )";
         }
         return line;
@@ -398,9 +423,19 @@ public final class PythonExport {
             return;
         }
         List<String> refs = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
+        boolean plain = true;
         for (String q : qualified) {
             QualifiedColumn qc = QualifiedColumn.parse(q);
             refs.add(names.columnReference(qc.table(), qc.column()));
+            expressions.add(names.columnExpression(qc.table(), qc.column()));
+            plain &= names.resolvableByName(qc.table(), qc.column());
+        }
+        if (!plain) {
+            // SQLAlchemy eval()s such a string: a name that is not a plain identifier goes in as a literal instead.
+            String expr = expressions.size() == 1 ? expressions.get(0) : "[" + String.join(", ", expressions) + "]";
+            args.add(name + "=lambda: " + expr);
+            return;
         }
         String text = refs.size() == 1 ? refs.get(0) : "[" + String.join(", ", refs) + "]";
         args.add(name + "=" + string(text));

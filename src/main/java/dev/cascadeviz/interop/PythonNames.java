@@ -101,4 +101,19 @@ final class PythonNames {
         }
         return table + ".c." + column;
     }
+
+    /** True when {@link #columnReference} names only plain identifiers (SQLAlchemy eval()s it). */
+    boolean resolvableByName(String table, String column) {
+        String cls = tableClass.get(table);
+        return cls != null || (PythonLiterals.isIdentifier(table) && PythonLiterals.isIdentifier(column));
+    }
+
+    /** The column as a Python expression on its Table: {@code post_tag_table.c["tag id"]}. */
+    String columnExpression(String table, String column) {
+        String cls = tableClass.get(table);
+        if (cls != null) {
+            return className(cls) + "." + columnAttribute(table, column);
+        }
+        return tableExpression(table) + ".c[" + PythonLiterals.string(column) + "]";
+    }
 }

@@ -3,6 +3,7 @@ package dev.cascadeviz.interop;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.model.VisibleText;
 import dev.cascadeviz.scenario.StepNotation;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,9 @@ final class StepCode {
             return "    pass\n";
         }
         for (int i = 0; i < steps.size(); i++) {
-            sb.append("    # step ").append(i + 1).append(": ").append(StepNotation.line(steps.get(i)).replace('\n', ' ')).append('\n');
+            // The step as written, inside a comment: none of its characters may end the line (a CR would).
+            sb.append("    # step ").append(i + 1).append(": ").append(VisibleText.escape(StepNotation.line(steps.get(i))))
+                    .append('\n');
             for (String line : lines(steps.get(i))) {
                 sb.append("    ").append(line).append('\n');
             }

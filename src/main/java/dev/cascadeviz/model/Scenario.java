@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -34,15 +35,19 @@ public record Scenario(
         database = database == null ? DatabaseSettings.DEFAULT : database;
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
-        Map<String, List<Map<String, Object>>> rowCopy = new LinkedHashMap<>();
-        rows.forEach((table, list) -> {
-            List<Map<String, Object>> l = new ArrayList<>();
-            for (Map<String, Object> r : list) {
-                l.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
-            }
-            rowCopy.put(table, Collections.unmodifiableList(l));
-        });
-        rows = Collections.unmodifiableMap(rowCopy);
+        if (!(rows instanceof FrozenRows)) {
+            // Copied once; a scenario made from another (every with...) shares its rows, which cannot change:
+            // importing 1,000 tables copied every row once per class before.
+            Map<String, List<Map<String, Object>>> rowCopy = new LinkedHashMap<>();
+            rows.forEach((table, list) -> {
+                List<Map<String, Object>> l = new ArrayList<>();
+                for (Map<String, Object> r : list) {
+                    l.add(r instanceof OwnedRow ? r : Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+                }
+                rowCopy.put(table, Collections.unmodifiableList(l));
+            });
+            rows = new FrozenRows(rowCopy);
+        }
         steps = List.copyOf(steps);
         layout = Collections.unmodifiableMap(new LinkedHashMap<>(layout == null ? Map.of() : layout));
     }
@@ -111,4 +116,72 @@ public record Scenario(
         return new Scenario(format, sqlalchemy, title, notes, database, tables, classes, value, steps, layout);
     }
 
+
+    /** The rows of a scenario once copied: unmodifiable all the way down, so that they can be shared. */
+    private static final class FrozenRows extends java.util.AbstractMap<String, List<Map<String, Object>>> {
+        private final Map<String, List<Map<String, Object>>> rows;
+
+        FrozenRows(Map<String, List<Map<String, Object>>> copy) {
+            this.rows = Collections.unmodifiableMap(copy);
+        }
+
+        @Override
+        public Set<Entry<String, List<Map<String, Object>>>> entrySet() {
+            return rows.entrySet();
+        }
+
+        @Override
+        public List<Map<String, Object>> get(Object key) {
+            return rows.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return rows.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    /**
+     * A row for a new scenario without a copy: the loader hands over each row map it built and
+     * keeps no reference to it (a copy per row doubled the memory of a 10^6-row file).
+     *
+     * @param row a map in column order that nobody changes or keeps afterwards
+     */
+    public static Map<String, Object> ownedRow(LinkedHashMap<String, Object> row) {
+        return new OwnedRow(row);
+    }
+
+    /** A row map handed over by its maker: read-only from here on. */
+    private static final class OwnedRow extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> row;
+
+        OwnedRow(LinkedHashMap<String, Object> row) {
+            this.row = Collections.unmodifiableMap(row);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return row.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return row.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return row.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return row.size();
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -362,12 +363,37 @@ public final class Session {
         return out;
     }
 
-    private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out) {
-        for (RelProp prop : state.mapper.relationships()) {
-            if (!prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
+    /**
+     * The depth-first walk of {@link #cascadeIterator}, with an explicit stack instead of
+     * recursion (a self-referential chain 10,000 levels deep is walked as SQLAlchemy walks it,
+     * without running out of thread stack). Order: for each relationship of an object in turn, its
+     * value is read, then each newly met object is reported and walked completely before the next.
+     */
+    private void visit(String type, InstanceState root, Set<InstanceState> visited, List<InstanceState> out) {
+        boolean delete = type.equals("delete");
+        CascadeOption option = CascadeOption.fromKeyword(type);
+        ArrayDeque<CascadeFrame> stack = new ArrayDeque<>();
+        stack.push(new CascadeFrame(root));
+        while (!stack.isEmpty()) {
+            CascadeFrame frame = stack.peek();
+            if (frame.nextChild < frame.fresh.size()) {
+                InstanceState child = frame.fresh.get(frame.nextChild++);
+                if (delete) {
+                    explainDelete(child, Why.cascadedDelete(frame.prop), false);
+                }
+                out.add(child);
+                stack.push(new CascadeFrame(child));
                 continue;
             }
-            boolean delete = type.equals("delete");
+            if (!frame.props.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            RelProp prop = frame.props.next();
+            if (!prop.mapping().cascade().contains(option)) {
+                continue;
+            }
+            InstanceState state = frame.state;
             Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
             // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
             Object value = because(delete ? Why.cascadeLoad(prop) : null,
@@ -386,13 +412,23 @@ public final class Session {
                     fresh.add(child);
                 }
             }
-            for (InstanceState child : fresh) {
-                if (delete) {
-                    explainDelete(child, Why.cascadedDelete(prop), false);
-                }
-                out.add(child);
-                visit(type, child, visited, out);
-            }
+            frame.prop = prop;
+            frame.fresh = fresh;
+            frame.nextChild = 0;
+        }
+    }
+
+    /** One object of the cascade walk: its relationships still to read, and the objects met through the current one. */
+    private static final class CascadeFrame {
+        final InstanceState state;
+        final Iterator<RelProp> props;
+        RelProp prop;
+        List<InstanceState> fresh = List.of();
+        int nextChild;
+
+        CascadeFrame(InstanceState state) {
+            this.state = state;
+            this.props = state.mapper.relationships().iterator();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cascadeviz.orm;
 
+import dev.cascadeviz.db.DeepStack;
 import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ObjectRef;
@@ -54,8 +55,15 @@ public final class Simulator {
         return new Timings(seedNanos, simulateNanos, databaseNanos, snapshotNanos);
     }
 
-    /** Runs the scenario on {@code engine} (null: the scenario's own engine). */
+    /**
+     * Runs the scenario on {@code engine} (null: the scenario's own engine), on a thread with a
+     * stack deep enough for the database's longest chain of rules ({@link DeepStack}).
+     */
     public Trace run(Scenario scenario, Engine engine) {
+        return DeepStack.call(() -> runHere(scenario, engine));
+    }
+
+    private Trace runHere(Scenario scenario, Engine engine) {
         List<String> warnings = new ArrayList<>(MappingResolver.warnings(scenario));
         Mapping mapping = null;
         TraceError configError = null;

@@ -111,10 +111,44 @@ final class MappingReader {
                 }
             }
         }
+        if (table != null) {
+            refuseConflictingNames(name, table, t, rels);
+        }
         if (in.problems.count() != before || table == null) {
             return null;
         }
         return new MappedClass(name, table, rels);
+    }
+
+    /** SQLAlchemy's instrumentation attribute: no mapped attribute may take its name. */
+    static final String INSTANCE_STATE = "_sa_instance_state";
+
+    /**
+     * Names SQLAlchemy refuses when it maps the class: a column or relationship called
+     * {@value #INSTANCE_STATE}, and a relationship named like a column of the class's table.
+     */
+    private void refuseConflictingNames(String cls, String table, Node tableNode, Map<String, Relationship> rels) {
+        if (tables.get(table).column(INSTANCE_STATE) != null) {
+            in.problem(tableNode, instanceStateConflict());
+        }
+        for (Relationship rel : rels.values()) {
+            Node.Pos at = relationshipNodes.get(cls + "." + rel.name()).keyPos();
+            if (rel.name().equals(INSTANCE_STATE)) {
+                in.problem(at, instanceStateConflict());
+            } else if (tables.get(table).column(rel.name()) != null) {
+                in.problem(at, "WARNING: when configuring property '" + rel.name() + "' on Mapper[" + cls + "(" + table
+                        + ")], column '" + rel.name() + "' conflicts with property '<Relationship " + cls + "."
+                        + rel.name() + ">'. To resolve this, map the column to the class under a different name in the "
+                        + "'properties' dictionary.  Or, to remove all awareness of the column entirely (including its "
+                        + "availability as a foreign key), use the 'include_properties' or 'exclude_properties' mapper "
+                        + "arguments to control specifically which table columns get mapped.");
+            }
+        }
+    }
+
+    private static String instanceStateConflict() {
+        return "\"'" + INSTANCE_STATE + "': requested attribute name conflicts with instrumentation attribute of the same "
+                + "name.\"";
     }
 
     private Relationship relationship(String cls, Node.Entry entry) {
@@ -156,11 +190,22 @@ final class MappingReader {
             in.problem(m.get("lazy"), "unknown lazy loader strategy '" + lazy + "' for " + where + "; expected one of "
                     + String.join(", ", LAZY));
         }
-        Relationship rel = new Relationship(name, target, cascade, passive, opt(m, "back_populates", where),
-                opt(m, "secondary", where), flag(m, "uselist", where), flag(m, "single_parent", where),
-                flag(m, "post_update", where), flag(m, "viewonly", where), lazy, flag(m, "passive_updates", where),
-                columns(m, "order_by", where), columns(m, "foreign_keys", where), columns(m, "remote_side", where));
-        return in.problems.count() == before ? rel : null;
+        String backPopulates = opt(m, "back_populates", where);
+        String secondary = opt(m, "secondary", where);
+        Boolean uselist = flag(m, "uselist", where);
+        Boolean singleParent = flag(m, "single_parent", where);
+        Boolean postUpdate = flag(m, "post_update", where);
+        Boolean viewonly = flag(m, "viewonly", where);
+        Boolean passiveUpdates = flag(m, "passive_updates", where);
+        List<String> orderBy = columns(m, "order_by", where);
+        List<String> foreignKeys = columns(m, "foreign_keys", where);
+        List<String> remoteSide = columns(m, "remote_side", where);
+        if (in.problems.count() != before || target == null) {
+            // Every problem is recorded with its position; a relationship with one is not built.
+            return null;
+        }
+        return new Relationship(name, target, cascade, passive, backPopulates, secondary, uselist, singleParent,
+                postUpdate, viewonly, lazy, passiveUpdates, orderBy, foreignKeys, remoteSide);
     }
 
     private String opt(Node.MapNode m, String key, String where) {

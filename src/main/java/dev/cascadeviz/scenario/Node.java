@@ -64,12 +64,21 @@ sealed interface Node {
             return kind == Kind.STRING;
         }
 
+        /**
+         * The scalar as written. A reader may leave it null for an integer written exactly as
+         * {@code Long.toString} writes it (most of a large file's values): it is made on demand.
+         */
+        @Override
+        public String text() {
+            return text != null ? text : String.valueOf(value);
+        }
+
         @Override
         public String describe() {
             return switch (kind) {
-                case STRING -> "the string '" + text + "'";
-                case INTEGER, FLOAT -> "the number " + text;
-                case BOOLEAN -> "the boolean " + text;
+                case STRING -> "the string '" + text() + "'";
+                case INTEGER, FLOAT -> "the number " + text();
+                case BOOLEAN -> "the boolean " + text();
                 case NULL -> "null";
             };
         }

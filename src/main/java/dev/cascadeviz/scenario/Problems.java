@@ -30,11 +30,25 @@ final class Problems {
         return list.size();
     }
 
-    /** The problems in file order (line, then column; equal positions keep their order). */
+    /** At most this many problems are reported; one more line says how many were left out. */
+    static final int SHOWN = 100;
+
+    /**
+     * The problems in file order (line, then column; equal positions keep their order), the first
+     * {@value #SHOWN} of them, then (when there are more) one that says how many more there are.
+     */
     List<Problem> sorted() {
         List<Problem> copy = new ArrayList<>(list);
         copy.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-        return copy;
+        if (copy.size() <= SHOWN) {
+            return copy;
+        }
+        Problem next = copy.get(SHOWN);
+        int more = copy.size() - SHOWN;
+        List<Problem> shown = new ArrayList<>(copy.subList(0, SHOWN));
+        shown.add(new Problem(file, next.line(), next.column(), "and " + more + " more problem" + (more == 1 ? "" : "s")
+                + " after this point, not shown (fix these first)"));
+        return shown;
     }
 
     void throwIfAny() throws ScenarioException {

@@ -63,7 +63,7 @@ final class RowsReader {
                 }
             }
             rows.put(table.name(), out);
-            keys.put(table.name(), new HashSet<>(seen.keySet()));
+            keys.put(table.name(), seen.keySet()); // a view: a copy of 10^6 keys cost as much again
         }
         return new Rows(rows, keys);
     }
@@ -78,7 +78,7 @@ final class RowsReader {
             return null;
         }
         int before = in.problems.count();
-        Map<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
         for (Node.Entry e : m.entries().values()) {
             Column c = table.column(e.key());
             if (c == null) {
@@ -117,7 +117,7 @@ final class RowsReader {
                 return null;
             }
         }
-        return row;
+        return dev.cascadeviz.model.Scenario.ownedRow(row); // handed over: the scenario keeps it without a copy
     }
 
     private static boolean isNull(Node n) {

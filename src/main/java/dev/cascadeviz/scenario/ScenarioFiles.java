@@ -6,17 +6,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** Loads and saves scenario files (docs/scenario-format.md). */
@@ -33,6 +29,11 @@ public final class ScenarioFiles {
 
     /** Reads a YAML or JSON scenario file; problems name the file as given. */
     public static Scenario load(Path file) throws ScenarioException {
+        // The bytes are read and decoded in their own method, so that they are garbage while the text is read.
+        return parse(text(file), file.toString());
+    }
+
+    private static String text(Path file) throws ScenarioException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -49,7 +50,7 @@ public final class ScenarioFiles {
         } catch (CharacterCodingException e) {
             throw new ScenarioException(List.of(new Problem(name, 1, 1, "the file is not UTF-8 text")));
         }
-        return parse(text, name);
+        return text;
     }
 
     /** Reads scenario text; JSON when fileName ends in .json or the text starts with '{'. */
@@ -72,37 +73,27 @@ public final class ScenarioFiles {
     }
 
     /**
-     * Saves atomically: the YAML goes to a temporary file beside the target, which then replaces
-     * it. If anything fails, the old file is untouched and the temporary file is gone.
+     * Saves atomically ({@link AtomicFiles}): the old file stays untouched if anything fails; a
+     * symbolic link is followed; mode, owner and group are kept. A read-only file is refused with
+     * {@link AtomicFiles.ReadOnlyFileException}; ask the user, then call
+     * {@link #save(Scenario, Path, boolean)} with {@code true}.
      */
     public static void save(Scenario scenario, Path file) throws IOException {
-        save(scenario, file, (text, out) -> out.write(text));
+        save(scenario, file, false);
+    }
+
+    /** Like {@link #save(Scenario, Path)}; {@code overwriteReadOnly} replaces a read-only file too. */
+    public static void save(Scenario scenario, Path file, boolean overwriteReadOnly) throws IOException {
+        save(scenario, file, (text, out) -> out.write(text), overwriteReadOnly);
     }
 
     static void save(Scenario scenario, Path file, TextWriter writer) throws IOException {
+        save(scenario, file, writer, false);
+    }
+
+    private static void save(Scenario scenario, Path file, TextWriter writer, boolean overwriteReadOnly) throws IOException {
         String text = toYaml(scenario);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(text, out);
-            }
-            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(file, out -> writer.write(text, out), overwriteReadOnly);
     }
 
     private static String describe(IOException e) {

@@ -56,10 +56,26 @@ final class SchemaReader {
         return r.tables;
     }
 
+    /** H2's longest name (org.h2.engine.Constants.MAX_IDENTIFIER_LENGTH); SQLite has no limit of its own. */
+    static final int H2_MAX_NAME = 256;
+
+    /** Records a problem when the name is longer than H2 accepts; true when it is. */
+    private boolean tooLongForH2(Node.Pos at, String what, String name) {
+        if (name.length() <= H2_MAX_NAME) {
+            return false;
+        }
+        in.problem(at, what + " name '" + name.substring(0, 40) + "...' is " + name.length() + " characters long: "
+                + "H2 accepts names of at most " + H2_MAX_NAME + " characters");
+        return true;
+    }
+
     private void table(Node.Entry entry) {
         String name = entry.key();
         if (!Reading.isIdentifier(name)) {
             in.problem(entry.keyPos(), "table name '" + name + "' must be letters, digits and underscores");
+            return;
+        }
+        if (tooLongForH2(entry.keyPos(), "table", name)) {
             return;
         }
         Node.MapNode m = in.map(entry.value(), "table '" + name + "' (columns: ...)");
@@ -111,6 +127,9 @@ final class SchemaReader {
             in.problem(entry.keyPos(), "column name '" + name + "' must be letters, digits and underscores");
             return null;
         }
+        if (tooLongForH2(entry.keyPos(), "column", name)) {
+            return null;
+        }
         Node.MapNode m = in.map(entry.value(), where + " ({type: ..., ...})");
         if (m == null) {
             return null;
@@ -145,6 +164,11 @@ final class SchemaReader {
         boolean nullable = flag(m, "nullable", where, Column.defaultNullable(pk));
         boolean unique = flag(m, "unique", where, false);
         boolean index = flag(m, "index", where, false);
+        if (index && ("ix_" + table + "_" + name).length() > H2_MAX_NAME) {
+            in.problem(m.get("index"), "the index of " + where + " would be named ix_" + table + "_" + name
+                    .substring(0, Math.min(name.length(), 20)) + "..., " + ("ix_" + table + "_" + name).length()
+                    + " characters long: H2 accepts names of at most " + H2_MAX_NAME + " characters");
+        }
         String autoincrement = null;
         Node a = m.get("autoincrement");
         if (a != null) {

@@ -192,4 +192,37 @@ class CascadeVizCommandTest {
         assertFalse(CascadeVizCommand.isWindowRequest(new String[] {"--help"}));
         assertFalse(CascadeVizCommand.isWindowRequest(new String[] {"validate"}));
     }
+
+    @org.junit.jupiter.api.Test
+    void validateReportsABrokenRelationshipWithItsPositionAndChecksTheFilesAfterIt() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, """
+                tables:
+                  a: {columns: {id: {type: integer, primary_key: true}}}
+                classes:
+                  A: {table: a, relationships: {r: {cascade: all}, s: {target: null}}}
+                """);
+        Path good = tmp.resolve("good.yaml");
+        java.nio.file.Files.writeString(good, "tables:\n  a: {columns: {id: {type: integer, primary_key: true}}}\n");
+        assertEquals(1, run("validate", bad.toString(), good.toString()));
+        assertTrue(err.contains(bad + ":4:33: relationship A.r needs 'target'"), err);
+        assertTrue(err.contains(bad + ":4:64: expected a string for 'target' of relationship A.s, found null"), err);
+        assertFalse(err.contains("internal error"), err);
+        assertTrue(out.contains(good + ": ok"), out);
+    }
+
+    @org.junit.jupiter.api.Test
+    void exportWritesItsFileWholeAndNamesTheFileWhenItCannot() throws Exception {
+        Path file = tmp.resolve("out.sql");
+        java.nio.file.Files.writeString(file, "old");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertEquals(2, run("export", "--ddl", "sqlite", resource("artist.yaml"), "-o", file.toString()));
+        assertTrue(err.contains(file + " is read-only"), err);
+        assertEquals("old", java.nio.file.Files.readString(file));
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, run("export", "--ddl", "sqlite", resource("artist.yaml"), "-o", file.toString()));
+        assertTrue(java.nio.file.Files.readString(file).contains("CREATE TABLE"));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+    }
 }

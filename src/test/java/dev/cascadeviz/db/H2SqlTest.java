@@ -28,4 +28,18 @@ class H2SqlTest {
     void quotesAKeywordColumnInASetClause() {
         assertEquals("UPDATE entry SET \"year\"=? WHERE entry.id = ?", H2Sql.translate("UPDATE entry SET year=? WHERE entry.id = ?"));
     }
+
+    @Test
+    void quotesTopWhichH2ReadsAsAClauseAfterSelect() throws Exception {
+        String sql = H2Sql.translate("SELECT top.id AS top_id \nFROM top \nWHERE top.id = ?");
+        assertEquals("SELECT \"top\".id AS top_id \nFROM \"top\" \nWHERE \"top\".id = ?", sql);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:mem:top" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE");
+             var st = c.createStatement()) {
+            st.execute("CREATE TABLE \"top\" (id INT PRIMARY KEY)");
+            try (var ps = c.prepareStatement(sql)) {
+                ps.setInt(1, 1);
+                ps.executeQuery().close();
+            }
+        }
+    }
 }

@@ -130,4 +130,28 @@ class DatabaseImportTest {
         assertFalse(r.ok());
         assertTrue(r.problems().get(0).startsWith("cannot read the database"), r.report("url"));
     }
+
+    @org.junit.jupiter.api.Test
+    void importingNeverCreatesOrChangesTheSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path base = dir.resolve("src");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + base);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE artist (id INT PRIMARY KEY, name VARCHAR(20))");
+            st.execute("INSERT INTO artist VALUES (1, 'Nirvana')");
+        }
+        java.nio.file.Path file = dir.resolve("src.mv.db");
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        for (String source : new String[] {"jdbc:h2:" + base, "jdbc:h2:" + base + ";IFEXISTS=FALSE", file.toString()}) {
+            ImportResult r = DatabaseImport.read(source, 5);
+            assertTrue(r.ok(), () -> r.report(source));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(file), source);
+        }
+        ImportResult missing = DatabaseImport.read("jdbc:h2:" + dir.resolve("typo"), 5);
+        assertFalse(missing.ok());
+        ImportResult missingSqlite = DatabaseImport.read("jdbc:sqlite:" + dir.resolve("typo.db"), 5);
+        assertFalse(missingSqlite.ok());
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(java.util.List.of(file), left.toList(), "no database made for a name that does not exist");
+        }
+    }
 }

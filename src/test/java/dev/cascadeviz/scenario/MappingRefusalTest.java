@@ -217,4 +217,17 @@ class MappingRefusalTest {
         refusedOnceAt(selfRef, 10, "child}", "Node.child and back-reference Node.parent are both of the same direction "
                 + "symbol('MANYTOONE').  Did you mean to set remote_side on the many-to-one side ?");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{cascade: all}", "{target: null}", "{target: [Song]}",
+            "{target: 5}", "{target: {a: 1}}", "{target: null, back_populates: artist, uselist: maybe}"})
+    void aRelationshipWithoutAStringTargetIsRefusedWhereItIsWritten(String relationship) {
+        // Once "internal error: java.lang.NullPointerException: target", with no position.
+        String text = songs(relationship);
+        java.util.List<Problem> problems = Refusals.problems(text);
+        Problem first = problems.get(0);
+        assertEquals(14, first.line(), first::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(first.message().contains("'target'")
+                || first.message().contains("needs 'target'"), first::toString);
+    }
 }

@@ -188,7 +188,7 @@ class ScenarioSaveTest {
             out.flush();
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", thrown.getMessage());
+        assertEquals("cannot write " + file + ": disk full", thrown.getMessage()); // the user's file, not the temporary one
         assertArrayEquals(old, Files.readAllBytes(file));
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList());

@@ -20,8 +20,17 @@ public final class PyParser {
     private static final Set<String> BINARY = Set.of("==", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%",
             "//", "**", "&", "^", "<<", ">>", "and", "or", "in", "is", "not", "if", "@");
 
+    /** CPython's own limit on nested brackets (its tokenizer's MAXLEVEL): "too many nested parentheses". */
+    static final int MAX_NESTING = 200;
+    /** CPython's limit on indentation levels (its tokenizer's MAXINDENT): "too many levels of indentation". */
+    static final int MAX_INDENT = 100;
+
     private final List<PyToken> tokens;
     private int i;
+    /** Expressions being read, one inside the other; parsing recurses once per level. */
+    private int nesting;
+    /** Class bodies being read, one inside the other. */
+    private int classes;
 
     private PyParser(List<PyToken> tokens) {
         this.tokens = tokens;
@@ -207,6 +216,18 @@ public final class PyParser {
     }
 
     private PyStmt classDef() {
+        if (classes >= MAX_INDENT) {
+            throw new Unreadable("too many levels of indentation");
+        }
+        classes++;
+        try {
+            return classDefAt();
+        } finally {
+            classes--;
+        }
+    }
+
+    private PyStmt classDefAt() {
         int line = next().line();
         PyToken name = next();
         if (name.kind() != PyToken.Kind.NAME) {
@@ -249,6 +270,18 @@ public final class PyParser {
 
     /** An expression; one with operators becomes {@link PyExpr.Other} (or {@link PyExpr.Union} for {@code a | b}). */
     PyExpr expression() {
+        if (nesting >= MAX_NESTING) {
+            throw new Unreadable("too many nested parentheses");
+        }
+        nesting++;
+        try {
+            return expressionAt();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private PyExpr expressionAt() {
         int line = peek().line();
         if (at("lambda")) {
             skipExpression();

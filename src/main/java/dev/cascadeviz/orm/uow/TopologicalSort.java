@@ -2,9 +2,11 @@ package dev.cascadeviz.orm.uow;
 
 import dev.cascadeviz.orm.OrmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
@@ -25,12 +27,43 @@ final class TopologicalSort {
      * {@code sort_as_subsets}: repeatedly take, in item order, every item whose predecessors are
      * done. Lazy like SQLAlchemy's generator, so the layers before a cycle run before the
      * CircularDependencyError is raised.
+     *
+     * <p>The layers are SQLAlchemy's, found without its rescan of every remaining item per layer
+     * (quadratic for a chain 10,000 levels deep): each item counts the edges from items still to
+     * do, and a layer's items lower the counts of their successors; the items whose count reaches
+     * zero make the next layer, in item order.
      */
     static <T> Iterator<List<T>> sortAsSubsets(Set<List<T>> edges, List<T> items) {
-        Graph<T, DefaultEdge> graph = graph(edges, items);
-        List<T> todo = new ArrayList<>(items);
+        Map<T, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            firstIndex.putIfAbsent(items.get(i), i);
+        }
+        Map<T, List<T>> successors = new HashMap<>();
+        Map<T, Integer> blocking = new HashMap<>();
+        for (List<T> e : edges) {
+            T a = e.get(0);
+            T b = e.get(1);
+            if (a == null || b == null || !firstIndex.containsKey(a) || !firstIndex.containsKey(b)) {
+                continue; // an item that is not to be done never holds another back
+            }
+            successors.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+            blocking.merge(b, 1, Integer::sum);
+        }
+        // How often each item is listed (a repeated item is output as often, as SQLAlchemy's list does).
+        Map<T, Integer> times = new HashMap<>();
+        for (T item : items) {
+            times.merge(item, 1, Integer::sum);
+        }
+        List<T> firstLayer = new ArrayList<>();
+        for (T item : firstIndex.keySet()) {
+            if (!blocking.containsKey(item)) {
+                firstLayer.add(item);
+            }
+        }
         Set<T> todoSet = new LinkedHashSet<>(items);
         return new Iterator<>() {
+            private List<T> ready = firstLayer;
+
             @Override
             public boolean hasNext() {
                 return !todoSet.isEmpty();
@@ -38,27 +71,30 @@ final class TopologicalSort {
 
             @Override
             public List<T> next() {
-                List<T> output = new ArrayList<>();
-                for (T node : todo) {
-                    boolean ready = true;
-                    if (graph.containsVertex(node)) {
-                        for (DefaultEdge e : graph.incomingEdgesOf(node)) {
-                            if (todoSet.contains(graph.getEdgeSource(e))) {
-                                ready = false;
-                                break;
-                            }
-                        }
-                    }
-                    if (ready) {
-                        output.add(node);
-                    }
+                if (todoSet.isEmpty()) {
+                    throw new java.util.NoSuchElementException();
                 }
-                if (output.isEmpty()) {
+                if (ready.isEmpty()) {
                     throw new OrmException("CircularDependencyError",
                             "Circular dependency detected. " + todoSet);
                 }
-                output.forEach(todoSet::remove);
-                todo.removeIf(t -> !todoSet.contains(t));
+                ready.sort(java.util.Comparator.comparingInt(firstIndex::get));
+                List<T> output = new ArrayList<>();
+                List<T> nextLayer = new ArrayList<>();
+                for (T node : ready) {
+                    for (int i = times.get(node); i > 0; i--) {
+                        output.add(node);
+                    }
+                    todoSet.remove(node);
+                }
+                for (T node : ready) {
+                    for (T succ : successors.getOrDefault(node, List.of())) {
+                        if (blocking.merge(succ, -1, Integer::sum) == 0) {
+                            nextLayer.add(succ);
+                        }
+                    }
+                }
+                ready = nextLayer;
                 return output;
             }
         };
