@@ -443,7 +443,8 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
                 run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(Orientation.VERTICAL),
-                new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
+                new Label("Database"), engine, pragma, new Label("SQLAlchemy"),
+                new dev.cascadeviz.app.toolbar.ReleaseChoice(model), spacer, zoomOut, zoomIn, fit, presentation);
         bar.setId("tool-bar");
         return bar;
     }
