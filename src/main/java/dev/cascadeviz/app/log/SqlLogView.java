@@ -120,7 +120,8 @@ public final class SqlLogView extends VBox {
             area.setParagraphStyle(p, Collections.singleton("current-statement"));
         }
         marked = lines;
-        area.showParagraphInViewport(lines[0]);
+        // the whole statement in view, one line of what came before above it
+        area.showParagraphAtTop(Math.max(0, lines[0] - 1));
         showCause(trace.statements().get(step - 1));
     }
 

@@ -46,6 +46,10 @@ public final class ResultTablesView extends VBox {
     private final Tooltip rowActionsTip = new Tooltip("Run a session call on this row");
     private final VBox content = new VBox(12);
     private final Label state = new Label();
+    private final ScrollPane scroll = new ScrollPane(content);
+    /** The first row the current statement touched, to scroll into view once laid out. */
+    private javafx.scene.Node firstCurrent;
+    private javafx.scene.Node lastCurrent;
 
     public ResultTablesView(WorkspaceModel model) {
         this.model = model;
@@ -58,10 +62,18 @@ public final class ResultTablesView extends VBox {
         HBox bar = new HBox(8, title, state);
         bar.getStyleClass().add("pane-bar");
         content.getStyleClass().add("tables-content");
-        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("tables-scroll");
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, legend(), scroll);
+        FlowPane legend = legend();
+        // in presentation the room goes to the rows; the colours are the ones the class knows by then
+        legend.visibleProperty().bind(model.presentationProperty().not());
+        legend.managedProperty().bind(legend.visibleProperty());
+        getChildren().addAll(bar, legend, scroll);
+        model.openedProperty().addListener((o, a, b) -> {
+            scroll.setVvalue(0);
+            scroll.setHvalue(0);
+        });
         model.traceProperty().addListener((o, a, b) -> refresh());
         model.stepProperty().addListener((o, a, b) -> refresh());
         model.scenarioProperty().addListener((o, a, b) -> refresh());
@@ -85,6 +97,8 @@ public final class ResultTablesView extends VBox {
 
     private void refresh() {
         content.getChildren().clear();
+        firstCurrent = null;
+        lastCurrent = null;
         Scenario s = model.getScenario();
         if (s == null) {
             return;
@@ -108,6 +122,34 @@ public final class ResultTablesView extends VBox {
             state.setText("after the run, compared with before");
         }
         tables.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows)));
+        if (firstCurrent != null) {
+            javafx.scene.Node target = firstCurrent;
+            javafx.application.Platform.runLater(() -> scrollIntoView(target));
+        }
+    }
+
+    /** Scrolls the tables so the node (a cell of a row the current statement changed) is in view. */
+    private void scrollIntoView(javafx.scene.Node node) {
+        if (node.getScene() == null || node != firstCurrent) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        javafx.geometry.Bounds last = lastCurrent == null || lastCurrent.getScene() == null ? b
+                : content.sceneToLocal(lastCurrent.localToScene(lastCurrent.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() >= top && last.getMaxY() <= top + viewport) {
+            return;
+        }
+        // the first changed row near the top, a row or two of context above it
+        double y = Math.max(0, b.getMinY() - Math.min(viewport / 6, 3 * b.getHeight()));
+        scroll.setVvalue(Math.min(1, y / (contentHeight - viewport)));
     }
 
     private VBox tableCard(Scenario s, String name, List<RowState> rows) {
@@ -123,9 +165,19 @@ public final class ResultTablesView extends VBox {
             grid.add(headerCell(columns.get(c)), c + 1, 0);
         }
         grid.add(headerCell(""), columns.size() + 1, 0);
+        for (int c = 0; c <= columns.size(); c++) {
+            grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints());
+        }
+        javafx.scene.layout.ColumnConstraints noteColumn = new javafx.scene.layout.ColumnConstraints();
+        noteColumn.setHgrow(Priority.ALWAYS);
+        noteColumn.setMinWidth(160);
+        grid.getColumnConstraints().add(noteColumn);
         int r = 1;
+        String previousNote = null;
         for (RowState row : shown(rows)) {
-            addRow(grid, name, columns, row, r++);
+            String note = note(row);
+            addRow(grid, name, columns, row, r++, !note.isEmpty() && note.equals(previousNote) ? SAME_AS_ABOVE : note);
+            previousNote = note;
         }
         VBox card = new VBox(4, title, grid);
         if (rows.size() > MAX_ROWS_SHOWN) {
@@ -171,7 +223,10 @@ public final class ResultTablesView extends VBox {
         return l;
     }
 
-    private void addRow(GridPane grid, String table, List<String> columns, RowState row, int r) {
+    /** A row whose note would repeat the row above's says so, so that a long cause is read once. */
+    static final String SAME_AS_ABOVE = "〃 as above";
+
+    private void addRow(GridPane grid, String table, List<String> columns, RowState row, int r, String noteText) {
         List<MenuItem> actions = RowActions.menuItems(model, table, row.shown());
         MenuButton menu = new MenuButton("⋯");
         menu.getStyleClass().addAll("row-actions", atlantafx.base.theme.Tweaks.NO_ARROW, atlantafx.base.theme.Styles.FLAT);
@@ -187,6 +242,10 @@ public final class ResultTablesView extends VBox {
             cell.setMaxWidth(Double.MAX_VALUE);
             cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             styleRow(cell, row);
+            if (row.isCurrent()) {
+                firstCurrent = firstCurrent == null ? cell : firstCurrent;
+                lastCurrent = cell;
+            }
             Source changed = row.changedCells().get(column);
             if (changed != null) {
                 cell.pseudoClassStateChanged(CHANGED, true);
@@ -203,10 +262,11 @@ public final class ResultTablesView extends VBox {
             }
             grid.add(cell, c + 1, r);
         }
-        Label note = new Label(note(row));
-        if (note.getText().length() > 40) {
-            note.setTooltip(new Tooltip(note.getText()));
-        }
+        Label note = new Label(noteText);
+        // the whole cause, wrapped in the room left: never cut off with the rest in a tooltip only
+        note.setWrapText(true);
+        note.setMinWidth(160);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("row-note");
         styleRow(note, row);
         note.pseudoClassStateChanged(DELETED, false);
