@@ -575,10 +575,12 @@ public final class MainWindow {
         if (f == null) {
             return false;
         }
-        return saveTo(SuggestedNames.withScenarioExtension(f.toPath()));
+        return saveTo(f.toPath());
     }
 
-    public boolean saveTo(Path path) {
+    /** Saves to the path, with {@code .yaml} added to a name without an extension. */
+    public boolean saveTo(Path chosen) {
+        Path path = SuggestedNames.withScenarioExtension(chosen);
         boolean ok = report(model.saveAs(path));
         if (ok) {
             recent.add(path);

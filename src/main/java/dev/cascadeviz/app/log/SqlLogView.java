@@ -53,6 +53,15 @@ public final class SqlLogView extends VBox {
             }
         });
         area.caretPositionProperty().addListener((o, a, b) -> showCauseAtCaret());
+        // a click on a statement steps to it: the tables after it, its lines marked, why it was sent
+        area.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress()) {
+                int statement = statementAt(area.getCurrentParagraph());
+                if (statement >= 0) {
+                    model.stepTo(statement + 1);
+                }
+            }
+        });
         Button copy = new Button("Copy all");
         copy.setId("copy-sql");
         copy.setOnAction(e -> copyAll());
@@ -123,6 +132,18 @@ public final class SqlLogView extends VBox {
         // the whole statement in view, one line of what came before above it
         area.showParagraphAtTop(Math.max(0, lines[0] - 1));
         showCause(trace.statements().get(step - 1));
+    }
+
+    /** The index of the statement whose lines hold the paragraph, or -1. */
+    private int statementAt(int paragraph) {
+        Trace trace = model.getTrace();
+        List<int[]> lines = log.statementLines();
+        for (int i = 0; trace != null && i < lines.size() && i < trace.statements().size(); i++) {
+            if (paragraph >= lines.get(i)[0] && paragraph <= lines.get(i)[1]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Outside step-through, the statement under the caret has its cause shown. */

@@ -252,7 +252,6 @@ public final class WorkspaceModel {
     public void showImported(Scenario s, String name) {
         show(s, null, name);
         origin.set(IMPORTED);
-        status.set("Imported " + (name == null || name.isBlank() ? "a scenario" : name) + ": Save As to keep it");
     }
 
     /** Shows a scenario value (tests, library). */
