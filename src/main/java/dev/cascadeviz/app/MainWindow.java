@@ -188,7 +188,7 @@ public final class MainWindow {
         TabPane side = new TabPane(
                 tab("Relationship", new javafx.scene.control.ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
-                tab("Lesson", new NotesView(model)),
+                tab("Lesson", notes()),
                 warningsTab());
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -213,6 +213,24 @@ public final class MainWindow {
             }
         });
         return main;
+    }
+
+    private dev.cascadeviz.app.library.LibraryCatalog catalog;
+
+    /** The library's lessons with their titles, read once (on first use) per library. */
+    private dev.cascadeviz.app.library.LibraryCatalog catalog() {
+        if (catalog == null) {
+            catalog = LibraryCatalog.builtIn(library);
+        }
+        return catalog;
+    }
+
+    private NotesView notes;
+
+    private NotesView notes() {
+        notes = new NotesView(model);
+        notes.setNextLesson(this::catalog, this::openBuiltIn);
+        return notes;
     }
 
     private EdgeInspector inspector() {
@@ -297,6 +315,7 @@ public final class MainWindow {
     public void setLibrary(ScenarioLibrary library) {
         this.library = library;
         browser = null;
+        catalog = null;
         refreshLibraryMenu();
     }
 
