@@ -103,9 +103,9 @@ public final class Advisor {
         return columns(rel, fk) + " ON DELETE " + fk.ondelete().sql();
     }
 
-    /** "a Song", "an Order". */
+    /** "a Song", "an Order", "a User": by sound. */
     private static String a(String noun) {
-        return ("AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+        return dev.cascadeviz.text.Articles.with(noun);
     }
 
     private static boolean doesWork(ReferentialAction a) {
