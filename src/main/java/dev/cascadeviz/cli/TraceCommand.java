@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,40 +54,6 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    /**
-     * The command for the plain forms of {@code trace} ({@code --engine E}, {@code --out DIR},
-     * {@code --timings}, each at most once, and one or more files) without picocli, which takes
-     * 100-200 ms to build its model on a cold JVM; null for anything else (help, a mistake, an
-     * option in another spelling, an @file, ...), which picocli then handles as always.
-     */
-    static TraceCommand plain(String[] args) {
-        if (args.length < 2 || !args[0].equals("trace")) {
-            return null;
-        }
-        TraceCommand c = new TraceCommand();
-        c.files = new ArrayList<>();
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--timings") && !c.timings) {
-                    c.timings = true;
-                } else if (a.equals("--engine") && c.engine == null && i + 1 < args.length && !args[i + 1].startsWith("-")) {
-                    c.engine = new EngineConverter().convert(args[++i]);
-                } else if (a.equals("--out") && c.out == null && i + 1 < args.length && !args[i + 1].startsWith("-")
-                        && !args[i + 1].startsWith("@")) {
-                    c.out = Path.of(args[++i]);
-                } else if (!a.isEmpty() && !a.startsWith("-") && !a.startsWith("@")) {
-                    c.files.add(Path.of(a));
-                } else {
-                    return null;
-                }
-            }
-        } catch (RuntimeException e) {
-            return null; // an unknown engine or a bad path: picocli says what is wrong
-        }
-        return c.files.isEmpty() ? null : c;
     }
 
     /** Runs the command, printing traces on stdout (or into --out) and problems on err. */

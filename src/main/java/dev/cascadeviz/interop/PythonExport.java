@@ -12,6 +12,7 @@ import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
@@ -58,6 +59,45 @@ public final class PythonExport {
             m = null; // annotations fall back to the explicit options; SQLAlchemy will report the mapping
         }
         this.mapping = m;
+    }
+
+    /** The session call a step stands for, on one line, as the module writes it (for tooltips). */
+    public static String sessionCall(Step step) {
+        return StepCode.call(step);
+    }
+
+    /**
+     * The line the module declares a relationship with, as {@link #module} writes it:
+     * {@code songs: Mapped[List[Song]] = relationship("Song", cascade="all, delete", ...)}.
+     */
+    public static String relationshipSource(Scenario scenario, String className, String relationship) {
+        MappedClass owner = scenario.mappedClass(className);
+        return new PythonExport(scenario).relationship(owner, owner.relationship(relationship));
+    }
+
+    /**
+     * The declaration of a foreign key as the module writes it, with the table it is on: the
+     * column of a mapped class ({@code artist_id: Mapped[...] = mapped_column(Integer, ForeignKey(...))}),
+     * a {@code Column(...)} of an association table, or a {@code ForeignKeyConstraint(...)}.
+     */
+    public static String foreignKeySource(Scenario scenario, String table, ForeignKey fk) {
+        PythonExport export = new PythonExport(scenario);
+        Table t = scenario.table(table);
+        String code;
+        if (t == null || fk.isComposite() || t.column(fk.columns().get(0)) == null) {
+            code = export.foreignKeyConstraint(fk);
+        } else {
+            Column c = t.column(fk.columns().get(0));
+            if (export.names.tableVariable(table) == null) {
+                code = export.column(t, c);
+            } else {
+                List<String> args = new ArrayList<>();
+                args.add(string(c.name()));
+                args.addAll(export.columnArguments(t, c));
+                code = "Column(" + String.join(", ", args) + ")";
+            }
+        }
+        return code + "  # on " + table;
     }
 
     /** The whole module's source text. */

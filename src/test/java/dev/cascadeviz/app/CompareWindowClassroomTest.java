@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.compare.CompareRun;
+import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.app.compare.CompareWindow;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;

@@ -83,20 +83,6 @@ class CascadeVizCommandTest {
     }
 
     @Test
-    void traceLeavesEveryFormButThePlainOnesToPicocli() {
-        String f = "a.yaml";
-        assertTrue(TraceCommand.plain(new String[] {"trace", f}) != null);
-        assertTrue(TraceCommand.plain(new String[] {"trace", "--timings", "--engine", "sqlite", "--out", "d", f, "b.yaml"}) != null);
-        for (String[] args : List.of(new String[] {"trace"}, new String[] {"trace", "--help"}, new String[] {"trace", "-V"},
-                new String[] {"trace", "--engine", "oracle", f}, new String[] {"trace", "--engine", "h2", "--engine", "h2", f},
-                new String[] {"trace", "--timings", "--timings", f}, new String[] {"trace", "--engine", f},
-                new String[] {"trace", "--", f}, new String[] {"trace", "@args.txt"}, new String[] {"trace", "--bogus", f},
-                new String[] {"trace", "--out", "d"}, new String[] {"validate", f})) {
-            assertEquals(null, TraceCommand.plain(args), String.join(" ", args));
-        }
-    }
-
-    @Test
     void traceRefusesAnUnknownEngineAsAUsageProblemWithoutAStackTrace() {
         assertEquals(2, run("trace", "--engine", "oracle", resource("artist.yaml")));
         assertTrue(err.contains("unknown engine 'oracle'"), err);

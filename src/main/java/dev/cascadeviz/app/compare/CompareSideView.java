@@ -2,9 +2,11 @@ package dev.cascadeviz.app.compare;
 
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
-import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
+import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.Comparison;
+import dev.cascadeviz.workbench.EchoLog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,40 +179,6 @@ final class CompareSideView extends VBox {
         return sql;
     }
 
-    /** Parameters as Python prints them: {@code (1, 'x', None)}. */
-    static String tuple(List<Object> values) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < values.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(value(values.get(i)));
-        }
-        return b.append(values.size() == 1 ? ",)" : ")").toString();
-    }
-
-    /** An executemany's parameter sets, the first ten of them. */
-    static String tupleList(List<List<Object>> sets) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < Math.min(sets.size(), 10); i++) {
-            b.append(i == 0 ? "" : ", ").append(tuple(sets.get(i)));
-        }
-        if (sets.size() > 10) {
-            b.append(", … ").append(sets.size() - 10).append(" more");
-        }
-        return b.append("]").toString();
-    }
-
-    private static String value(Object v) {
-        if (v == null) {
-            return "None";
-        }
-        if (v instanceof Boolean x) {
-            return x ? "True" : "False";
-        }
-        if (v instanceof String x) {
-            return "'" + x.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
-        return String.valueOf(v);
-    }
-
     /** A statement: its number, SQL with white space folded, parameters as Python prints them. */
     private final class StatementCell extends ListCell<Item> {
 
@@ -236,7 +204,7 @@ final class CompareSideView extends VBox {
                 return;
             }
             TraceStatement s = item.statement();
-            String params = s.many() ? tupleList(s.paramSets()) : tuple(s.params());
+            String params = EchoLog.params(s);
             text.setText(item.number() + ".  " + TraceAgreement.foldWhitespace(s.sql()) + "\n     " + params
                     + (s.many() ? "   (executemany)" : ""));
             setGraphic(text);

@@ -1,7 +1,8 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
+import dev.cascadeviz.trace.TraceComparison;
+import dev.cascadeviz.workbench.Comparison;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;

@@ -1,10 +1,8 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.interop.PythonExport;
 import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
@@ -13,7 +11,10 @@ import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public final class EdgeInspector extends VBox {
     private static final String NO_RULE = "(none)";
 
     private final WorkspaceModel model;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
 
     public EdgeInspector(WorkspaceModel model) {
         this.model = model;
@@ -56,7 +57,7 @@ public final class EdgeInspector extends VBox {
     }
 
     /** What "Compare with…" does with the edge shown and the setting picked; null hides the button. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
         this.onCompare = action;
         rebuild();
     }
@@ -120,7 +121,7 @@ public final class EdgeInspector extends VBox {
     private void showEdge(Scenario s, MappedEdge edge) {
         Relationship r = edge.relationship();
         String name = edge.qualifiedName();
-        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.direction().label()));
+        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.directionLabel()));
         if (onCompare != null) {
             javafx.scene.control.MenuButton compare = new javafx.scene.control.MenuButton("Compare with…");
             compare.setId("inspector-compare");
@@ -197,7 +198,11 @@ public final class EdgeInspector extends VBox {
         flagsSection(edge);
 
         getChildren().add(new Separator());
-        Label code = new Label(PythonPreview.relationship(edge) + "\n" + PythonPreview.foreignKey(s, edge));
+        String python = PythonExport.relationshipSource(s, edge.sourceClass(), edge.name());
+        if (edge.foreignKey() != null) {
+            python += "\n" + PythonExport.foreignKeySource(s, edge.fkTable(), edge.foreignKey());
+        }
+        Label code = new Label(python);
         code.setWrapText(true);
         code.getStyleClass().addAll("code", "python-preview");
         getChildren().add(code);

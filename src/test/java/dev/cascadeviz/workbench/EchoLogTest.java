@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.log;
+package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +59,7 @@ class EchoLogTest {
 
     @Test
     void quotesStringsAndSpellsNoneAndBooleansAsPython() {
-        assertEquals("('Nirvana', None, True, 1.5)", PythonRepr.tuple(java.util.Arrays.asList("Nirvana", null, true, 1.5)));
+        assertEquals("('Nirvana', None, True, 1.5)", EchoLog.tuple(java.util.Arrays.asList("Nirvana", null, true, 1.5)));
     }
 
     @Test

@@ -1,13 +1,13 @@
-package dev.cascadeviz.app.tables;
+package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.TestScenarios;
-import dev.cascadeviz.app.tables.RowState.Source;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.RowState.Source;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +68,14 @@ class TableReplayTest {
         RowState row = TableReplay.after(scenario, new Trace(List.of(update), null, scenario.rows(), List.of(), scenario.rows()), 1)
                 .get("song").get(0);
         assertEquals(Map.of("artist_id", Source.ORM), row.changedCells());
-        assertEquals("1 → NULL", ResultTablesView.cellText(row, "artist_id"));
+        assertEquals("1 → NULL", row.cellText("artist_id"));
+    }
+
+    @Test
+    void notesSayWhoDeletedEachRowAndWhy() {
+        Map<String, List<RowState>> t = TableReplay.outcome(scenario, TestScenarios.databaseCascadeTrace(scenario));
+        assertEquals("deleted by the database: song.artist_id ON DELETE CASCADE", t.get("song").get(0).note());
+        assertTrue(t.get("artist").get(0).note().startsWith("deleted by the ORM"), t.get("artist").get(0).note());
+        assertEquals("", t.get("artist").get(1).note());
     }
 }
