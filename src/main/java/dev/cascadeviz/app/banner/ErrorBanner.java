@@ -61,7 +61,9 @@ public final class ErrorBanner extends VBox {
             rolledBack.setText(e.step() == null
                     ? "SQLAlchemy refused the mapping when it configured the mappers, so no step ran."
                     : "Raised by step " + (e.step() + 1) + stepText(e.step())
-                    + ". The session rolled back: the tables below are as they were before the run.");
+                    + (dev.cascadeviz.workbench.TableReplay.keptCommittedWork(trace)
+                            ? ". The session rolled back its open transaction: what earlier commits did stays, as the tables below show."
+                            : ". The session rolled back: the tables below are as they were before the run."));
             setVisible(true);
             return;
         }

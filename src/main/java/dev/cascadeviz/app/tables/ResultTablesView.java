@@ -27,7 +27,7 @@ import javafx.scene.layout.VBox;
  * Every table after the run beside its state before: deleted rows struck through, changed cells
  * as {@code old → new}; what the database did by itself (ON DELETE rules) in a different colour
  * from what the ORM's own statements did. In step-through, the tables after the current
- * statement; after a failed run, the tables rolled back.
+ * statement; after a failed run, what the database holds: earlier commits kept, the rest rolled back.
  */
 public final class ResultTablesView extends VBox {
 
@@ -119,7 +119,9 @@ public final class ResultTablesView extends VBox {
                     + (trace.error() != null ? " (the run later rolls back)" : ""));
         } else if (trace.error() != null) {
             tables = TableReplay.outcome(s, trace);
-            state.setText("rolled back: every table is as it was before the run");
+            state.setText(TableReplay.keptCommittedWork(trace)
+                    ? "the failed transaction rolled back; what earlier commits did stays"
+                    : "rolled back: every table is as it was before the run");
         } else {
             tables = TableReplay.outcome(s, trace);
             state.setText("after the run, compared with before");
