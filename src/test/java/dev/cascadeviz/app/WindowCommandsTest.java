@@ -122,4 +122,17 @@ class WindowCommandsTest extends WindowTestBase {
         assertNotNull(lookup("#shortcut-list").tryQuery().orElse(null));
         push(KeyCode.ESCAPE);
     }
+
+    @Test
+    void theLogShowsTheMeasuredExecutionTimeOfEachStatement() {
+        openDefault();
+        SqlLogView log = lookup("#sql-log").query();
+        var statements = model.getTrace().statements();
+        assertTrue(statements.stream().allMatch(s -> s.executionNanos() > 0), "the executor timed every statement");
+        for (var s : statements) {
+            String figure = String.format(java.util.Locale.ROOT, "[executed in %.5fs] ", s.executionNanos() / 1e9);
+            assertTrue(log.text().contains(figure), figure + " in " + log.text());
+        }
+        assertFalse(log.text().contains("[generated in"), log.text());
+    }
 }
