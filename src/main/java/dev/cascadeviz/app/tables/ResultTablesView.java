@@ -42,8 +42,11 @@ public final class ResultTablesView extends VBox {
     /**
      * Rows drawn per table. A lesson's tables are a few rows; a 37,000-row benchmark must not
      * build 150,000 cells on the JavaFX thread. Changed rows are drawn first, then the others.
+     * Measured on the 37,449-row chain (six tables): 100 rows a table kept the JavaFX thread
+     * busy for seconds on each step (CSS and layout of 600 rows of controls); 40 is more than a
+     * lesson's table has and more than a screen shows.
      */
-    static final int MAX_ROWS_SHOWN = 100;
+    static final int MAX_ROWS_SHOWN = 40;
 
     private final WorkspaceModel model;
     private final Tooltip rowActionsTip = new Tooltip("Run a session call on this row");
@@ -98,35 +101,102 @@ public final class ResultTablesView extends VBox {
         return legend;
     }
 
+    /**
+     * Rows (before the run) plus changes (in the trace) above which the tables are worked out
+     * off the JavaFX thread: a lesson's tables appear at once, a 37,000-row run's never freeze
+     * the window (the replay of every change takes seconds there).
+     */
+    static final int WORK_IN_BACKGROUND_ABOVE = 20_000;
+
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cascadeviz-tables");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Counts refreshes: a background result shows only if no newer refresh came since. */
+    private long generation;
+
     private void refresh() {
-        content.getChildren().clear();
-        firstCurrent = null;
-        lastCurrent = null;
+        long gen = ++generation;
         Scenario s = model.getScenario();
         if (s == null) {
+            show(gen, null, Map.of(), "");
             return;
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
-        Map<String, List<RowState>> tables;
+        java.util.function.Supplier<Map<String, List<RowState>>> work;
+        String text;
         if (trace == null) {
-            tables = TableReplay.untouched(s, null);
-            state.setText(model.isRunning() ? "before the run (running…)" : "before the run");
+            work = () -> TableReplay.untouched(s, null);
+            text = model.isRunning() ? "before the run (running…)" : "before the run";
         } else if (step >= 0) {
-            tables = TableReplay.after(s, trace, step);
-            state.setText(step == 0 ? "before the first statement"
+            work = () -> TableReplay.after(s, trace, step);
+            text = step == 0 ? "before the first statement"
                     : "after statement " + step + " of " + trace.statements().size()
-                    + (trace.error() != null ? " (the run later rolls back)" : ""));
+                    + (trace.error() != null ? " (the run later rolls back)" : "");
         } else if (trace.error() != null) {
-            tables = TableReplay.outcome(s, trace);
-            state.setText(TableReplay.keptCommittedWork(trace)
+            work = () -> TableReplay.outcome(s, trace);
+            text = TableReplay.keptCommittedWork(trace)
                     ? "the failed transaction rolled back; what earlier commits did stays"
-                    : "rolled back: every table is as it was before the run");
+                    : "rolled back: every table is as it was before the run";
         } else {
-            tables = TableReplay.outcome(s, trace);
-            state.setText("after the run, compared with before");
+            work = () -> TableReplay.outcome(s, trace);
+            text = "after the run, compared with before";
         }
-        tables.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows)));
+        if (size(s, trace) <= WORK_IN_BACKGROUND_ABOVE) {
+            show(gen, s, work.get(), text);
+            return;
+        }
+        state.setText(text + "  (working it out…)");
+        worker.submit(() -> {
+            Map<String, List<RowState>> tables = work.get();
+            Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
+            Map<String, Integer> live = new java.util.HashMap<>();
+            tables.forEach((name, rows) -> {
+                drawn.put(name, shown(rows));
+                live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count());
+            });
+            javafx.application.Platform.runLater(() -> {
+                if (gen == generation) {
+                    show(gen, s, drawn, text, tables, live);
+                }
+            });
+        });
+    }
+
+    private static int size(Scenario s, Trace trace) {
+        int n = 0;
+        for (List<?> rows : s.rows().values()) {
+            n += rows.size();
+        }
+        if (trace != null) {
+            for (var st : trace.statements()) {
+                n += st.changes().size() + st.databaseChanges().size();
+            }
+        }
+        return n;
+    }
+
+    private void show(long gen, Scenario s, Map<String, List<RowState>> tables, String text) {
+        Map<String, Integer> live = new java.util.HashMap<>();
+        tables.forEach((name, rows) -> live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count()));
+        Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
+        tables.forEach((name, rows) -> drawn.put(name, shown(rows)));
+        show(gen, s, drawn, text, tables, live);
+    }
+
+    /** Draws the cards: {@code drawn} the rows to draw per table, {@code all} every row (for the counts). */
+    private void show(long gen, Scenario s, Map<String, List<RowState>> drawn, String text,
+                      Map<String, List<RowState>> all, Map<String, Integer> live) {
+        content.getChildren().clear();
+        firstCurrent = null;
+        lastCurrent = null;
+        state.setText(text);
+        if (s == null) {
+            return;
+        }
+        drawn.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows, all.get(name).size(), live.get(name))));
         if (firstCurrent != null) {
             javafx.scene.Node target = firstCurrent;
             javafx.application.Platform.runLater(() -> scrollIntoView(target));
@@ -157,9 +227,9 @@ public final class ResultTablesView extends VBox {
         scroll.setVvalue(Math.min(1, y / (contentHeight - viewport)));
     }
 
-    private VBox tableCard(Scenario s, String name, List<RowState> rows) {
+    private VBox tableCard(Scenario s, String name, List<RowState> rows, int total, int live) {
         Table table = s.table(name);
-        Label title = new Label(name + "  (" + rows.stream().filter(r -> !r.isDeleted()).count() + " of " + rows.size() + " rows)");
+        Label title = new Label(name + "  (" + live + " of " + total + " rows)");
         title.getStyleClass().add("table-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("table-grid");
@@ -179,14 +249,14 @@ public final class ResultTablesView extends VBox {
         grid.getColumnConstraints().add(noteColumn);
         int r = 1;
         String previousNote = null;
-        for (RowState row : shown(rows)) {
+        for (RowState row : rows) {
             String note = row.note();
             addRow(grid, name, columns, row, r++, !note.isEmpty() && note.equals(previousNote) ? SAME_AS_ABOVE : note);
             previousNote = note;
         }
         VBox card = new VBox(4, title, grid);
-        if (rows.size() > MAX_ROWS_SHOWN) {
-            Label more = new Label("… " + (rows.size() - MAX_ROWS_SHOWN) + " more rows not drawn (changed rows are drawn first)");
+        if (total > rows.size()) {
+            Label more = new Label("… " + (total - rows.size()) + " more rows not drawn (changed rows are drawn first)");
             more.getStyleClass().add("row-note");
             card.getChildren().add(more);
         }
