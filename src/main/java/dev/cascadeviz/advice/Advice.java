@@ -23,7 +23,8 @@ public record Advice(Kind kind, String message, String relationship, String fore
         DELETE_CASCADE_ON_MANY_TO_ONE,
         PRIMARY_KEY_FOREIGN_KEY_WITHOUT_DELETE_CASCADE,
         CASCADE_ON_BOTH_SIDES_OF_MANY_TO_MANY,
-        ASSOCIATION_TABLE_MAPPED_TWICE
+        ASSOCIATION_TABLE_MAPPED_TWICE,
+        PASSIVE_DELETES_CASCADE_BLOCKED
     }
 
     public Advice {

@@ -57,6 +57,7 @@ public final class Advisor {
                 case ONE_TO_MANY -> {
                     checkOndeleteCascade(rel, fk, out);
                     checkPassiveDeletesWithoutRule(scenario, rel, fk, out);
+                    checkPassiveDeletesBlocked(scenario, rel, fk, out);
                     checkNotNullOrPrimaryKey(scenario, rel, fk, out);
                 }
                 case MANY_TO_ONE -> checkManyToOneDelete(rel, out);
@@ -83,9 +84,9 @@ public final class Advisor {
         return columns(rel, fk) + " ON DELETE " + fk.ondelete().sql();
     }
 
-    /** "a Song", "an Order". */
+    /** "a Song", "an Order", "a User": by sound. */
     private static String a(String noun) {
-        return ("AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+        return dev.cascadeviz.text.Articles.with(noun);
     }
 
     private static boolean doesWork(ReferentialAction a) {
@@ -167,6 +168,27 @@ public final class Advisor {
                 + "at nothing, or the database refuses the DELETE.", rel.qualifiedName(), col,
                 new Fix("Give " + col + " ON DELETE " + action.sql(),
                         sc -> ScenarioChanges.ondelete(sc, table(rel), fk, action))));
+    }
+
+    /**
+     * passive_deletes leaves the children to the database's ON DELETE CASCADE, but a foreign key
+     * further down (a grandchild's, without a rule) refuses the rows that cascade would delete.
+     */
+    private static void checkPassiveDeletesBlocked(Scenario s, RelationshipMapping rel, ForeignKey fk, List<Advice> out) {
+        if (fk == null || rel.passiveDeletes() == PassiveDeletes.FALSE || fk.ondelete() != ReferentialAction.CASCADE) {
+            return;
+        }
+        BlockedDatabaseCascade.Block block = BlockedDatabaseCascade.blocking(s, table(rel));
+        if (block == null) {
+            return;
+        }
+        out.add(new Advice(Kind.PASSIVE_DELETES_CASCADE_BLOCKED, rel.qualifiedName() + " has passive_deletes="
+                + rel.passiveDeletes().pythonLiteral() + ", leaving its " + rel.target() + " rows to " + rule(rel, fk)
+                + ", but " + block.describe() + " has no ON DELETE rule: while any row still refers to a row that"
+                + " cascade deletes, the database refuses the DELETE of " + a(rel.owner()) + " (IntegrityError).",
+                rel.qualifiedName(), block.columns(),
+                new Fix("Give " + block.columns() + " ON DELETE CASCADE, so the database's cascade goes on down",
+                        sc -> ScenarioChanges.ondelete(sc, block.table(), block.foreignKey(), ReferentialAction.CASCADE))));
     }
 
     private static void checkNotNullOrPrimaryKey(Scenario s, RelationshipMapping rel, ForeignKey fk, List<Advice> out) {

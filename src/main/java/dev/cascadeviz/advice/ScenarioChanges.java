@@ -27,13 +27,54 @@ final class ScenarioChanges {
         return s.withClass(cls.withRelationship(change.apply(cls.relationship(name))));
     }
 
-    /** The cascade with some options added and others taken away, written the way SQLAlchemy's docs write it. */
+    /**
+     * The cascade with some options added and others taken away, changing only those words of the
+     * text as written: "all, delete" stays "all, delete" when delete is to be added (it is there),
+     * gains ", delete-orphan" when that is added, and "all" is spelled out only when one of its
+     * options is taken away. Nothing to change gives the relationship back as it was.
+     */
     static Relationship cascade(Relationship rel, Set<CascadeOption> add, Set<CascadeOption> remove) {
-        Set<CascadeOption> options = EnumSet.noneOf(CascadeOption.class);
-        options.addAll(rel.cascadeOptions());
-        options.addAll(add);
-        options.removeAll(remove);
-        return rel.withCascade(Cascade.format(options));
+        Set<CascadeOption> now = rel.cascadeOptions();
+        Set<CascadeOption> wanted = EnumSet.noneOf(CascadeOption.class);
+        wanted.addAll(now);
+        wanted.addAll(add);
+        wanted.removeAll(remove);
+        if (wanted.equals(now)) {
+            return rel;
+        }
+        List<String> words = new ArrayList<>();
+        for (String part : (rel.cascade() == null ? Cascade.DEFAULT : rel.cascade()).split(",")) {
+            String w = part.trim();
+            if (w.isEmpty()) {
+                continue;
+            }
+            CascadeOption o = CascadeOption.fromKeyword(w);
+            if (w.equals("all") && remove.stream().anyMatch(Cascade.ALL::contains)) {
+                for (CascadeOption member : Cascade.ALL) {
+                    if (!remove.contains(member)) {
+                        addOnce(words, member.keyword());
+                    }
+                }
+            } else if (w.equals("none") && !add.isEmpty() || o != null && remove.contains(o)) {
+                continue;
+            } else {
+                addOnce(words, w);
+            }
+        }
+        for (CascadeOption o : add) {
+            if (!remove.contains(o) && !Cascade.parse(words.isEmpty() ? "none" : String.join(", ", words)).contains(o)) {
+                addOnce(words, o.keyword());
+            }
+        }
+        String text = words.isEmpty() ? "none" : String.join(", ", words);
+        // the minimal edit must mean what was asked; if it cannot, the canonical spelling does
+        return rel.withCascade(Cascade.parse(text).equals(wanted) ? text : Cascade.format(wanted));
+    }
+
+    private static void addOnce(List<String> words, String w) {
+        if (!words.contains(w)) {
+            words.add(w);
+        }
     }
 
     static Relationship passiveDeletes(Relationship rel, PassiveDeletes value) {

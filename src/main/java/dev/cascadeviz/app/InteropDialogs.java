@@ -53,7 +53,8 @@ final class InteropDialogs {
         return "DDL for " + d.label();
     }
 
-    static void export(Window owner, Scenario scenario) {
+    static void export(Window owner, Scenario scenario, java.nio.file.Path file, String sourceName,
+            java.util.function.Consumer<String> status) {
         if (scenario == null) {
             return;
         }
@@ -77,7 +78,12 @@ final class InteropDialogs {
         dialog.setResizable(true);
         BorderPane pane = new BorderPane(text);
         pane.setTop(format);
-        BorderPane.setMargin(format, new Insets(0, 0, 8, 0));
+        javafx.scene.control.Label saved = new javafx.scene.control.Label();
+        saved.setId("export-saved");
+        saved.setWrapText(true);
+        pane.setBottom(saved);
+        format.valueProperty().addListener((o, a, b) -> saved.setText(""));
+        BorderPane.setMargin(format, new javafx.geometry.Insets(0, 0, 8, 0));
         dialog.getDialogPane().setContent(pane);
         ButtonType copy = new ButtonType("Copy to Clipboard", ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.OTHER);
@@ -94,19 +100,33 @@ final class InteropDialogs {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Save export");
             boolean python = PYTHON.equals(format.getValue());
-            chooser.setInitialFileName(python ? "models.py" : "schema.sql");
+            chooser.setInitialFileName(SuggestedNames.exportFileName(scenario, file, sourceName,
+                    python ? "models" : dialectOf(format.getValue()), python ? ".py" : ".sql"));
+            chooser.setInitialDirectory(SuggestedNames.folder(file, SuggestedNames.home()).toFile());
             chooser.getExtensionFilters().add(python ? new FileChooser.ExtensionFilter("Python (*.py)", "*.py")
                     : new FileChooser.ExtensionFilter("SQL (*.sql)", "*.sql"));
             File f = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
             if (f != null) {
                 try {
                     Files.writeString(f.toPath(), text.getText(), StandardCharsets.UTF_8);
+                    saved.setText("Saved " + format.getValue() + " to " + f.getAbsolutePath());
+                    status.accept("Exported " + f.getName() + " to " + f.getAbsoluteFile().getParent());
                 } catch (IOException ex) {
                     message(owner, Alert.AlertType.ERROR, "Cannot save " + f.getName(), String.valueOf(ex.getMessage()));
                 }
             }
         });
         dialog.showAndWait();
+    }
+
+    /** The short name of a DDL choice's dialect, for a file name: {@code sqlite}, {@code postgresql}. */
+    static String dialectOf(String choice) {
+        for (DdlExport.Dialect d : DdlExport.Dialect.values()) {
+            if (choice.equals(ddlLabel(d))) {
+                return d.name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return "schema";
     }
 
     /** Asks for a models module or database file; the imported scenario, or empty (a message was shown). */

@@ -92,7 +92,8 @@ public final class MainWindow {
     private final GraphView graph;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu libraryMenu = new Menu("Built-in Scenarios");
-    private final Timeline player = new Timeline();
+    private final dev.cascadeviz.app.toolbar.StatementPlayer player;
+    private final PresentationMode presentationMode;
     private final CompareLauncher compare;
     private LibraryBrowser browser;
 
@@ -102,6 +103,8 @@ public final class MainWindow {
         this.library = library;
         this.recent = recent;
         this.graph = new GraphView(model);
+        this.player = new dev.cascadeviz.app.toolbar.StatementPlayer(model);
+        this.presentationMode = new PresentationMode(stage, root, model, graph);
         this.compare = new CompareLauncher(stage, AppServices::runner);
         graph.setOnCompare(this::compareEdge);
         root.getStyleClass().add("cascadeviz");
@@ -109,6 +112,7 @@ public final class MainWindow {
         root.setCenter(body());
         root.setBottom(statusBar());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        presentationMode.install(scene);
         for (String css : STYLESHEETS) {
             scene.getStylesheets().add(MainWindow.class.getResource(css).toExternalForm());
         }
@@ -134,8 +138,7 @@ public final class MainWindow {
             }
         }
         stage.titleProperty().bind(model.windowTitleProperty());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        WindowSize.fit(stage, WIDTH, HEIGHT);
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard("closing")) {
                 e.consume();
@@ -143,9 +146,6 @@ public final class MainWindow {
                 model.shutdown();
             }
         });
-        model.presentationProperty().addListener((o, a, on) -> applyPresentation(on));
-        player.getKeyFrames().add(new KeyFrame(Duration.millis(1200), e -> playTick()));
-        player.setCycleCount(Timeline.INDEFINITE);
         refreshRecent();
     }
 
@@ -155,14 +155,8 @@ public final class MainWindow {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void applyPresentation(boolean on) {
-        applyTheme(on);
-        if (on) {
-            root.getStyleClass().add("presentation");
-        } else {
-            root.getStyleClass().remove("presentation");
-        }
-        Platform.runLater(graph::fit);
+    public PresentationMode presentationMode() {
+        return presentationMode;
     }
 
     public Scene scene() {
@@ -205,7 +199,7 @@ public final class MainWindow {
         TabPane side = new TabPane(
                 tab("Relationship", new ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
-                tab("Lesson", new NotesView(model)),
+                tab("Lesson", notes()),
                 warningsTab());
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -222,7 +216,7 @@ public final class MainWindow {
         model.presentationProperty().addListener((o, a, on) -> {
             if (on) {
                 main.getItems().remove(side);
-                left.setDividerPositions(0.6);
+                left.setDividerPositions(0.5);
             } else if (!main.getItems().contains(side)) {
                 main.getItems().add(side);
                 main.setDividerPositions(0.71);
@@ -230,6 +224,24 @@ public final class MainWindow {
             }
         });
         return main;
+    }
+
+    private dev.cascadeviz.app.library.LibraryCatalog catalog;
+
+    /** The library's lessons with their titles, read once (on first use) per library. */
+    private dev.cascadeviz.app.library.LibraryCatalog catalog() {
+        if (catalog == null) {
+            catalog = LibraryCatalog.builtIn(library);
+        }
+        return catalog;
+    }
+
+    private NotesView notes;
+
+    private NotesView notes() {
+        notes = new NotesView(model);
+        notes.setNextLesson(this::catalog, this::openBuiltIn);
+        return notes;
     }
 
     private EdgeInspector inspector() {
@@ -256,7 +268,8 @@ public final class MainWindow {
             }
         });
         refreshLibraryMenu();
-        MenuItem exportItem = item("Export (Python / DDL)…", "Ctrl+E", () -> InteropDialogs.export(stage, model.getScenario()));
+        MenuItem exportItem = item("Export (Python / DDL)…", "Ctrl+E", () -> InteropDialogs.export(stage, model.getScenario(),
+                model.fileProperty().get(), model.sourceName(), model::say));
         MenuItem importFile = item("Import Models or Database File…", "Ctrl+I",
                 () -> importScenario(() -> InteropDialogs.importFile(stage)));
         MenuItem importUrl = item("Import from Database URL…", null, () -> importScenario(() -> InteropDialogs.importUrl(stage)));
@@ -280,18 +293,22 @@ public final class MainWindow {
         cancel.disableProperty().bind(model.runningProperty().not());
         MenuItem prev = item("Previous statement", "F6", this::previous);
         MenuItem next = item("Next statement", "F7", this::next);
-        MenuItem play = item("Play / pause statements", "F8", this::togglePlay);
+        MenuItem play = item("Play / pause statements", "F8", player::toggle);
         MenuItem outcome = item("Show whole outcome", "Shift+F7", model::showOutcome);
         run.getItems().addAll(runItem, cancel, new SeparatorMenuItem(), prev, next, play, outcome);
 
         Menu view = new Menu("View");
         MenuItem fit = item("Fit graph to window", "Ctrl+0", graph::fit);
-        MenuItem zoomIn = item("Zoom in", "Ctrl+Plus", graph::zoomIn);
-        MenuItem zoomOut = item("Zoom out", "Ctrl+Minus", graph::zoomOut);
+        MenuItem zoomIn = item("Zoom in (presentation: larger text)", "Ctrl+Plus", presentationMode::larger);
+        MenuItem zoomOut = item("Zoom out (presentation: smaller text)", "Ctrl+Minus", presentationMode::smaller);
         MenuItem presentation = item("Presentation mode", "F11",
                 () -> model.presentationProperty().set(!model.presentationProperty().get()));
         view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), presentation);
         MenuBar bar = new MenuBar(file, edit, run, view);
+        bar.getMenus().add(HelpMenu.create(stage, bar));
+        for (MenuItem needsScenario : List.of(save, saveAs, exportItem, runItem, prev, next, play, outcome)) {
+            needsScenario.disableProperty().bind(model.scenarioProperty().isNull());
+        }
         bar.setId("menu-bar");
         return bar;
     }
@@ -309,6 +326,7 @@ public final class MainWindow {
     public void setLibrary(ScenarioLibrary library) {
         this.library = library;
         browser = null;
+        catalog = null;
         refreshLibraryMenu();
     }
 
@@ -359,10 +377,11 @@ public final class MainWindow {
         Button libraryButton = toolButton("Library", "Browse the built-in lessons by theme (Ctrl+L)", this::showLibraryBrowser);
         libraryButton.setId("library-button");
         Button save = toolButton("Save", "Save (Ctrl+S)", this::save);
-        save.disableProperty().bind(model.dirtyProperty().not().and(model.fileProperty().isNotNull()));
-        Button undo = toolButton("Undo", "Undo (Ctrl+Z)", model::undo);
+        save.disableProperty().bind(model.scenarioProperty().isNull()
+                .or(model.dirtyProperty().not().and(model.fileProperty().isNotNull())));
+        Button undo = toolButton("↶", "Undo (Ctrl+Z)", model::undo);
         undo.disableProperty().bind(model.jobs().canUndoProperty().not());
-        Button redo = toolButton("Redo", "Redo (Ctrl+Y)", model::redo);
+        Button redo = toolButton("↷", "Redo (Ctrl+Y)", model::redo);
         redo.disableProperty().bind(model.jobs().canRedoProperty().not());
 
         Button run = toolButton("▶ Run", "Run the steps (F5)", model::run);
@@ -381,11 +400,6 @@ public final class MainWindow {
         prev.setId("step-previous");
         Button next = toolButton("Next ▶", "Next statement (F7)", this::next);
         next.setId("step-next");
-        ToggleButton play = new ToggleButton("Play");
-        play.setId("step-play");
-        play.setTooltip(new Tooltip("Play the statements one by one (F8)"));
-        play.setOnAction(e -> togglePlay());
-        player.statusProperty().addListener((o, a, b) -> play.setSelected(b == Animation.Status.RUNNING));
         Label stepLabel = new Label();
         stepLabel.setId("step-label");
         stepLabel.getStyleClass().add("step-label");
@@ -404,7 +418,6 @@ public final class MainWindow {
 
         ChoiceBox<Engine> engine = new ChoiceBox<>();
         engine.setId("engine-choice");
-        engine.setPrefWidth(84);
         engine.getItems().setAll(Engine.values());
         engine.setConverter(new StringConverter<>() {
             @Override
@@ -443,8 +456,7 @@ public final class MainWindow {
             }
         });
 
-        Button zoomOut = toolButton("−", "Zoom out (Ctrl+Minus)", graph::zoomOut);
-        Button zoomIn = toolButton("+", "Zoom in (Ctrl+Plus)", graph::zoomIn);
+        // zoom: Ctrl+Plus / Ctrl+Minus, Ctrl+wheel and the View menu (two more buttons overflowed 1280 pixels)
         Button fit = toolButton("Fit", "Fit the graph to the window (Ctrl+0)", graph::fit);
         ToggleButton presentation = new ToggleButton("Presentation");
         presentation.setId("presentation-toggle");
@@ -452,9 +464,21 @@ public final class MainWindow {
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new Separator(Orientation.VERTICAL),
-                run, cancel, progress, prev, next, play, stepLabel, new Separator(Orientation.VERTICAL),
-                new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
+        javafx.scene.control.Separator fileSeparator = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        javafx.scene.control.Separator runSeparator = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        engine.setTooltip(new Tooltip("The database the steps run on"));
+        Label releaseLabel = new Label("SQLAlchemy");
+        // in presentation the file commands (in the File menu) and the selectors' captions give way
+        for (Node n : List.of(open, libraryButton, save, undo, redo, fileSeparator, runSeparator, releaseLabel)) {
+            n.visibleProperty().bind(model.presentationProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        run.disableProperty().bind(model.scenarioProperty().isNull());
+        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, fileSeparator,
+                run, cancel, progress, prev, next, player.button(), player.speedButton(), stepLabel, runSeparator,
+                engine, pragma, releaseLabel,
+                new dev.cascadeviz.app.toolbar.ReleaseChoice(model), spacer, fit,
+                presentationMode.controls(), presentation);
         bar.setId("tool-bar");
         return bar;
     }
@@ -464,6 +488,7 @@ public final class MainWindow {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE); // too many for the width: the toolbar's » menu, never "O…"
         return b;
     }
 
@@ -472,8 +497,8 @@ public final class MainWindow {
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
         Label file = new Label();
-        file.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null
-                ? "built-in scenario (Save As to keep changes)" : model.fileProperty().get().toString(), model.fileProperty()));
+        file.setId("status-origin");
+        file.textProperty().bind(model.originProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(12, status, spacer, file);
@@ -493,23 +518,8 @@ public final class MainWindow {
         model.stepPrevious();
     }
 
-    private void togglePlay() {
-        if (player.getStatus() == Animation.Status.RUNNING) {
-            player.stop();
-            return;
-        }
-        if (model.getTrace() == null || model.getTrace().statements().isEmpty()) {
-            return;
-        }
-        model.stepTo(0);
-        player.play();
-    }
-
-    private void playTick() {
-        model.stepNext();
-        if (model.getStep() < 0) {
-            player.stop();
-        }
+    public dev.cascadeviz.app.toolbar.StatementPlayer player() {
+        return player;
     }
 
     // ------------------------------------------------------------------ files
@@ -542,7 +552,7 @@ public final class MainWindow {
         if (!confirmDiscard("importing")) {
             return;
         }
-        importer.get().ifPresent(r -> model.show(r.scenario(), null, r.scenario().title()));
+        importer.get().ifPresent(r -> model.showImported(r.scenario(), r.scenario().title()));
     }
 
     public void open(Path path) {
@@ -573,9 +583,11 @@ public final class MainWindow {
                 new FileChooser.ExtensionFilter("Scenarios (*.yaml, *.yml, *.json)", "*.yaml", "*.yml", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         Path current = model.fileProperty().get();
-        if (current != null && current.toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
-            chooser.setInitialFileName(current.getFileName().toString());
+        Path folder = SuggestedNames.folder(current != null ? current : recent.list().stream().findFirst().orElse(null),
+                SuggestedNames.home());
+        chooser.setInitialDirectory(folder.toFile());
+        if (model.getScenario() != null) {
+            chooser.setInitialFileName(SuggestedNames.scenarioFileName(model.getScenario(), current, model.sourceName()));
         }
         return chooser;
     }
@@ -596,7 +608,9 @@ public final class MainWindow {
         return saveTo(f.toPath());
     }
 
-    public boolean saveTo(Path path) {
+    /** Saves to the path, with {@code .yaml} added to a name without an extension. */
+    public boolean saveTo(Path chosen) {
+        Path path = SuggestedNames.withScenarioExtension(chosen);
         boolean ok = report(model.saveAs(path));
         if (ok) {
             recent.add(path);

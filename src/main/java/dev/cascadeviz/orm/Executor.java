@@ -55,7 +55,9 @@ public final class Executor {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         } finally {
-            databaseNanos += System.nanoTime() - t0;
+            long took = System.nanoTime() - t0;
+            databaseNanos += took;
+            statements.set(index, statements.get(index).withExecutionNanos(took));
         }
     }
 
@@ -92,7 +94,9 @@ public final class Executor {
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         } finally {
-            databaseNanos += System.nanoTime() - t0;
+            long took = System.nanoTime() - t0;
+            databaseNanos += took;
+            statements.set(index, statements.get(index).withExecutionNanos(took));
         }
     }
 

@@ -129,7 +129,7 @@ public final class Why {
     }
 
     private static String article(String word) {
-        return word.isEmpty() || "AEIOUaeiou".indexOf(word.charAt(0)) < 0 ? "a" : "an";
+        return dev.cascadeviz.text.Articles.of(word);
     }
 
     public static Cause orphanDelete(RelProp prop) {

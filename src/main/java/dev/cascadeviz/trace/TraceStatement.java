@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param cause why the ORM emitted it, in words; may be null
  * @param why the same cause with the relationship, foreign key and setting it names; may be null
  * @param rowsReturned rows a SELECT returned (loaded into the session); -1 when not recorded
+ * @param executionNanos how long the embedded database took to execute it, as the executor
+ *                       measured; -1 when not measured (a trace read from JSON). A measurement,
+ *                       not part of what the statement is: {@link #equals} ignores it.
  */
 public record TraceStatement(
         String sql,
@@ -26,7 +29,13 @@ public record TraceStatement(
         List<RowChange> databaseChanges,
         String cause,
         Cause why,
-        int rowsReturned) {
+        int rowsReturned,
+        long executionNanos) {
+
+    public TraceStatement(String sql, List<List<Object>> paramSets, boolean many, List<RowChange> changes,
+                          List<RowChange> databaseChanges, String cause, Cause why, int rowsReturned) {
+        this(sql, paramSets, many, changes, databaseChanges, cause, why, rowsReturned, -1);
+    }
 
     public TraceStatement {
         Objects.requireNonNull(sql, "sql");
@@ -73,15 +82,32 @@ public record TraceStatement(
     }
 
     public TraceStatement withEffects(List<RowChange> own, List<RowChange> byDatabase) {
-        return new TraceStatement(sql, paramSets, many, own, byDatabase, null, why, rowsReturned);
+        return new TraceStatement(sql, paramSets, many, own, byDatabase, null, why, rowsReturned, executionNanos);
     }
 
     public TraceStatement withCause(String value) {
-        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value, null, rowsReturned);
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value, null, rowsReturned, executionNanos);
     }
 
     public TraceStatement withRowsReturned(int value) {
-        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, null, why, value);
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, null, why, value, executionNanos);
+    }
+
+    public TraceStatement withExecutionNanos(long value) {
+        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, null, why, rowsReturned, value);
+    }
+
+    /** Equal statements: the same in every component but the time it took ({@link #executionNanos}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TraceStatement t && many == t.many && rowsReturned == t.rowsReturned && sql.equals(t.sql)
+                && paramSets.equals(t.paramSets) && changes.equals(t.changes) && databaseChanges.equals(t.databaseChanges)
+                && Objects.equals(cause, t.cause) && Objects.equals(why, t.why);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sql, paramSets, many, changes, databaseChanges, cause, why, rowsReturned);
     }
 
     private static List<Object> copyNullable(List<Object> list) {

@@ -80,9 +80,21 @@ public record Comparison(CompareRun left, CompareRun right, Trace leftTrace, Tra
                 "what the steps ended with"));
         out.add(number("Rows left in the tables", rowCount(leftTrace), rowCount(rightTrace),
                 "rows in all tables after the run"));
-        out.add(nonZero("Rows that differ", diff.differingRows(Side.LEFT), diff.differingRows(Side.RIGHT),
-                "rows this side has and the other has not, or has with other values (highlighted below)"));
+        int differing = differingRows();
+        out.add(nonZero("Rows that differ", differing, differing,
+                "rows one side has and the other has not, or has with other values (highlighted below);"
+                        + " a difference between the sides, so the same figure on both"));
         return out;
+    }
+
+    /** Rows only the left has, rows only the right has, and rows both have with other values (counted once). */
+    public int differingRows() {
+        int n = 0;
+        for (dev.cascadeviz.trace.TraceComparison.TableDiff t : diff.tables()) {
+            n += (int) t.side(Side.LEFT).stream().filter(r -> r.status() != dev.cascadeviz.trace.TraceComparison.RowStatus.SAME).count();
+            n += (int) t.side(Side.RIGHT).stream().filter(r -> r.status() == dev.cascadeviz.trace.TraceComparison.RowStatus.ONLY_HERE).count();
+        }
+        return n;
     }
 
     private static Metric number(String name, int a, int b, String tip) {
@@ -106,6 +118,7 @@ public record Comparison(CompareRun left, CompareRun right, Trace leftTrace, Tra
         if (e == null) {
             return "completed";
         }
-        return e.type() + (e.step() == null ? " (mapping refused)" : " at step " + e.step());
+        // steps are numbered from 1, as the error banner and the step list number them
+        return e.type() + (e.step() == null ? " (mapping refused)" : " at step " + (e.step() + 1));
     }
 }

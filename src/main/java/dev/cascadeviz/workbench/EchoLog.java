@@ -12,9 +12,12 @@ import java.util.Map;
 
 /**
  * A trace written the way {@code create_engine(..., echo=True)} prints it: BEGIN (implicit), each
- * statement with its parameter line, then COMMIT or ROLLBACK. Timings are not measured by the
- * simulator, so the figures are illustrative; which statements were "generated" and which
- * "cached" (same text compiled earlier in the run) follows SQLAlchemy's rule. Transactions end
+ * statement with its parameter line, then COMMIT or ROLLBACK. The bracket before the parameters
+ * holds what was measured: how long the embedded database took to execute the statement, as the
+ * executor timed it ({@code [executed in 0.00012s]}); a trace without that measurement (read
+ * from JSON) shows no figure. SQLAlchemy's own {@code [generated in …]} / {@code [cached since …]}
+ * figures time its statement compiler, which the simulator does not have, so none is invented.
+ * Transactions end
  * where the trace says (its {@code transactions}); without those marks, at the end of the run.
  *
  * @param text the whole log
@@ -34,7 +37,6 @@ public record EchoLog(String text, List<int[]> statementLines) {
         }
         int line = 0;
         boolean open = false;
-        Map<String, Integer> firstSeen = new HashMap<>();
         List<TraceStatement> statements = trace.statements();
         for (int i = 0; i < statements.size(); i++) {
             if (!open) {
@@ -47,7 +49,7 @@ public record EchoLog(String text, List<int[]> statementLines) {
             String sql = s.sql();
             out.append(sql).append('\n');
             line += sql.split("\n", -1).length;
-            out.append(timing(firstSeen, sql, i)).append(' ').append(params(s)).append('\n');
+            out.append(timing(s)).append(params(s)).append('\n');
             ranges.add(new int[] {first, line});
             line++;
             String end = ends.get(i + 1);
@@ -61,12 +63,12 @@ public record EchoLog(String text, List<int[]> statementLines) {
         return new EchoLog(out.toString(), ranges);
     }
 
-    private static String timing(Map<String, Integer> firstSeen, String sql, int index) {
-        Integer earlier = firstSeen.putIfAbsent(sql, index);
-        if (earlier == null) {
-            return String.format(Locale.ROOT, "[generated in %.5fs]", 0.00011 + 0.00002 * (index % 5));
+    /** The measured execution time and a space, or nothing when the statement was not timed. */
+    static String timing(TraceStatement s) {
+        if (s.executionNanos() < 0) {
+            return "";
         }
-        return String.format(Locale.ROOT, "[cached since %.4gs ago]", 0.0004 * (index - earlier));
+        return String.format(Locale.ROOT, "[executed in %.5fs] ", s.executionNanos() / 1e9);
     }
 
     /** SQLAlchemy shows at most this many parameter sets of an executemany. */

@@ -9,6 +9,34 @@ public final class ErrorExplainer {
     private ErrorExplainer() {
     }
 
+    /**
+     * As {@link #explain(TraceError)}, naming the foreign key that refused a DELETE when the
+     * scenario shows one: a key without an ON DELETE rule that refers to the deleted table, or to
+     * a table the database's own ON DELETE CASCADE deletes from.
+     */
+    public static String explain(TraceError error, dev.cascadeviz.model.Scenario scenario, dev.cascadeviz.trace.Trace trace) {
+        String plain = explain(error);
+        String msg = error.message().toLowerCase(Locale.ROOT);
+        if (scenario == null || trace == null || trace.statements().isEmpty() || !error.type().equals("IntegrityError")
+                || !(msg.contains("foreign key") || msg.contains("referential integrity"))) {
+            return plain;
+        }
+        var last = trace.statements().get(trace.statements().size() - 1);
+        if (!last.sql().startsWith("DELETE")) {
+            return plain;
+        }
+        String table = StatementTables.mainTable(last);
+        var block = table == null ? null : dev.cascadeviz.advice.BlockedDatabaseCascade.blocking(scenario, table);
+        if (block == null) {
+            return plain;
+        }
+        String via = block.foreignKey().referencedTable().equals(table) ? ""
+                : " (the database's ON DELETE CASCADE reaches " + block.foreignKey().referencedTable() + ")";
+        return "The database refused the DELETE FROM " + table + " because " + block.describe()
+                + " has no ON DELETE rule and rows still refer to what it would remove" + via + ": give "
+                + block.columns() + " an ON DELETE rule, or have the ORM delete those rows first.";
+    }
+
     public static String explain(TraceError error) {
         String type = error.type();
         String msg = error.message().toLowerCase(Locale.ROOT);

@@ -66,15 +66,38 @@ public final class TableReplay {
     }
 
     /**
-     * The tables after the whole run. When it ended without error, rows the recorded changes do
-     * not explain are reconciled with the trace's final tables (the truth).
+     * The tables after the whole run, as the database holds them: what a transaction committed
+     * stays, what was rolled back (an explicit rollback, or the rollback after an error) does
+     * not. Rows the recorded changes do not explain are reconciled with the trace's final tables
+     * (the truth, read from the database after the run).
      */
     public static Map<String, List<RowState>> outcome(Scenario scenario, Trace trace) {
-        if (trace.error() != null) {
-            return untouched(scenario, trace);
+        return replay(scenario, trace, trace.statements().size(), false);
+    }
+
+    /** True when the run ended with an error after some earlier transaction had committed. */
+    public static boolean keptCommittedWork(Trace trace) {
+        return trace.error() != null && trace.transactions().stream()
+                .anyMatch(e -> "COMMIT".equals(e.kind()) && e.statements() > 0
+                        && trace.statements().subList(0, e.statements()).stream().anyMatch(s -> !s.changes().isEmpty()
+                                || !s.databaseChanges().isEmpty()));
+    }
+
+    /**
+     * Whether statement {@code i} counts among the first {@code count}: a statement whose
+     * transaction ended in ROLLBACK by then does not; one whose transaction is still open counts
+     * while stepping, and at the end of a run that failed does not (the session rolled it back).
+     */
+    static boolean kept(Trace trace, int i, int count, boolean wholeRun) {
+        for (Trace.TransactionEnd end : trace.transactions()) {
+            if (end.statements() > i) {
+                if (end.statements() <= count) {
+                    return !"ROLLBACK".equals(end.kind());
+                }
+                break;
+            }
         }
-        Map<String, List<RowState>> tables = replay(scenario, trace, trace.statements().size(), false);
-        return tables;
+        return !(wholeRun && trace.error() != null);
     }
 
     private static Map<String, List<RowState>> replay(Scenario scenario, Trace trace, int count, boolean markCurrent) {
@@ -82,6 +105,9 @@ public final class TableReplay {
         List<TraceStatement> statements = trace.statements();
         int n = Math.max(0, Math.min(count, statements.size()));
         for (int i = 0; i < n; i++) {
+            if (!kept(trace, i, n, !markCurrent)) {
+                continue;
+            }
             TraceStatement s = statements.get(i);
             boolean current = markCurrent && i == n - 1;
             for (RowChange c : s.changes()) {
@@ -94,7 +120,7 @@ public final class TableReplay {
                 replay.apply(c, Source.DATABASE, current);
             }
         }
-        if (!markCurrent && trace.error() == null) {
+        if (!markCurrent && (trace.error() == null || !trace.tables().isEmpty())) {
             replay.reconcile(trace.tables());
         }
         return replay.tables;

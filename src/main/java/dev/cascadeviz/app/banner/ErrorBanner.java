@@ -57,11 +57,13 @@ public final class ErrorBanner extends VBox {
         if (trace != null && trace.error() != null) {
             TraceError e = trace.error();
             headline.setText(e.type() + ": " + e.message());
-            why.setText(ErrorExplainer.explain(e));
+            why.setText(ErrorExplainer.explain(e, model.getScenario(), trace));
             rolledBack.setText(e.step() == null
                     ? "SQLAlchemy refused the mapping when it configured the mappers, so no step ran."
                     : "Raised by step " + (e.step() + 1) + stepText(e.step())
-                    + ". The session rolled back: the tables below are as they were before the run.");
+                    + (dev.cascadeviz.workbench.TableReplay.keptCommittedWork(trace)
+                            ? ". The session rolled back its open transaction: what earlier commits did stays, as the tables below show."
+                            : ". The session rolled back: the tables below are as they were before the run."));
             setVisible(true);
             return;
         }

@@ -101,7 +101,7 @@ final class CompareSideView extends VBox {
         outcome.setText(trace.error() == null
                 ? "The steps completed."
                 : trace.error().type() + (trace.error().step() == null ? " when the mappers configure" : " at step "
-                        + trace.error().step()) + ": " + trace.error().message());
+                        + (trace.error().step() + 1)) + ": " + trace.error().message());
         outcome.pseudoClassStateChanged(CompareStyles.ONLY_HERE, trace.error() != null);
         outcome.pseudoClassStateChanged(CompareStyles.DIFFERS, !diff.sameError());
         tables.getChildren().clear();
@@ -112,20 +112,28 @@ final class CompareSideView extends VBox {
 
     private void showMetrics(List<Comparison.Metric> list) {
         metrics.getChildren().clear();
-        int half = (list.size() + 1) / 2;
+        // one figure a line, its value wrapped in the room left: never cut off ("IntegrityError at s…")
+        if (metrics.getColumnConstraints().isEmpty()) {
+            javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+            names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+            values.setHgrow(Priority.ALWAYS);
+            metrics.getColumnConstraints().setAll(names, values);
+        }
         for (int i = 0; i < list.size(); i++) {
             Comparison.Metric m = list.get(i);
             Label name = new Label(m.name());
             name.getStyleClass().add("compare-metric-name");
             Label value = new Label(side == Side.LEFT ? m.left() : m.right());
+            value.setWrapText(true);
+            value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             value.getStyleClass().add("compare-metric-value");
             value.setId("metric-" + key + "-" + m.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
             value.pseudoClassStateChanged(CompareStyles.DIFFERS, m.differs());
             name.pseudoClassStateChanged(CompareStyles.DIFFERS, m.differs());
             Tooltip.install(name, new Tooltip(m.tip()));
-            int col = i < half ? 0 : 2;
-            metrics.add(name, col, i % half);
-            metrics.add(value, col + 1, i % half);
+            metrics.add(name, 0, i);
+            metrics.add(value, 1, i);
         }
     }
 

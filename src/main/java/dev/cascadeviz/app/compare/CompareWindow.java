@@ -17,15 +17,24 @@ public final class CompareWindow {
     public CompareWindow(Window owner, ScenarioRunner runner) {
         model = new CompareViewModel(runner);
         CompareView view = new CompareView(model);
-        Scene scene = new Scene(view, 1180, 740);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1180, screen.getWidth()), Math.min(740, screen.getHeight()));
         scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/app.css").toExternalForm());
         scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/compare.css").toExternalForm());
-        scene.setOnKeyPressed(e -> {
+        // a filter: the SQL lists and scroll panes would otherwise take Esc for themselves
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
                 stage.close();
             }
         });
         view.getStyleClass().add("cascadeviz");
+        // in presentation the compare window reads like the main one: same text size, full screen
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot().getStyleClass().contains("presentation")) {
+            view.getStyleClass().add("presentation");
+            view.setStyle(owner.getScene().getRoot().getStyle());
+            stage.setMaximized(true);
+        }
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);

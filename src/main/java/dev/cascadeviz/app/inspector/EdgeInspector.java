@@ -176,6 +176,9 @@ public final class EdgeInspector extends VBox {
         getChildren().add(boxes);
         Label cascadeText = new Label("cascade=\"" + r.effectiveCascade() + "\"" + (r.cascade() == null ? "  (default)" : ""));
         cascadeText.getStyleClass().add("code");
+        cascadeText.setId("inspector-cascade-text");
+        cascadeText.setWrapText(true); // "all, delete-orphan" and the like: whole, on two lines if need be
+        cascadeText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().add(cascadeText);
 
         getChildren().add(section("passive_deletes", "passive_deletes"));

@@ -66,6 +66,18 @@ public final class LibraryBrowser {
         search.setId("library-search");
         search.setPromptText("Search titles, notes and themes (e.g. passive_deletes, orphan, sqlite)");
         search.textProperty().addListener((o, a, b) -> refresh());
+        // from the search field: Down or Tab goes to the lessons, Enter opens the one picked (else the first match)
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.TAB && !e.isShiftDown()) {
+                e.consume();
+                pickFirstLessonIfNone();
+                tree.requestFocus();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                pickFirstLessonIfNone();
+                openSelected();
+            }
+        });
         HBox.setHgrow(search, Priority.ALWAYS);
         count.getStyleClass().add("library-count");
         count.setId("library-count");
@@ -175,6 +187,21 @@ public final class LibraryBrowser {
         List<LibraryCatalog.Lesson> sel = selectedLessons();
         openButton.setDisable(sel.size() != 1);
         compareButton.setDisable(sel.size() != 2 || !sel.get(0).theme().equals(sel.get(1).theme()));
+    }
+
+    /** Selects the first lesson shown when no lesson is selected. */
+    private void pickFirstLessonIfNone() {
+        if (!selectedLessons().isEmpty()) {
+            return;
+        }
+        for (TreeItem<Row> theme : tree.getRoot().getChildren()) {
+            if (!theme.getChildren().isEmpty()) {
+                tree.getSelectionModel().clearSelection();
+                tree.getSelectionModel().select(theme.getChildren().get(0));
+                tree.scrollTo(tree.getRow(theme.getChildren().get(0)));
+                return;
+            }
+        }
     }
 
     private void openSelected() {

@@ -72,6 +72,16 @@ public final class LibraryCatalog {
         return of(library, ScenarioLibrary::text);
     }
 
+    /** The lesson after the one in {@code file}, in library order; null after the last or for a file not in the library. */
+    public Lesson next(String file) {
+        for (int i = 0; i + 1 < lessons.size(); i++) {
+            if (lessons.get(i).file().equals(file)) {
+                return lessons.get(i + 1);
+            }
+        }
+        return null;
+    }
+
     public List<Lesson> lessons() {
         return lessons;
     }

@@ -57,6 +57,15 @@ public final class SqlLogView extends VBox {
             }
         });
         area.caretPositionProperty().addListener((o, a, b) -> showCauseAtCaret());
+        // a click on a statement steps to it: the tables after it, its lines marked, why it was sent
+        area.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress()) {
+                int statement = statementAt(area.getCurrentParagraph());
+                if (statement >= 0) {
+                    model.stepTo(statement + 1);
+                }
+            }
+        });
         Button copy = new Button("Copy all");
         copy.setId("copy-sql");
         copy.setOnAction(e -> copyAll());
@@ -77,13 +86,46 @@ public final class SqlLogView extends VBox {
         refresh();
     }
 
+    /** Statements above which the log's text and colours are worked out off the JavaFX thread. */
+    static final int WORK_IN_BACKGROUND_ABOVE = 300;
+
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cascadeviz-log");
+        t.setDaemon(true);
+        return t;
+    });
+    private long generation;
+
     private void refresh() {
+        long gen = ++generation;
         Trace trace = model.getTrace();
-        log = EchoLog.of(trace, model.steps());
+        var steps = model.steps();
+        if (trace == null || trace.statements().size() <= WORK_IN_BACKGROUND_ABOVE) {
+            EchoLog l = EchoLog.of(trace, steps);
+            show(l, l.text().isEmpty() ? null : SqlHighlighter.spans(l.text()));
+            return;
+        }
+        area.replaceText("");
+        log = EchoLog.of(null, List.of());
         marked = null;
-        area.replaceText(log.text());
-        if (!log.text().isEmpty()) {
-            area.setStyleSpans(0, SqlHighlighter.spans(log.text()));
+        counts.setText("writing the log of " + trace.statements().size() + " statements…");
+        worker.submit(() -> {
+            EchoLog l = EchoLog.of(trace, steps);
+            var spans = SqlHighlighter.spans(l.text());
+            javafx.application.Platform.runLater(() -> {
+                if (gen == generation) {
+                    show(l, spans);
+                }
+            });
+        });
+    }
+
+    private void show(EchoLog l, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans) {
+        log = l;
+        marked = null;
+        area.replaceText(l.text());
+        if (spans != null) {
+            area.setStyleSpans(0, spans);
         }
         refreshCounts();
         markCurrent();
@@ -120,12 +162,33 @@ public final class SqlLogView extends VBox {
             return;
         }
         int[] lines = log.statementLines().get(step - 1);
-        for (int p = lines[0]; p <= lines[1] && p < area.getParagraphs().size(); p++) {
-            area.setParagraphStyle(p, Collections.singleton("current-statement"));
+        if (log.statementCount() > WORK_IN_BACKGROUND_ABOVE) {
+            // a paragraph style is a change of the document, which RichTextFX checks against the
+            // whole text: on a log of thousands of statements that took seconds a step. A
+            // selection marks the lines without changing the document.
+            int last = Math.min(lines[1], area.getParagraphs().size() - 1);
+            area.selectRange(lines[0], 0, last, area.getParagraphLength(last));
+        } else {
+            for (int p = lines[0]; p <= lines[1] && p < area.getParagraphs().size(); p++) {
+                area.setParagraphStyle(p, Collections.singleton("current-statement"));
+            }
+            marked = lines;
         }
-        marked = lines;
-        area.showParagraphInViewport(lines[0]);
+        // the whole statement in view, one line of what came before above it
+        area.showParagraphAtTop(Math.max(0, lines[0] - 1));
         showCause(trace.statements().get(step - 1));
+    }
+
+    /** The index of the statement whose lines hold the paragraph, or -1. */
+    private int statementAt(int paragraph) {
+        Trace trace = model.getTrace();
+        List<int[]> lines = log.statementLines();
+        for (int i = 0; trace != null && i < lines.size() && i < trace.statements().size(); i++) {
+            if (paragraph >= lines.get(i)[0] && paragraph <= lines.get(i)[1]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Outside step-through, the statement under the caret has its cause shown. */

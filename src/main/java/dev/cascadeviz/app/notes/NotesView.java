@@ -23,6 +23,8 @@ public final class NotesView extends VBox {
 
     private final WorkspaceModel model;
     private final VBox body = new VBox(8);
+    private java.util.function.Supplier<dev.cascadeviz.app.library.LibraryCatalog> lessons;
+    private java.util.function.Consumer<String> openLesson;
 
     public NotesView(WorkspaceModel model) {
         this.model = model;
@@ -34,6 +36,15 @@ public final class NotesView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
         model.scenarioProperty().addListener((o, a, b) -> refresh());
+        model.fileProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    /** Offers a "Next lesson" button under a built-in lesson: the library's next one, opened by {@code open}. */
+    public void setNextLesson(java.util.function.Supplier<dev.cascadeviz.app.library.LibraryCatalog> lessons,
+            java.util.function.Consumer<String> open) {
+        this.lessons = lessons;
+        this.openLesson = open;
         refresh();
     }
 
@@ -53,11 +64,20 @@ public final class NotesView extends VBox {
         for (String block : blocks(notes)) {
             if (block.startsWith("```")) {
                 String code = block.replaceAll("^```\\w*\\n?", "").replaceAll("\\n?```$", "");
+                // never wrapped: SQL with aligned "-- (1,)" comments keeps its columns, scrolling sideways
                 Text t = new Text(code);
                 t.getStyleClass().add("notes-code-text");
-                TextFlow flow = new TextFlow(t);
-                flow.getStyleClass().add("notes-code");
-                body.getChildren().add(flow);
+                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(t);
+                box.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+                box.getStyleClass().add("notes-code");
+                ScrollPane sideways = new ScrollPane(box);
+                sideways.getStyleClass().add("notes-code-scroll");
+                sideways.setFitToHeight(true);
+                sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+                sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+                sideways.minViewportHeightProperty().bind(box.heightProperty());
+                sideways.prefViewportHeightProperty().bind(box.heightProperty());
+                body.getChildren().add(sideways);
             } else {
                 TextFlow flow = new TextFlow();
                 flow.getStyleClass().add("notes-paragraph");
@@ -65,6 +85,28 @@ public final class NotesView extends VBox {
                 body.getChildren().add(flow);
             }
         }
+        nextLessonButton().ifPresent(body.getChildren()::add);
+    }
+
+    /** "Next lesson: title ▶" under a built-in lesson that has a next one in the library. */
+    private java.util.Optional<javafx.scene.control.Button> nextLessonButton() {
+        if (lessons == null || model.fileProperty().get() != null
+                || !WorkspaceModel.BUILT_IN.equals(model.originProperty().get())) {
+            return java.util.Optional.empty();
+        }
+        dev.cascadeviz.app.library.LibraryCatalog catalog = lessons.get();
+        dev.cascadeviz.app.library.LibraryCatalog.Lesson next = catalog == null ? null : catalog.next(model.sourceName());
+        if (next == null) {
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.Button b = new javafx.scene.control.Button("Next lesson: " + next.title() + "  ▶");
+        b.setId("next-lesson");
+        b.setWrapText(true);
+        b.setMnemonicParsing(false);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.getStyleClass().add("next-lesson");
+        b.setOnAction(e -> openLesson.accept(next.file()));
+        return java.util.Optional.of(b);
     }
 
     static List<String> blocks(String text) {

@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
  * Every table after the run beside its state before: deleted rows struck through, changed cells
  * as {@code old → new}; what the database did by itself (ON DELETE rules) in a different colour
  * from what the ORM's own statements did. In step-through, the tables after the current
- * statement; after a failed run, the tables rolled back.
+ * statement; after a failed run, what the database holds: earlier commits kept, the rest rolled back.
  */
 public final class ResultTablesView extends VBox {
 
@@ -46,13 +46,20 @@ public final class ResultTablesView extends VBox {
     /**
      * Rows drawn per table. A lesson's tables are a few rows; a 37,000-row benchmark must not
      * build 150,000 cells on the JavaFX thread. Changed rows are drawn first, then the others.
+     * Measured on the 37,449-row chain (six tables): 100 rows a table kept the JavaFX thread
+     * busy for seconds on each step (CSS and layout of 600 rows of controls); 40 is more than a
+     * lesson's table has and more than a screen shows.
      */
-    static final int MAX_ROWS_SHOWN = 100;
+    static final int MAX_ROWS_SHOWN = 40;
 
     private final WorkspaceModel model;
     private final Tooltip rowActionsTip = new Tooltip("Run a session call on this row");
     private final VBox content = new VBox(12);
     private final Label state = new Label();
+    private final ScrollPane scroll = new ScrollPane(content);
+    /** The first row the current statement touched, to scroll into view once laid out. */
+    private javafx.scene.Node firstCurrent;
+    private javafx.scene.Node lastCurrent;
 
     public ResultTablesView(WorkspaceModel model) {
         this.model = model;
@@ -65,10 +72,18 @@ public final class ResultTablesView extends VBox {
         HBox bar = new HBox(8, title, state);
         bar.getStyleClass().add("pane-bar");
         content.getStyleClass().add("tables-content");
-        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("tables-scroll");
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(bar, legend(), scroll);
+        FlowPane legend = legend();
+        // in presentation the room goes to the rows; the colours are the ones the class knows by then
+        legend.visibleProperty().bind(model.presentationProperty().not());
+        legend.managedProperty().bind(legend.visibleProperty());
+        getChildren().addAll(bar, legend, scroll);
+        model.openedProperty().addListener((o, a, b) -> {
+            scroll.setVvalue(0);
+            scroll.setHvalue(0);
+        });
         model.traceProperty().addListener((o, a, b) -> refresh());
         model.stepProperty().addListener((o, a, b) -> refresh());
         model.scenarioProperty().addListener((o, a, b) -> refresh());
@@ -90,36 +105,135 @@ public final class ResultTablesView extends VBox {
         return legend;
     }
 
+    /**
+     * Rows (before the run) plus changes (in the trace) above which the tables are worked out
+     * off the JavaFX thread: a lesson's tables appear at once, a 37,000-row run's never freeze
+     * the window (the replay of every change takes seconds there).
+     */
+    static final int WORK_IN_BACKGROUND_ABOVE = 20_000;
+
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cascadeviz-tables");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Counts refreshes: a background result shows only if no newer refresh came since. */
+    private long generation;
+
     private void refresh() {
-        content.getChildren().clear();
+        long gen = ++generation;
         Scenario s = model.getScenario();
         if (s == null) {
+            show(gen, null, Map.of(), "");
             return;
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
-        Map<String, List<RowState>> tables;
+        java.util.function.Supplier<Map<String, List<RowState>>> work;
+        String text;
         if (trace == null) {
-            tables = TableReplay.untouched(s, null);
-            state.setText(model.isRunning() ? "before the run (running…)" : "before the run");
+            work = () -> TableReplay.untouched(s, null);
+            text = model.isRunning() ? "before the run (running…)" : "before the run";
         } else if (step >= 0) {
-            tables = TableReplay.after(s, trace, step);
-            state.setText(step == 0 ? "before the first statement"
+            work = () -> TableReplay.after(s, trace, step);
+            text = step == 0 ? "before the first statement"
                     : "after statement " + step + " of " + trace.statements().size()
-                    + (trace.error() != null ? " (the run later rolls back)" : ""));
+                    + (trace.error() != null ? " (the run later rolls back)" : "");
         } else if (trace.error() != null) {
-            tables = TableReplay.outcome(s, trace);
-            state.setText("rolled back: every table is as it was before the run");
+            work = () -> TableReplay.outcome(s, trace);
+            text = TableReplay.keptCommittedWork(trace)
+                    ? "the failed transaction rolled back; what earlier commits did stays"
+                    : "rolled back: every table is as it was before the run";
         } else {
-            tables = TableReplay.outcome(s, trace);
-            state.setText("after the run, compared with before");
+            work = () -> TableReplay.outcome(s, trace);
+            text = "after the run, compared with before";
         }
-        tables.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows)));
+        if (size(s, trace) <= WORK_IN_BACKGROUND_ABOVE) {
+            show(gen, s, work.get(), text);
+            return;
+        }
+        state.setText(text + "  (working it out…)");
+        worker.submit(() -> {
+            Map<String, List<RowState>> tables = work.get();
+            Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
+            Map<String, Integer> live = new java.util.HashMap<>();
+            tables.forEach((name, rows) -> {
+                drawn.put(name, shown(rows));
+                live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count());
+            });
+            javafx.application.Platform.runLater(() -> {
+                if (gen == generation) {
+                    show(gen, s, drawn, text, tables, live);
+                }
+            });
+        });
     }
 
-    private VBox tableCard(Scenario s, String name, List<RowState> rows) {
+    private static int size(Scenario s, Trace trace) {
+        int n = 0;
+        for (List<?> rows : s.rows().values()) {
+            n += rows.size();
+        }
+        if (trace != null) {
+            for (var st : trace.statements()) {
+                n += st.changes().size() + st.databaseChanges().size();
+            }
+        }
+        return n;
+    }
+
+    private void show(long gen, Scenario s, Map<String, List<RowState>> tables, String text) {
+        Map<String, Integer> live = new java.util.HashMap<>();
+        tables.forEach((name, rows) -> live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count()));
+        Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
+        tables.forEach((name, rows) -> drawn.put(name, shown(rows)));
+        show(gen, s, drawn, text, tables, live);
+    }
+
+    /** Draws the cards: {@code drawn} the rows to draw per table, {@code all} every row (for the counts). */
+    private void show(long gen, Scenario s, Map<String, List<RowState>> drawn, String text,
+                      Map<String, List<RowState>> all, Map<String, Integer> live) {
+        content.getChildren().clear();
+        firstCurrent = null;
+        lastCurrent = null;
+        state.setText(text);
+        if (s == null) {
+            return;
+        }
+        drawn.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows, all.get(name).size(), live.get(name))));
+        if (firstCurrent != null) {
+            javafx.scene.Node target = firstCurrent;
+            javafx.application.Platform.runLater(() -> scrollIntoView(target));
+        }
+    }
+
+    /** Scrolls the tables so the node (a cell of a row the current statement changed) is in view. */
+    private void scrollIntoView(javafx.scene.Node node) {
+        if (node.getScene() == null || node != firstCurrent) {
+            return;
+        }
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        javafx.geometry.Bounds last = lastCurrent == null || lastCurrent.getScene() == null ? b
+                : content.sceneToLocal(lastCurrent.localToScene(lastCurrent.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() >= top && last.getMaxY() <= top + viewport) {
+            return;
+        }
+        // the first changed row near the top, a row or two of context above it
+        double y = Math.max(0, b.getMinY() - Math.min(viewport / 6, 3 * b.getHeight()));
+        scroll.setVvalue(Math.min(1, y / (contentHeight - viewport)));
+    }
+
+    private VBox tableCard(Scenario s, String name, List<RowState> rows, int total, int live) {
         Table table = s.table(name);
-        Label title = new Label(name + "  (" + rows.stream().filter(r -> !r.isDeleted()).count() + " of " + rows.size() + " rows)");
+        Label title = new Label(name + "  (" + live + " of " + total + " rows)");
         title.getStyleClass().add("table-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("table-grid");
@@ -130,13 +244,23 @@ public final class ResultTablesView extends VBox {
             grid.add(headerCell(columns.get(c)), c + 1, 0);
         }
         grid.add(headerCell(""), columns.size() + 1, 0);
+        for (int c = 0; c <= columns.size(); c++) {
+            grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints());
+        }
+        javafx.scene.layout.ColumnConstraints noteColumn = new javafx.scene.layout.ColumnConstraints();
+        noteColumn.setHgrow(Priority.ALWAYS);
+        noteColumn.setMinWidth(160);
+        grid.getColumnConstraints().add(noteColumn);
         int r = 1;
-        for (RowState row : shown(rows)) {
-            addRow(grid, name, columns, row, r++);
+        String previousNote = null;
+        for (RowState row : rows) {
+            String note = row.note();
+            addRow(grid, name, columns, row, r++, !note.isEmpty() && note.equals(previousNote) ? SAME_AS_ABOVE : note);
+            previousNote = note;
         }
         VBox card = new VBox(4, title, grid);
-        if (rows.size() > MAX_ROWS_SHOWN) {
-            Label more = new Label("… " + (rows.size() - MAX_ROWS_SHOWN) + " more rows not drawn (changed rows are drawn first)");
+        if (total > rows.size()) {
+            Label more = new Label("… " + (total - rows.size()) + " more rows not drawn (changed rows are drawn first)");
             more.getStyleClass().add("row-note");
             card.getChildren().add(more);
         }
@@ -178,7 +302,10 @@ public final class ResultTablesView extends VBox {
         return l;
     }
 
-    private void addRow(GridPane grid, String table, List<String> columns, RowState row, int r) {
+    /** A row whose note would repeat the row above's says so, so that a long cause is read once. */
+    static final String SAME_AS_ABOVE = "〃 as above";
+
+    private void addRow(GridPane grid, String table, List<String> columns, RowState row, int r, String noteText) {
         List<MenuItem> actions = RowActions.menuItems(model, table, row.shown());
         MenuButton menu = new MenuButton("⋯");
         menu.getStyleClass().addAll("row-actions", atlantafx.base.theme.Tweaks.NO_ARROW, atlantafx.base.theme.Styles.FLAT);
@@ -194,6 +321,10 @@ public final class ResultTablesView extends VBox {
             cell.setMaxWidth(Double.MAX_VALUE);
             cell.setMinWidth(Region.USE_PREF_SIZE);
             styleRow(cell, row);
+            if (row.isCurrent()) {
+                firstCurrent = firstCurrent == null ? cell : firstCurrent;
+                lastCurrent = cell;
+            }
             Source changed = row.changedCells().get(column);
             if (changed != null) {
                 cell.pseudoClassStateChanged(CHANGED, true);
@@ -210,10 +341,11 @@ public final class ResultTablesView extends VBox {
             }
             grid.add(cell, c + 1, r);
         }
-        Label note = new Label(row.note());
-        if (note.getText().length() > 40) {
-            note.setTooltip(new Tooltip(note.getText()));
-        }
+        Label note = new Label(noteText);
+        // the whole cause, wrapped in the room left: never cut off with the rest in a tooltip only
+        note.setWrapText(true);
+        note.setMinWidth(160);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("row-note");
         styleRow(note, row);
         note.pseudoClassStateChanged(DELETED, false);

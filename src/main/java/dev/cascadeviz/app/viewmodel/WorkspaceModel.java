@@ -54,6 +54,11 @@ public final class WorkspaceModel {
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper sourceName = new ReadOnlyStringWrapper(this, "sourceName", "");
+    /** Where the scenario shown comes from, for the status bar. */
+    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", NOTHING_OPEN);
+    public static final String NOTHING_OPEN = "no scenario open";
+    public static final String BUILT_IN = "built-in scenario (Save As to keep changes)";
+    public static final String IMPORTED = "imported, not saved yet (Save As to keep it)";
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper(this, "runFailure");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -92,9 +97,24 @@ public final class WorkspaceModel {
         return scenario.get();
     }
 
+    /** The name the scenario was opened under (a built-in file's name, an import's title), or "". */
+    public String sourceName() {
+        return sourceName.get();
+    }
+
+    /** Puts a message in the status bar. */
+    public void say(String message) {
+        status.set(message);
+    }
+
     /** The file the scenario was opened from or saved to; null for a built-in scenario not yet saved. */
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    /** The file's path, or what the scenario is when it has no file: built-in, imported, nothing open. */
+    public ReadOnlyStringProperty originProperty() {
+        return origin.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -237,11 +257,18 @@ public final class WorkspaceModel {
         }
     }
 
+    /** Shows a scenario read by an import: it has no file until saved. */
+    public void showImported(Scenario s, String name) {
+        show(s, null, name);
+        origin.set(IMPORTED);
+    }
+
     /** Shows a scenario value (tests, library). */
     public void show(Scenario s, Path path, String name) {
         jobs.clear();
         selection.set(Selection.NONE);
         file.set(path);
+        origin.set(path != null ? path.toString() : BUILT_IN);
         sourceName.set(name == null ? "" : name);
         setScenario(s);
         opened.set(opened.get() + 1);
@@ -260,6 +287,7 @@ public final class WorkspaceModel {
         try {
             io.save(scenario.get(), path);
             file.set(path);
+            origin.set(path.toString());
             sourceName.set(path.getFileName().toString());
             jobs.markSaved();
             status.set("Saved " + path.getFileName());

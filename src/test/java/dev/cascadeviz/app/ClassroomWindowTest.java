@@ -1,0 +1,203 @@
+package dev.cascadeviz.app;
+
+import dev.cascadeviz.fixtures.TestScenarios;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.model.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Screen;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presentation mode and what a class reads from the back of the room. */
+class ClassroomWindowTest extends WindowTestBase {
+
+    @AfterEach
+    void leavePresentation() {
+        interact(() -> model.presentationProperty().set(false));
+        interact(() -> MainWindow.applyTheme(false));
+    }
+
+    private void presentation(boolean on) {
+        interact(() -> model.presentationProperty().set(on));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Each of the ids is shown inside the toolbar, none behind its overflow menu. */
+    private void assertShownInToolbar(String... ids) {
+        ToolBar bar = lookup("#tool-bar").query();
+        Node overflow = bar.lookup(".tool-bar-overflow-button");
+        assertTrue(overflow == null || !overflow.isVisible(), "the toolbar overflows at width " + bar.getWidth() + ": "
+                + bar.getItems().stream().map(i -> (i.getId() == null ? i.getClass().getSimpleName() : i.getId())
+                        + "=" + Math.round(i.prefWidth(-1))).toList());
+        Bounds barBounds = bar.localToScreen(bar.getBoundsInLocal());
+        for (String id : ids) {
+            Node n = lookup(id).query();
+            assertTrue(n.isVisible() && n.getScene() != null, id + " visible");
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            assertTrue(b != null && b.getMaxX() <= barBounds.getMaxX() + 0.5 && b.getMinX() >= barBounds.getMinX(),
+                    id + " within the toolbar: " + b + " in " + barBounds);
+        }
+    }
+
+    @Test
+    void presentationIsFullScreenWithThePresentersControlsInView() {
+        openDefault();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#release-choice", "#presentation-toggle");
+        push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isFullScreen(), "presentation is full screen");
+        assertShownInToolbar("#run-button", "#step-previous", "#step-next", "#step-play", "#play-speed",
+                "#engine-choice", "#sqlite-foreign-keys", "#release-choice", "#font-larger", "#presentation-toggle");
+        interact(() -> stage.setFullScreen(false));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertShownInToolbar("#run-button", "#step-next", "#release-choice", "#font-larger", "#presentation-toggle");
+        push(KeyCode.F11);
+        assertFalse(stage.isFullScreen());
+        assertFalse(stage.getScene().getRoot().getStyleClass().contains("presentation"));
+    }
+
+    @Test
+    void presentationTextIsSizedForTheScreenAndCtrlPlusMinusChangeIt() {
+        assertEquals(17, PresentationMode.defaultFontSize(new Rectangle2D(0, 0, 1280, 720)));
+        assertEquals(26, PresentationMode.defaultFontSize(new Rectangle2D(0, 0, 1920, 1080)));
+        openDefault();
+        double logBefore = logFontSize();
+        presentation(true);
+        int size = window.presentationMode().fontSizeProperty().get();
+        double logNow = logFontSize();
+        assertTrue(logNow >= size * 0.9 && logNow > logBefore, "the SQL log follows the text size: " + logNow + " at " + size);
+        press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(size + 2, window.presentationMode().fontSizeProperty().get());
+        assertTrue(logFontSize() > logNow, "larger log text after Ctrl+Plus");
+        press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(size - 2, window.presentationMode().fontSizeProperty().get());
+    }
+
+    private double logFontSize() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Text t = lookup("#sql-log-area .text").query();
+        return t.getFont().getSize();
+    }
+
+    @Test
+    void ctrlPlusZoomsTheGraphInAsCtrlMinusZoomsOut() {
+        openDefault();
+        double before = window.graph().zoom();
+        press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.graph().zoom() > before, "Ctrl+= (the unshifted plus key) zooms in");
+        double mid = window.graph().zoom();
+        press(KeyCode.CONTROL, KeyCode.ADD).release(KeyCode.ADD, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.graph().zoom() > mid, "the keypad's plus zooms in");
+        press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.graph().zoom() < window.graph().zoom() * 1.2 + 1e-9);
+    }
+
+    @Test
+    void theGraphIsFittedAgainWhenTheWindowIsResized() {
+        openDefault();
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = window.graph().zoom();
+        interact(() -> stage.setWidth(stage.getWidth() * 0.75));
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.graph().zoom() < before, "fitted to the narrower room: " + before + " -> " + window.graph().zoom());
+    }
+
+    @Test
+    void theWindowFitsTheScreenAndItsOwnMinimum() {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertTrue(stage.getHeight() <= screen.getHeight() && stage.getWidth() <= screen.getWidth(),
+                stage.getWidth() + "x" + stage.getHeight() + " on " + screen);
+        assertTrue(stage.getHeight() >= stage.getMinHeight() && stage.getWidth() >= stage.getMinWidth());
+        javafx.stage.Stage[] made = new javafx.stage.Stage[1];
+        interact(() -> {
+            made[0] = new javafx.stage.Stage();
+            WindowSize.fit(made[0], new Rectangle2D(0, 0, 1024, 560), MainWindow.WIDTH, MainWindow.HEIGHT);
+        });
+        javafx.stage.Stage small = made[0];
+        assertEquals(560, small.getMinHeight());
+        assertEquals(560, small.getHeight());
+        assertEquals(1024, small.getWidth());
+    }
+
+    /** Forty songs of artist 2, then artist 1's three: deleting artist 1 changes rows far down the song table. */
+    private static Scenario longSongTable() {
+        Scenario s = TestScenarios.artistSongs("all, delete", true);
+        List<Map<String, Object>> songs = new ArrayList<>();
+        for (long i = 1; i <= 40; i++) {
+            songs.add(TestScenarios.row("id", i, "artist_id", 2L, "title", "B-side " + i));
+        }
+        for (long i = 41; i <= 43; i++) {
+            songs.add(TestScenarios.row("id", i, "artist_id", 1L, "title", "Single " + i));
+        }
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>(s.rows());
+        rows.put("song", songs);
+        return s.withRows(rows);
+    }
+
+    @Test
+    void theRowsAStatementChangesAreScrolledIntoView() {
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        show(longSongTable());
+        int deleteSongs = -1;
+        for (int i = 0; i < model.getTrace().statements().size(); i++) {
+            if (model.getTrace().statements().get(i).sql().startsWith("DELETE FROM song")) {
+                deleteSongs = i + 1;
+            }
+        }
+        assertTrue(deleteSongs > 0);
+        int step = deleteSongs;
+        interact(() -> model.stepTo(step));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = lookup("#tables-scroll").query();
+        Bounds view = scroll.localToScreen(scroll.getLayoutBounds());
+        List<Node> current = new ArrayList<>();
+        for (Node n : lookup("#table-song .table-cell-label").queryAll()) {
+            if (n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"))) {
+                current.add(n);
+            }
+        }
+        assertEquals(9, current.size(), "three rows of three cells");
+        for (Node n : current) {
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            assertTrue(b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5,
+                    "changed row in view: " + b + " in " + view);
+        }
+        interact(() -> model.show(TestScenarios.artistSongs("all, delete", true), null, "other.yaml"));
+        awaitRun();
+        assertEquals(0, scroll.getVvalue(), "another scenario starts at the top of its tables");
+    }
+}

@@ -1,0 +1,207 @@
+package dev.cascadeviz.bench;
+
+import dev.cascadeviz.app.AppServices;
+import dev.cascadeviz.app.MainWindow;
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.scenario.ScenarioFiles;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark of issue 13's "big runs": the main window on a large scenario (the 37,449-row chain),
+ * measuring how long the JavaFX thread stops answering while the window opens the file, runs it,
+ * steps through statements and scrolls the tables. A probe thread posts a task to the JavaFX
+ * thread every 5 ms and records how late each one runs: the longest delay in a phase is the
+ * longest the window could not repaint. Also: the run's time in the window against the same
+ * run without a window (what {@code trace} does), Previous/Next latency, and the peak heap.
+ * Not a test (it measures, it does not assert); run it with conformance/bench-window-run.sh.
+ */
+public final class WindowRunBenchmark {
+
+    private static final AtomicLong worstNanos = new AtomicLong();
+    private static final List<Long> stalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static volatile boolean probing = true;
+
+    private WindowRunBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "/tmp/chain.yaml");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
+        probe.setDaemon(true);
+        probe.start();
+
+        Scenario scenario = ScenarioFiles.load(file);
+        long t0 = System.nanoTime();
+        var trace = AppServices.runner().run(scenario, scenario.database().engine());
+        long traceNanos = System.nanoTime() - t0;
+        System.out.printf(Locale.ROOT, "file %s: %d statements; run without a window (as trace): %.0f ms%n", file,
+                trace.statements().size(), traceNanos / 1e6);
+        trace = null;
+
+        AtomicReference<MainWindow> window = new AtomicReference<>();
+        AtomicReference<WorkspaceModel> model = new AtomicReference<>();
+        onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow.applyTheme(false);
+            WorkspaceModel m = new WorkspaceModel(AppServices.files(), AppServices.runner());
+            model.set(m);
+            window.set(new MainWindow(stage, m, ScenarioLibrary.load(),
+                    new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/bench"))));
+            stage.show();
+        });
+        settle(1500);
+        WorkspaceModel m = model.get();
+
+        phase("open (read, first run, show)");
+        long open0 = System.nanoTime();
+        onFx(() -> window.get().open(file));
+        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        long openNanos = System.nanoTime() - open0;
+        settle(1500);
+        report(String.format(Locale.ROOT, "results shown %.0f ms after open", openNanos / 1e6));
+
+        phase("re-run (F5)");
+        long run0 = System.nanoTime();
+        onFx(m::run);
+        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        long runNanos = System.nanoTime() - run0;
+        settle(1500);
+        report(String.format(Locale.ROOT, "results shown %.0f ms after F5 (%.2f× the run without a window)",
+                runNanos / 1e6, (double) runNanos / traceNanos));
+
+        phase("step: Next ×10, Previous ×10");
+        List<Long> steps = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            boolean next = i < 10;
+            long s0 = System.nanoTime();
+            onFx(() -> {
+                if (next) {
+                    m.stepNext();
+                } else {
+                    m.stepPrevious();
+                }
+            });
+            onFx(() -> { }); // the pulse that shows it
+            steps.add(System.nanoTime() - s0);
+            settle(150);
+        }
+        settle(1000);
+        steps.sort(null);
+        report(String.format(Locale.ROOT, "step latency median %.0f ms, max %.0f ms", steps.get(steps.size() / 2) / 1e6,
+                steps.get(steps.size() - 1) / 1e6));
+
+        phase("scroll the tables top to bottom and back");
+        for (int i = 0; i <= 40; i++) {
+            double v = i <= 20 ? i / 20.0 : (40 - i) / 20.0;
+            onFx(() -> {
+                var root = window.get().scene().getRoot();
+                ScrollPane sp = (ScrollPane) root.lookup("#tables-scroll");
+                if (sp != null) {
+                    sp.setVvalue(v);
+                }
+            });
+            settle(30);
+        }
+        settle(500);
+        report("");
+
+        probing = false;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks): %.0f MB; max heap %.0f MB%n", peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+        onFx(m::shutdown);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static String phase;
+
+    private static void phase(String name) {
+        phase = name;
+        worstNanos.set(0);
+        stalls.clear();
+    }
+
+    private static void report(String extra) {
+        long over = stalls.stream().filter(s -> s > 100_000_000L).count();
+        System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms, stalls over 100 ms: %d%s%n", phase,
+                worstNanos.get() / 1e6, over, extra.isEmpty() ? "" : "; " + extra);
+    }
+
+    /** Posts a task every 5 ms and records how late it ran. */
+    private static void probe() {
+        while (probing) {
+            long posted = System.nanoTime();
+            CountDownLatch ran = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long late = System.nanoTime() - posted;
+                worstNanos.accumulateAndGet(late, Math::max);
+                if (late > 50_000_000L) {
+                    stalls.add(late);
+                }
+                ran.countDown();
+            });
+            try {
+                ran.await(60, TimeUnit.SECONDS);
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(300, TimeUnit.SECONDS);
+    }
+
+    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            onFx(() -> ok.set(condition.getAsBoolean()));
+            if (ok.get()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("timed out in " + phase);
+    }
+
+    private static void settle(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+}
