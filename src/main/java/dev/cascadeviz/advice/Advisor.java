@@ -52,7 +52,7 @@ public final class Advisor {
             if (rel.viewonly()) {
                 continue;
             }
-            ForeignKey fk = foreignKey(scenario, rel);
+            ForeignKey fk = rel.foreignKey(scenario);
             switch (rel.direction()) {
                 case ONE_TO_MANY -> {
                     checkOndeleteCascade(rel, fk, out);
@@ -68,26 +68,6 @@ public final class Advisor {
             }
         }
         return out;
-    }
-
-    /** The foreign key a relationship's join goes through on the parent's side, or null. */
-    static ForeignKey foreignKey(Scenario scenario, RelationshipMapping rel) {
-        List<JoinPair> pairs = rel.primaryJoin();
-        if (pairs.isEmpty()) {
-            return null;
-        }
-        String table = pairs.get(0).foreign().table();
-        List<String> cols = pairs.stream().map(p -> p.foreign().column()).toList();
-        Table t = scenario.table(table);
-        if (t == null) {
-            return null;
-        }
-        for (ForeignKey fk : t.allForeignKeys()) {
-            if (fk.columns().equals(cols)) {
-                return fk;
-            }
-        }
-        return null;
     }
 
     private static String table(RelationshipMapping rel) {

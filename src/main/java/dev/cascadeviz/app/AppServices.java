@@ -1,7 +1,7 @@
 package dev.cascadeviz.app;
 
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.ScenarioFiles;

@@ -1,7 +1,7 @@
 package dev.cascadeviz.picture;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.layout.Diagram;
 import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.FixedRouting;

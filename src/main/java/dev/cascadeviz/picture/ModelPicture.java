@@ -1,6 +1,6 @@
 package dev.cascadeviz.picture;
 
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.layout.Diagram;
 import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.Pt;

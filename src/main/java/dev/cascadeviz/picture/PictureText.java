@@ -1,6 +1,6 @@
 package dev.cascadeviz.picture;
 
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;

@@ -108,8 +108,8 @@ class CompareViewTest extends WindowTestBase {
     @Test
     void writesAScreenshotOfTheCompareView() throws Exception {
         openLesson("13-artists-passive-deletes.yaml");
-        interact(() -> window.compareEdge(dev.cascadeviz.app.viewmodel.MappedEdge.find(model.getScenario(), "Artist", "songs"),
-                dev.cascadeviz.app.compare.EdgeVariants.of(dev.cascadeviz.app.viewmodel.MappedEdge.find(model.getScenario(),
+        interact(() -> window.compareEdge(dev.cascadeviz.workbench.MappedEdge.find(model.getScenario(), "Artist", "songs"),
+                dev.cascadeviz.workbench.EdgeVariants.of(dev.cascadeviz.workbench.MappedEdge.find(model.getScenario(),
                         "Artist", "songs")).stream().filter(v -> v.label().equals("passive_deletes=False")).findFirst().orElseThrow()));
         CompareWindow w = awaitComparison();
         WritableImage[] image = new WritableImage[1];

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.Edits;
+import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;

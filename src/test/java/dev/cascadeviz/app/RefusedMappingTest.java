@@ -3,7 +3,7 @@ package dev.cascadeviz.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.viewmodel.Edits;
+import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.model.PassiveDeletes;
 import javafx.scene.control.Label;

@@ -64,8 +64,9 @@ public final class TestScenarios {
         Map<String, Object> song2 = s.rowsOf("song").get(1);
         Map<String, Object> artist1 = s.rowsOf("artist").get(0);
         List<TraceStatement> statements = List.of(
-                TraceStatement.single(GET_ARTIST, List.of(1L)),
-                TraceStatement.single(LOAD_SONGS, List.of(1L)),
+                // the SELECTs with the row counts the executor records: Artist(1), then its two songs
+                new TraceStatement(GET_ARTIST, List.of(List.of(1L)), false, null, null, null, 1),
+                new TraceStatement(LOAD_SONGS, List.of(List.of(1L)), false, null, null, null, 2),
                 new TraceStatement("DELETE FROM song WHERE song.id = ?", List.of(List.of(1L), List.of(2L)), true,
                         List.of(new RowChange("song", RowChange.Kind.DELETE, List.of(1L), song1, null, null),
                                 new RowChange("song", RowChange.Kind.DELETE, List.of(2L), song2, null, null)),

@@ -1,6 +1,6 @@
 package dev.cascadeviz.app.banner;
 
-import dev.cascadeviz.app.viewmodel.ErrorExplainer;
+import dev.cascadeviz.workbench.ErrorExplainer;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.app.steps.StepText;

@@ -1,10 +1,12 @@
 package dev.cascadeviz.app.compare;
 
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.app.AppServices;
 import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.MappedEdge;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.compare;
 
+import dev.cascadeviz.workbench.Comparison;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
 import dev.cascadeviz.trace.TraceComparison;

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.compare;
 
+import dev.cascadeviz.workbench.Comparison;
 import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
 import javafx.scene.control.Label;

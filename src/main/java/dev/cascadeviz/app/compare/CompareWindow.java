@@ -1,6 +1,7 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.CompareRun;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;

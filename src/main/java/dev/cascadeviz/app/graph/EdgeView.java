@@ -1,7 +1,7 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
@@ -52,7 +52,7 @@ public final class EdgeView extends Group {
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
         javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
-                + edge.targetClass() + " (" + edge.direction().label() + ")\n" + edge.foreignKeyLabel()
+                + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
         ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
         if (edge.foreignKey() != null) {

@@ -7,11 +7,11 @@ import dev.cascadeviz.layout.LayeredLayout;
 import dev.cascadeviz.layout.Pt;
 import dev.cascadeviz.layout.Rect;
 import dev.cascadeviz.picture.ModelGraph;
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
-import dev.cascadeviz.app.viewmodel.StatementTables;
+import dev.cascadeviz.workbench.StatementTables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
@@ -62,10 +62,10 @@ public final class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private Point2D panStart;
     private boolean fitPending = true;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
 
     /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
         this.onCompare = action;
     }
 

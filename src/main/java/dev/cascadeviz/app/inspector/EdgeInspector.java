@@ -1,8 +1,8 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Cascade;
@@ -41,7 +41,7 @@ public final class EdgeInspector extends VBox {
     private static final String NO_RULE = "(none)";
 
     private final WorkspaceModel model;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
 
     public EdgeInspector(WorkspaceModel model) {
         this.model = model;
@@ -56,7 +56,7 @@ public final class EdgeInspector extends VBox {
     }
 
     /** What "Compare with…" does with the edge shown and the setting picked; null hides the button. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
         this.onCompare = action;
         rebuild();
     }
@@ -120,7 +120,7 @@ public final class EdgeInspector extends VBox {
     private void showEdge(Scenario s, MappedEdge edge) {
         Relationship r = edge.relationship();
         String name = edge.qualifiedName();
-        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.direction().label()));
+        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.directionLabel()));
         if (onCompare != null) {
             javafx.scene.control.MenuButton compare = new javafx.scene.control.MenuButton("Compare with…");
             compare.setId("inspector-compare");

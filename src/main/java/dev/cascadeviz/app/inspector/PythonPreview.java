@@ -1,6 +1,6 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Relationship;

@@ -1,5 +1,7 @@
 package dev.cascadeviz.app.log;
 
+import dev.cascadeviz.workbench.LoadedRows;
+import dev.cascadeviz.workbench.EchoLog;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
@@ -92,7 +94,7 @@ public final class SqlLogView extends VBox {
         } else if (trace.statements().isEmpty()) {
             counts.setText("no SQL emitted");
         } else {
-            int rows = LoadedRows.total(model.getScenario(), trace);
+            int rows = LoadedRows.total(trace);
             int n = trace.statements().size();
             counts.setText(n + (n == 1 ? " statement" : " statements")
                     + (rows < 0 ? "" : "  ·  " + rows + (rows == 1 ? " row" : " rows") + " loaded into the session"));

@@ -1,6 +1,6 @@
 package dev.cascadeviz.app.steps;
 
-import dev.cascadeviz.app.viewmodel.Edits;
+import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Step;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.cascadeviz.app.tables;
 
-import dev.cascadeviz.app.tables.RowState.Source;
+import dev.cascadeviz.workbench.Values;
+import dev.cascadeviz.workbench.RowState;
+import dev.cascadeviz.workbench.TableReplay;
+import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -182,7 +185,7 @@ public final class ResultTablesView extends VBox {
         grid.add(menu, 0, r);
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
-            Label cell = new Label(cellText(row, column));
+            Label cell = new Label(row.cellText(column));
             cell.getStyleClass().add("table-cell-label");
             cell.setMaxWidth(Double.MAX_VALUE);
             cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -203,7 +206,7 @@ public final class ResultTablesView extends VBox {
             }
             grid.add(cell, c + 1, r);
         }
-        Label note = new Label(note(row));
+        Label note = new Label(row.note());
         if (note.getText().length() > 40) {
             note.setTooltip(new Tooltip(note.getText()));
         }
@@ -220,28 +223,5 @@ public final class ResultTablesView extends VBox {
         if (row.isDeleted()) {
             cell.pseudoClassStateChanged(row.deletedBy() == Source.DATABASE ? BY_DATABASE : BY_ORM, true);
         }
-    }
-
-    static String cellText(RowState row, String column) {
-        if (row.before() != null && row.now() != null && row.changedCells().containsKey(column)) {
-            return Values.display(row.before().get(column)) + " → " + Values.display(row.now().get(column));
-        }
-        return Values.display(row.shown().get(column));
-    }
-
-    static String note(RowState row) {
-        if (row.isDeleted()) {
-            return row.deletedBy() == Source.DATABASE
-                    ? "deleted by the database" + (row.rule() == null ? "" : ": " + row.rule())
-                    : "deleted by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
-        }
-        if (row.insertedBy() != null) {
-            return "inserted";
-        }
-        if (!row.changedCells().isEmpty()) {
-            boolean db = row.changedCells().containsValue(Source.DATABASE);
-            return db ? "changed by the database" + (row.rule() == null ? "" : ": " + row.rule()) : "updated by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
-        }
-        return "";
     }
 }

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.viewmodel;
 
+import dev.cascadeviz.workbench.ScenarioRunner;
 import dev.cascadeviz.app.edit.JobManager;
 import dev.cascadeviz.app.edit.ScenarioJob;
 import dev.cascadeviz.model.Scenario;

@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.tables;
+package dev.cascadeviz.workbench;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

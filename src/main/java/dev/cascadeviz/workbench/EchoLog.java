@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.log;
+package dev.cascadeviz.workbench;
 
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.trace.Trace;

@@ -1,11 +1,10 @@
-package dev.cascadeviz.app.compare;
+package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;

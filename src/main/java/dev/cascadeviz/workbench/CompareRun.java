@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.compare;
+package dev.cascadeviz.workbench;
 
 import dev.cascadeviz.model.Scenario;
 

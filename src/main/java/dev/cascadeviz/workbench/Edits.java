@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.viewmodel;
+package dev.cascadeviz.workbench;
 
 import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;

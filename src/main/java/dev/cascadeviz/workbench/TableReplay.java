@@ -1,6 +1,6 @@
-package dev.cascadeviz.app.tables;
+package dev.cascadeviz.workbench;
 
-import dev.cascadeviz.app.tables.RowState.Source;
+import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;

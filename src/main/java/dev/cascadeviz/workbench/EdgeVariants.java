@@ -1,7 +1,5 @@
-package dev.cascadeviz.app.compare;
+package dev.cascadeviz.workbench;
 
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;

@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.viewmodel;
+package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,5 @@
-package dev.cascadeviz.app.compare;
+package dev.cascadeviz.workbench;
 
-import dev.cascadeviz.app.log.LoadedRows;
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -40,16 +38,8 @@ public record Comparison(CompareRun left, CompareRun right, Trace leftTrace, Tra
     public static Comparison of(CompareRun left, Trace a, CompareRun right, Trace b) {
         Map<String, List<String>> keys = primaryKeys(left.scenario());
         primaryKeys(right.scenario()).forEach(keys::putIfAbsent);
-        return new Comparison(left, right, a, b, loaded(left.scenario(), a), loaded(right.scenario(), b),
+        return new Comparison(left, right, a, b, LoadedRows.total(a), LoadedRows.total(b),
                 TraceComparison.of(a, b, keys));
-    }
-
-    private static int loaded(Scenario s, Trace t) {
-        try {
-            return LoadedRows.total(s, t);
-        } catch (RuntimeException e) {
-            return -1;
-        }
     }
 
     static Map<String, List<String>> primaryKeys(Scenario s) {

@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.viewmodel;
+package dev.cascadeviz.workbench;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;
@@ -7,7 +7,7 @@ import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
-import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
@@ -19,11 +19,17 @@ import java.util.List;
  * A relationship as the graph draws it: from its class to its target, with the foreign key that
  * carries it (on the child table, or on the association table for a many-to-many).
  *
+ * @param direction as SQLAlchemy derives it; null when the relationship cannot be resolved nor guessed
  * @param fkTable the table holding the foreign key, null when none was found
  * @param foreignKey the foreign key pointing at the side whose delete matters, null when none was found
  */
 public record MappedEdge(String sourceClass, Relationship relationship, String targetClass, Direction direction,
                          String fkTable, ForeignKey foreignKey) {
+
+    /** "one-to-many", "many-to-one", "many-to-many", or "?" when unknown. */
+    public String directionLabel() {
+        return direction == null ? "?" : direction.label();
+    }
 
     public String name() {
         return relationship.name();
@@ -68,33 +74,16 @@ public record MappedEdge(String sourceClass, Relationship relationship, String t
         for (MappedClass c : scenario.classes().values()) {
             for (Relationship r : c.relationships().values()) {
                 RelationshipMapping m = mapping == null ? null : mapping.relationship(c.name(), r.name());
-                out.add(m == null ? of(scenario, c, r) : fromMapping(scenario, m));
+                out.add(m == null ? of(scenario, c, r) : fromMapping(m, scenario));
             }
         }
         return out;
     }
 
-    private static MappedEdge fromMapping(Scenario scenario, RelationshipMapping m) {
-        Direction d = switch (m.direction()) {
-            case ONE_TO_MANY -> Direction.ONE_TO_MANY;
-            case MANY_TO_ONE -> Direction.MANY_TO_ONE;
-            case MANY_TO_MANY -> Direction.MANY_TO_MANY;
-        };
-        String fkTable = m.primaryJoin().isEmpty() ? null : m.primaryJoin().get(0).foreign().table();
-        List<String> columns = new ArrayList<>();
-        for (JoinPair p : m.primaryJoin()) {
-            columns.add(p.foreign().column());
-        }
-        ForeignKey fk = null;
-        Table t = fkTable == null ? null : scenario.table(fkTable);
-        if (t != null) {
-            for (ForeignKey k : t.allForeignKeys()) {
-                if (k.columns().equals(columns) || k.columns().containsAll(columns) && columns.containsAll(k.columns())) {
-                    fk = k;
-                }
-            }
-        }
-        return new MappedEdge(m.owner(), m.relationship(), m.target(), d, fk == null ? null : fkTable, fk);
+    private static MappedEdge fromMapping(RelationshipMapping m, Scenario scenario) {
+        ForeignKey fk = m.foreignKey(scenario);
+        return new MappedEdge(m.owner(), m.relationship(), m.target(), m.direction(),
+                fk == null ? null : m.foreignKeyTable(), fk);
     }
 
     public static MappedEdge find(Scenario scenario, String className, String relationship) {
@@ -116,7 +105,7 @@ public record MappedEdge(String sourceClass, Relationship relationship, String t
                     referencing(scenario.table(rel.secondary()), sourceTable));
         }
         if (targetTable == null) {
-            return new MappedEdge(source.name(), rel, rel.target(), Direction.UNKNOWN, null, null);
+            return new MappedEdge(source.name(), rel, rel.target(), null, null, null);
         }
         if (sourceTable.equals(targetTable)) {
             ForeignKey fk = referencing(scenario.table(sourceTable), sourceTable);
@@ -138,7 +127,7 @@ public record MappedEdge(String sourceClass, Relationship relationship, String t
         if (up != null) {
             return new MappedEdge(source.name(), rel, rel.target(), Direction.MANY_TO_ONE, sourceTable, up);
         }
-        return new MappedEdge(source.name(), rel, rel.target(), Direction.UNKNOWN, null, null);
+        return new MappedEdge(source.name(), rel, rel.target(), null, null, null);
     }
 
     private static ForeignKey referencing(Table table, String referenced) {

@@ -1,11 +1,11 @@
-package dev.cascadeviz.app.tables;
+package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.TestScenarios;
-import dev.cascadeviz.app.tables.RowState.Source;
+import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;
 import java.util.List;
@@ -68,6 +68,6 @@ class TableReplayTest {
         RowState row = TableReplay.after(scenario, new Trace(List.of(update), null, scenario.rows(), List.of(), scenario.rows()), 1)
                 .get("song").get(0);
         assertEquals(Map.of("artist_id", Source.ORM), row.changedCells());
-        assertEquals("1 → NULL", ResultTablesView.cellText(row, "artist_id"));
+        assertEquals("1 → NULL", row.cellText("artist_id"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.log;
+package dev.cascadeviz.workbench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cascadeviz.app.tables;
+package dev.cascadeviz.workbench;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -114,5 +114,31 @@ public final class RowState {
 
     void markCurrent() {
         current = true;
+    }
+
+    /** A cell as the tables show it: its value, or "before → after" for a value the run changed. */
+    public String cellText(String column) {
+        if (before != null && now != null && changedCells.containsKey(column)) {
+            return Values.display(before.get(column)) + " → " + Values.display(now.get(column));
+        }
+        return Values.display(shown().get(column));
+    }
+
+    /** Who deleted, inserted or changed the row and why, in words; empty for an untouched row. */
+    public String note() {
+        if (isDeleted()) {
+            return deletedBy == Source.DATABASE
+                    ? "deleted by the database" + (rule == null ? "" : ": " + rule)
+                    : "deleted by the ORM" + (cause == null ? "" : ": " + cause);
+        }
+        if (insertedBy != null) {
+            return "inserted";
+        }
+        if (!changedCells.isEmpty()) {
+            return changedCells.containsValue(Source.DATABASE)
+                    ? "changed by the database" + (rule == null ? "" : ": " + rule)
+                    : "updated by the ORM" + (cause == null ? "" : ": " + cause);
+        }
+        return "";
     }
 }
