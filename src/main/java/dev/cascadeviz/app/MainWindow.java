@@ -282,6 +282,7 @@ public final class MainWindow {
         view.getItems().addAll(fit, zoomIn, zoomOut, new SeparatorMenuItem(), presentation);
         MenuBar bar = new MenuBar(file, edit, run, view);
         bar.setId("menu-bar");
+        dev.cascadeviz.app.editor.EditorMenus.install(bar, stage, model, graph, this::confirmDiscard);
         return bar;
     }
 

@@ -1,0 +1,84 @@
+package dev.cascadeviz.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.app.graph.GraphView;
+import dev.cascadeviz.layout.GeneratedModels;
+import dev.cascadeviz.layout.Overlaps;
+import dev.cascadeviz.layout.Rect;
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.Release;
+import dev.cascadeviz.model.Scenario;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 12 in the window: the drawn labels are clear, Lay Out is one undoable edit, fit stays readable, File > New. */
+class GraphLayoutWindowTest extends WindowTestBase {
+
+    @Test
+    void theOpenedGraphsLabelsCoverNothing() {
+        openDefault();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(window.graph().shownLayout());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        // and the JavaFX label really is where the layout put it
+        Rect box = window.graph().shownLayout().labels().get("Song.artist");
+        assertNotNull(box);
+        assertEquals(box.x(), window.graph().edgeView("Song", "artist").label().getLayoutX(), 0.5);
+    }
+
+    @Test
+    void layOutIsOneUndoableEditOfTheLayout() {
+        openDefault();
+        Map<String, Point> before = model.getScenario().layout();
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Point> after = model.getScenario().layout();
+        assertNotEquals(before, after);
+        assertEquals("Lay out the graph", model.jobs().undoDescriptionProperty().get());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        interact(model::undo);
+        assertEquals(before, model.getScenario().layout());
+    }
+
+    @Test
+    void fitNeverShrinksALargeModelBelowReadable() {
+        Scenario big = GeneratedModels.model(30, 3);
+        show(big);
+        interact(() -> window.graph().fit());
+        assertTrue(window.graph().zoom() >= GraphView.READABLE_SCALE - 1e-9, "zoom " + window.graph().zoom());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        // a small one is fitted whole, larger than readable
+        openDefault();
+        interact(() -> window.graph().fit());
+        assertTrue(window.graph().zoom() > GraphView.READABLE_SCALE);
+    }
+
+    @Test
+    void newGivesAnEmptyCanvasOnTheEngineAndReleaseChosen() {
+        openDefault();
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChoiceBox<Engine> engine = lookup("#new-engine").queryAs(ChoiceBox.class);
+        ChoiceBox<Release> release = lookup("#new-release").queryAs(ChoiceBox.class);
+        interact(() -> {
+            engine.setValue(Engine.SQLITE);
+            release.setValue(Release.V2_0);
+        });
+        clickOn("OK");
+        awaitRun();
+        Scenario s = model.getScenario();
+        assertTrue(s.classes().isEmpty() && s.tables().isEmpty() && s.steps().isEmpty());
+        assertEquals(Engine.SQLITE, s.database().engine());
+        assertEquals(Release.V2_0, s.release());
+        assertTrue(model.getTrace().error() == null, String.valueOf(model.getTrace().error()));
+    }
+}
