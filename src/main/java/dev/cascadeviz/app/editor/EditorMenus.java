@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * The model-building commands of issue 12, added to the main window's menus: File > New,
- * File > Export Picture, View > Lay Out. Kept here so the window only installs them.
+ * File > Export Picture, View > Lay Out, the Model menu; and the graph's editing gestures
+ * ({@link ModelEditor}). Kept here so the window only installs them.
  */
 public final class EditorMenus {
 
@@ -46,6 +47,20 @@ public final class EditorMenus {
         if (view != null) {
             view.getItems().add(0, layOut);
         }
+        ModelEditor editor = new ModelEditor(stage, model);
+        graph.setEditing(editor);
+        Menu modelMenu = new Menu("Model");
+        modelMenu.setId("menu-model");
+        MenuItem addClass = item("Add Class…", "Ctrl+Shift+A", () -> editor.addClass(null));
+        addClass.setId("menu-add-class");
+        MenuItem association = item("Add Association Table…", null, editor::addAssociationTable);
+        association.setId("menu-add-association");
+        MenuItem hint = new MenuItem("Double-click the canvas: add a class · Shift-drag class to class: relationship "
+                + "· right-click a class or edge: edit");
+        hint.setDisable(true);
+        modelMenu.getItems().addAll(addClass, association, new javafx.scene.control.SeparatorMenuItem(), hint);
+        int at = view == null ? bar.getMenus().size() : bar.getMenus().indexOf(view);
+        bar.getMenus().add(at, modelMenu);
     }
 
     private static void exportPicture(Stage stage, WorkspaceModel model) {

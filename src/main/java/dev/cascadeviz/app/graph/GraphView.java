@@ -64,6 +64,18 @@ public final class GraphView extends Pane {
     private boolean fitPending = true;
     private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
 
+    private GraphEditing editing;
+    private final javafx.scene.shape.Line rubberBand = new javafx.scene.shape.Line();
+
+    public GraphEditing editing() {
+        return editing;
+    }
+
+    /** The model editor the graph reports editing gestures to (double-click, Shift-drag, context menus). */
+    public void setEditing(GraphEditing editing) {
+        this.editing = editing;
+    }
+
     /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
     public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
         this.onCompare = action;
@@ -107,6 +119,18 @@ public final class GraphView extends Pane {
             }
         });
         setOnMouseReleased(e -> panStart = null);
+        setOnMouseClicked(e -> {
+            if (editing != null && e.getTarget() == this && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                double wx = (e.getX() - translate.getX()) / scale.getX();
+                double wy = (e.getY() - translate.getY()) / scale.getY();
+                editing.canvasDoubleClicked(new Point(Math.round(wx / LAYOUT_SCALE), Math.round(wy / LAYOUT_SCALE)));
+            }
+        });
+        rubberBand.getStyleClass().add("rubber-band");
+        rubberBand.setVisible(false);
+        rubberBand.setMouseTransparent(true);
+        rubberBand.setStrokeWidth(2);
+        rubberBand.getStrokeDashArray().setAll(6.0, 4.0);
         widthProperty().addListener((o, a, b) -> fitIfPending());
         heightProperty().addListener((o, a, b) -> fitIfPending());
     }
@@ -148,11 +172,23 @@ public final class GraphView extends Pane {
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
                 ev.consume();
             });
-            view.setOnContextMenuRequested(ev -> {
+            // the menu opens on the secondary button's press: headless and some platforms send no
+            // context-menu event, and one gesture must not open two menus
+            view.setOnContextMenuRequested(javafx.event.Event::consume);
+            view.addEventHandler(MouseEvent.MOUSE_PRESSED, ev -> {
+                if (ev.getButton() != MouseButton.SECONDARY) {
+                    return;
+                }
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
                 if (onCompare != null) {
-                    new javafx.scene.control.ContextMenu(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e,
-                            v -> onCompare.accept(e, v))).show(view, ev.getScreenX(), ev.getScreenY());
+                    menu.getItems().add(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e, v -> onCompare.accept(e, v)));
+                }
+                if (editing != null) {
+                    menu.getItems().addAll(editing.edgeMenu(e));
+                }
+                if (!menu.getItems().isEmpty()) {
+                    menu.show(view, ev.getScreenX(), ev.getScreenY());
                 }
                 ev.consume();
             });
@@ -189,16 +225,34 @@ public final class GraphView extends Pane {
     private void makeDraggable(ClassNodeView node) {
         double[] start = new double[4];
         boolean[] moved = {false};
+        boolean[] connecting = {false};
         node.setOnMousePressed(e -> {
             start[0] = e.getSceneX();
             start[1] = e.getSceneY();
             start[2] = node.getLayoutX();
             start[3] = node.getLayoutY();
             moved[0] = false;
+            connecting[0] = e.isShiftDown() && editing != null && e.getButton() == MouseButton.PRIMARY;
             model.selectionProperty().set(new Selection.ClassNode(node.className()));
+            if (e.getButton() == MouseButton.SECONDARY) {
+                showClassMenu(node, e.getScreenX(), e.getScreenY());
+            }
             e.consume();
         });
         node.setOnMouseDragged(e -> {
+            if (connecting[0]) {
+                Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+                if (!edgeLayer.getChildren().contains(rubberBand)) {
+                    edgeLayer.getChildren().add(rubberBand);
+                }
+                rubberBand.setStartX(node.getLayoutX() + node.getWidth() / 2);
+                rubberBand.setStartY(node.getLayoutY() + node.getHeight() / 2);
+                rubberBand.setEndX(p.getX());
+                rubberBand.setEndY(p.getY());
+                rubberBand.setVisible(true);
+                e.consume();
+                return;
+            }
             double dx = (e.getSceneX() - start[0]) / scale.getX();
             double dy = (e.getSceneY() - start[1]) / scale.getY();
             if (Math.abs(dx) + Math.abs(dy) > 2) {
@@ -211,11 +265,44 @@ public final class GraphView extends Pane {
             e.consume();
         });
         node.setOnMouseReleased(e -> {
+            if (connecting[0]) {
+                connecting[0] = false;
+                rubberBand.setVisible(false);
+                edgeLayer.getChildren().remove(rubberBand);
+                String target = classAt(e.getSceneX(), e.getSceneY());
+                if (target != null) {
+                    editing.connect(node.className(), target);
+                }
+                e.consume();
+                return;
+            }
             if (moved[0]) {
                 model.edit("Move " + node.className(), Edits.layout(shownPositions()));
             }
             e.consume();
         });
+        // the editing menu opens on the secondary button's press (a card consumes its presses
+        // for dragging, and on some platforms no context-menu event follows)
+        node.setOnContextMenuRequested(javafx.event.Event::consume);
+    }
+
+    private void showClassMenu(ClassNodeView node, double screenX, double screenY) {
+        if (editing != null) {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            menu.getItems().addAll(editing.classMenu(node.className()));
+            menu.show(node, screenX, screenY);
+        }
+    }
+
+    /** The class whose card is under a scene point, or null. */
+    private String classAt(double sceneX, double sceneY) {
+        for (Map.Entry<String, ClassNodeView> c : classNodes.entrySet()) {
+            Point2D p = c.getValue().sceneToLocal(sceneX, sceneY);
+            if (p != null && c.getValue().contains(p)) {
+                return c.getKey();
+            }
+        }
+        return null;
     }
 
     /** Where every class node is shown now, in the file's units, in file order. */
