@@ -124,4 +124,25 @@ class ModelEditsTest {
         assertFalse(problems.isEmpty());
         assertTrue(problems.get(0).contains("Tag.users"), problems.toString());
     }
+
+    @Test
+    void sampleRowsAreConsistentAndTheLoaderAcceptsThem() throws Exception {
+        Scenario s = SampleRows.fill(SixClassModel.build(), 3);
+        for (String t : s.tables().keySet()) {
+            assertEquals(3, s.rowsOf(t).size(), t);
+        }
+        assertEquals(List.of(), ScenarioCheck.problems(s));
+        // every foreign key value names an existing row
+        for (var t : s.tables().values()) {
+            for (ForeignKey fk : t.allForeignKeys()) {
+                for (var row : s.rowsOf(t.name())) {
+                    Object v = row.get(fk.columns().get(0));
+                    assertTrue(v == null || s.rowsOf(fk.referencedTable()).stream()
+                            .anyMatch(p -> v.equals(p.get(fk.referencedColumns().get(0)))), t.name() + " " + row);
+                }
+            }
+        }
+        // the association table's pairs are distinct (its primary key)
+        assertEquals(3, s.rowsOf("post_tags").stream().distinct().count());
+    }
 }

@@ -33,11 +33,30 @@ final class ColumnsDialog {
         dialog.setTitle("Columns of " + className);
         list.setId("columns-list");
         list.setPrefSize(460, 260);
-        Button add = button("Add…", "column-add", this::add);
+        Button add = button("Add… (Insert)", "column-add", this::add);
         Button edit = button("Edit…", "column-edit", this::edit);
         Button up = button("Up", "column-up", () -> move(-1));
         Button down = button("Down", "column-down", () -> move(1));
         Button delete = button("Delete", "column-delete", this::delete);
+        // keys for the list: Insert adds, Enter edits, Delete deletes, Alt+Up/Down moves
+        list.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case INSERT -> add();
+                case ENTER -> edit();
+                case DELETE -> delete();
+                case UP, DOWN -> {
+                    if (e.isAltDown()) {
+                        move(e.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 1);
+                    } else {
+                        return;
+                    }
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 edit();
@@ -54,6 +73,7 @@ final class ColumnsDialog {
 
     void show() {
         dialog.show();
+        javafx.application.Platform.runLater(list::requestFocus);
     }
 
     private static Button button(String text, String id, Runnable action) {

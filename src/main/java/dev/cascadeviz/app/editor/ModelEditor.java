@@ -158,6 +158,22 @@ public final class ModelEditor implements GraphEditing {
         return items;
     }
 
+    @Override
+    public void addColumn(String className) {
+        Scenario s = model.getScenario();
+        String table = tableOf(s, className);
+        if (table == null) {
+            return;
+        }
+        ColumnDialog.ask(owner, s, table, null).ifPresent(c ->
+                apply("Add column " + table + "." + c.name(), x -> ModelEdits.addColumn(x, table, c)));
+    }
+
+    @Override
+    public void rename(String className) {
+        renameClass(className);
+    }
+
     public void renameClass(String className) {
         TextInputDialog d = new TextInputDialog(className);
         d.initOwner(owner);

@@ -49,6 +49,7 @@ final class RelationshipDialog {
         name.setId("relationship-name");
         CheckBox backBox = new CheckBox("back_populates pair on " + target);
         backBox.setSelected(!source.equals(target));
+        backBox.setMnemonicParsing(false);
         backBox.setId("relationship-back");
         TextField back = new TextField();
         back.setId("relationship-back-name");
@@ -105,6 +106,11 @@ final class RelationshipDialog {
         grid.add(proposal, 0, row, 2, 1);
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        if (obvious == null) {
+            javafx.application.Platform.runLater(() -> ((RadioButton) kinds.getSelectedToggle()).requestFocus());
+        } else {
+            javafx.application.Platform.runLater(name::requestFocus);
+        }
         d.setResultConverter(b -> b == ButtonType.OK ? plan(kinds, name, backBox, back, association, source, target) : null);
         return d.showAndWait();
     }

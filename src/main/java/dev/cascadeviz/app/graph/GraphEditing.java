@@ -21,6 +21,12 @@ public interface GraphEditing {
     /** A class was Shift-dragged onto another (or onto itself). */
     void connect(String source, String target);
 
+    /** Insert on a selected class: a new column. */
+    void addColumn(String className);
+
+    /** F2 on a selected class: rename it. */
+    void rename(String className);
+
     /** Items added to an edge's context menu. */
     List<MenuItem> edgeMenu(MappedEdge edge);
 }

@@ -97,6 +97,8 @@ public final class GraphView extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
 
+        // a scenario opened is fitted; an edit (a class added, a column renamed) keeps the view where it is
+        model.openedProperty().addListener((o, a, b) -> fitPending = true);
         model.scenarioProperty().addListener((o, a, b) -> rebuild(b));
         model.selectionProperty().addListener((o, a, b) -> refreshStates());
         model.stepProperty().addListener((o, a, b) -> refreshStates());
@@ -126,6 +128,19 @@ public final class GraphView extends Pane {
                 editing.canvasDoubleClicked(new Point(Math.round(wx / LAYOUT_SCALE), Math.round(wy / LAYOUT_SCALE)));
             }
         });
+        setFocusTraversable(true);
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (editing != null && model.selectionProperty().get() instanceof Selection.ClassNode c) {
+                switch (e.getCode()) {
+                    case INSERT -> editing.addColumn(c.className());
+                    case F2 -> editing.rename(c.className());
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+            }
+        });
         rubberBand.getStyleClass().add("rubber-band");
         rubberBand.setVisible(false);
         rubberBand.setMouseTransparent(true);
@@ -138,7 +153,6 @@ public final class GraphView extends Pane {
     // ------------------------------------------------------------------ building
 
     private void rebuild(Scenario scenario) {
-        Scenario previous = classNodes.isEmpty() ? null : currentScenario;
         currentScenario = scenario;
         classNodes.clear();
         tableNodes.clear();
@@ -202,9 +216,6 @@ public final class GraphView extends Pane {
                 }
             });
         }
-        if (previous == null || !previous.classes().keySet().equals(scenario.classes().keySet())) {
-            fitPending = true;
-        }
         refreshStates();
         arrange();
         Platform.runLater(() -> {
@@ -233,6 +244,7 @@ public final class GraphView extends Pane {
             start[3] = node.getLayoutY();
             moved[0] = false;
             connecting[0] = e.isShiftDown() && editing != null && e.getButton() == MouseButton.PRIMARY;
+            requestFocus();
             model.selectionProperty().set(new Selection.ClassNode(node.className()));
             if (e.getButton() == MouseButton.SECONDARY) {
                 showClassMenu(node, e.getScreenX(), e.getScreenY());
@@ -498,8 +510,17 @@ public final class GraphView extends Pane {
     }
 
     private void fitIfPending() {
-        if (fitPending && getWidth() > 0 && getHeight() > 0 && !classNodes.isEmpty()) {
-            fit();
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            if (classNodes.isEmpty()) {
+                // an empty canvas: 100 %, the origin at the top left, where the first class goes
+                fitPending = false;
+                scale.setX(1);
+                scale.setY(1);
+                translate.setX(0);
+                translate.setY(0);
+            } else {
+                fit();
+            }
         }
     }
 
