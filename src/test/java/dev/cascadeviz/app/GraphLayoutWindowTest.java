@@ -81,4 +81,27 @@ class GraphLayoutWindowTest extends WindowTestBase {
         assertEquals(Release.V2_0, s.release());
         assertTrue(model.getTrace().error() == null, String.valueOf(model.getTrace().error()));
     }
+
+    @Test
+    void aLaidOutGraphKeepsItsRoutesWhateverIsSelected() {
+        openDefault();
+        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Artist")));
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var laidOut = window.graph().shownLayout().routes();
+        // another selection and an edit that changes no card or label: the graph is rebuilt, ELK's routes stay
+        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Song")));
+        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        // ELK's routes again (a card's selection border may move a port by a fraction of a pixel);
+        // the fixed-position router would draw 2- or 3-point diagonals instead
+        var now = window.graph().shownLayout().routes();
+        assertEquals(laidOut.keySet(), now.keySet());
+        for (String link : laidOut.keySet()) {
+            assertEquals(laidOut.get(link).size(), now.get(link).size(), link);
+            for (int i = 0; i < now.get(link).size(); i++) {
+                assertTrue(laidOut.get(link).get(i).distance(now.get(link).get(i)) < 2, link + " " + now.get(link));
+            }
+        }
+    }
 }

@@ -372,11 +372,20 @@ public final class GraphView extends Pane {
         });
     }
 
+    /**
+     * A card's or label's size as laid out, without what its state adds: a selected or current
+     * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
+     * depend on which card is selected. The border counts as 1.5 on every side.
+     */
     private static double[] size(javafx.scene.layout.Region r) {
         r.applyCss();
         r.autosize();
         double w = r.getWidth() > 0 ? r.getWidth() : r.prefWidth(-1);
         double h = r.getHeight() > 0 ? r.getHeight() : r.prefHeight(w);
+        javafx.geometry.Insets border = r.getBorder() == null ? javafx.geometry.Insets.EMPTY : r.getBorder().getInsets();
+        w = w - border.getLeft() - border.getRight() + (border.getLeft() + border.getRight() > 0 ? 3 : 0);
+        w = Math.max(w, r.getMinWidth()); // a card's CSS minimum width holds whatever its border
+        h = h - border.getTop() - border.getBottom() + (border.getTop() + border.getBottom() > 0 ? 3 : 0);
         return new double[] {Math.ceil(w), Math.ceil(h)};
     }
 
