@@ -154,6 +154,37 @@ class SaveReloadPropertyTest {
                         kind == Kind.MANY_TO_MANY ? "assoc_" + i : null).apply(s);
             }
         },
+        ADD_ROW {
+            Scenario apply(Scenario s, Random r, int i) {
+                return RowEdits.addRow(s, pickTable(s, r));
+            }
+        },
+        SET_VALUE {
+            Scenario apply(Scenario s, Random r, int i) {
+                String t = pickTable(s, r);
+                if (s.rowsOf(t).isEmpty()) {
+                    throw new IllegalArgumentException("no rows");
+                }
+                Column c = pickColumn(s, t, r);
+                String[] texts = {"", "42", "x" + i, "true", "2.5", "2024-02-03"};
+                return RowEdits.setValue(s, t, r.nextInt(s.rowsOf(t).size()), c.name(),
+                        RowEdits.parse(c, texts[r.nextInt(texts.length)]));
+            }
+        },
+        DELETE_ROW {
+            Scenario apply(Scenario s, Random r, int i) {
+                String t = pickTable(s, r);
+                if (s.rowsOf(t).isEmpty()) {
+                    throw new IllegalArgumentException("no rows");
+                }
+                return RowEdits.deleteRow(s, t, r.nextInt(s.rowsOf(t).size()));
+            }
+        },
+        FILL_SAMPLE_ROWS {
+            Scenario apply(Scenario s, Random r, int i) {
+                return SampleRows.fill(s, 1 + r.nextInt(3));
+            }
+        },
         DELETE_RELATIONSHIP {
             Scenario apply(Scenario s, Random r, int i) {
                 MappedClass c = s.mappedClass(pickClass(s, r));

@@ -83,12 +83,22 @@ public final class ModelEditor implements GraphEditing {
     private boolean refuse(String description, String why) {
         lastRefusal = why;
         Alert a = new Alert(Alert.AlertType.WARNING, why);
-        a.initOwner(owner);
+        a.initOwner(active());
         a.setTitle("CascadeViz");
         a.setHeaderText(description + ": not done");
         a.getDialogPane().setId("edit-refused");
         a.show();
         return false;
+    }
+
+    /** The window the user works in (a columns or rows dialog, else the main window): messages go on top of it. */
+    private Window active() {
+        for (Window w : Window.getWindows()) {
+            if (w.isFocused() && w.isShowing()) {
+                return w;
+            }
+        }
+        return owner;
     }
 
     /** Asks before a deletion, naming what goes with it. */
@@ -99,7 +109,7 @@ public final class ModelEditor implements GraphEditing {
     private boolean askConfirm(String action, List<String> dependents) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "This also removes:\n  • " + String.join("\n  • ", dependents),
                 ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(owner);
+        a.initOwner(active());
         a.setTitle("CascadeViz");
         a.setHeaderText(action + "?");
         a.getDialogPane().setId("confirm-dependents");
@@ -141,6 +151,9 @@ public final class ModelEditor implements GraphEditing {
         MenuItem columns = new MenuItem("Columns…");
         columns.setId("class-columns");
         columns.setOnAction(e -> new ColumnsDialog(this, className).show());
+        MenuItem rows = new MenuItem("Starting rows…");
+        rows.setId("class-rows");
+        rows.setOnAction(e -> new RowsDialog(this, tableOf(model.getScenario(), className)).show());
         Menu relate = new Menu("Add relationship to");
         relate.setId("class-relate");
         for (String other : model.getScenario().classes().keySet()) {
@@ -153,6 +166,7 @@ public final class ModelEditor implements GraphEditing {
         delete.setOnAction(e -> deleteClass(className));
         items.add(rename);
         items.add(columns);
+        items.add(rows);
         items.add(relate);
         items.add(delete);
         return items;
