@@ -1,4 +1,4 @@
-"""Runs one scenario through real SQLAlchemy and returns its trace (trace-format.md).
+"""Runs one scenario through real SQLAlchemy and returns its trace (docs/trace-format.md).
 
 Part of the conformance harness (see README.md): schema and rows from sqla_schema, then the
 classes mapped with exactly the file's relationship() options, then the steps on one Session,
@@ -90,7 +90,7 @@ def _attribute_path(text, classes):
 
 
 def run_step(session, step, classes, held):
-    """One step exactly as scenario-format.md's table says.
+    """One step exactly as docs/scenario-format.md's table says.
 
     Every object and attribute value a step obtains is appended to `held`, as a variable in
     user code would hold it: otherwise CPython frees an object nothing references at once,

@@ -4,6 +4,7 @@ import static dev.cascadeviz.model.CascadeOption.DELETE;
 import static dev.cascadeviz.model.CascadeOption.DELETE_ORPHAN;
 
 import dev.cascadeviz.advice.Advice.Kind;
+import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
@@ -13,7 +14,6 @@ import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
@@ -92,8 +92,8 @@ public final class Advisor {
         return a == ReferentialAction.CASCADE || a == ReferentialAction.SET_NULL || a == ReferentialAction.SET_DEFAULT;
     }
 
-    private static Fix cascadeFix(RelationshipMapping rel, String description, Set<dev.cascadeviz.model.CascadeOption> add,
-                                  Set<dev.cascadeviz.model.CascadeOption> remove, PassiveDeletes passive) {
+    private static Fix cascadeFix(RelationshipMapping rel, String description, Set<CascadeOption> add,
+                                  Set<CascadeOption> remove, PassiveDeletes passive) {
         return new Fix(description, s -> ScenarioChanges.relationship(s, rel.owner(), rel.name(), r -> {
             Relationship changed = ScenarioChanges.cascade(r, add, remove);
             return passive == null ? changed : changed.withPassiveDeletes(passive);

@@ -1,5 +1,6 @@
 package dev.cascadeviz.workbench;
 
+import dev.cascadeviz.interop.PythonLiterals;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
@@ -68,8 +69,40 @@ public record EchoLog(String text, List<int[]> statementLines) {
         return String.format(Locale.ROOT, "[cached since %.4gs ago]", 0.0004 * (index - earlier));
     }
 
-    static String params(TraceStatement s) {
-        return s.many() ? PythonRepr.tupleList(s.paramSets()) : PythonRepr.tuple(s.params());
+    /** SQLAlchemy shows at most this many parameter sets of an executemany. */
+    static final int MAX_PARAM_SETS = 10;
+
+    /** The statement's parameter line as the echo prints it: a tuple, or a list of tuples for an executemany. */
+    public static String params(TraceStatement s) {
+        return s.many() ? tupleList(s.paramSets()) : tuple(s.params());
+    }
+
+    /** Python's repr of a tuple: {@code ('Nirvana', None, True, 1.5)}, {@code (1,)}. */
+    static String tuple(List<Object> values) {
+        List<String> parts = new ArrayList<>();
+        for (Object v : values) {
+            parts.add(PythonLiterals.repr(v));
+        }
+        return values.size() == 1 ? "(" + parts.get(0) + ",)" : "(" + String.join(", ", parts) + ")";
+    }
+
+    /** A list of tuples, shortened as SQLAlchemy's {@code _repr_params} does beyond ten sets. */
+    static String tupleList(List<List<Object>> sets) {
+        if (sets.size() <= MAX_PARAM_SETS) {
+            return list(sets);
+        }
+        String head = list(sets.subList(0, MAX_PARAM_SETS - 2));
+        String tail = list(sets.subList(sets.size() - 2, sets.size()));
+        String msg = " ... displaying %d of %d total bound parameter sets ... ".formatted(MAX_PARAM_SETS, sets.size());
+        return head.substring(0, head.length() - 1) + " " + msg + " " + tail.substring(1);
+    }
+
+    private static String list(List<List<Object>> sets) {
+        List<String> parts = new ArrayList<>();
+        for (List<Object> s : sets) {
+            parts.add(tuple(s));
+        }
+        return "[" + String.join(", ", parts) + "]";
     }
 
     /** COMMIT when the run ended in a commit; ROLLBACK after an error or when the session just closed. */

@@ -1,5 +1,6 @@
 package dev.cascadeviz.workbench;
 
+import dev.cascadeviz.model.Values;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

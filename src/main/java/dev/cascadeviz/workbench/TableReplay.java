@@ -1,16 +1,21 @@
 package dev.cascadeviz.workbench;
 
-import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.Values;
 import dev.cascadeviz.trace.RowChange;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.RowState.Source;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays a trace's row changes over the tables as they were before the run, so the window can
@@ -20,15 +25,15 @@ public final class TableReplay {
 
     private final Scenario scenario;
     private final Map<String, List<RowState>> tables = new LinkedHashMap<>();
-    private final Map<String, List<String>> primaryKeys = new java.util.HashMap<>();
+    private final Map<String, List<String>> primaryKeys = new HashMap<>();
     /** Rows not deleted, by primary key, for tables that have one: a change finds its row at once. */
-    private final Map<String, Map<List<Object>, RowState>> live = new java.util.HashMap<>();
+    private final Map<String, Map<List<Object>, RowState>> live = new HashMap<>();
 
     private TableReplay(Scenario scenario, Map<String, List<Map<String, Object>>> before) {
         this.scenario = scenario;
         for (String name : scenario.tables().keySet()) {
             List<RowState> rows = new ArrayList<>();
-            Map<List<Object>, RowState> byKey = new java.util.HashMap<>();
+            Map<List<Object>, RowState> byKey = new HashMap<>();
             for (Map<String, Object> row : before.getOrDefault(name, List.of())) {
                 Map<String, Object> values = Values.normalizeRow(row);
                 RowState state = new RowState(keyOf(name, values), values, values);
@@ -161,7 +166,7 @@ public final class TableReplay {
             for (Map<String, Object> r : finalRows) {
                 remaining.add(Values.normalizeRow(r));
             }
-            java.util.Set<Map<String, Object>> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Map<String, Object>> used = Collections.newSetFromMap(new IdentityHashMap<>());
             for (RowState row : rows) {
                 if (row.isDeleted()) {
                     continue;
@@ -194,7 +199,7 @@ public final class TableReplay {
         boolean hasKey = !primaryKey(table).isEmpty();
         if (hasKey) {
             Map<List<Object>, Map<String, Object>> index = candidateIndex.computeIfAbsent(candidates, c -> {
-                Map<List<Object>, Map<String, Object>> m = new java.util.HashMap<>();
+                Map<List<Object>, Map<String, Object>> m = new HashMap<>();
                 for (Map<String, Object> r : c) {
                     m.putIfAbsent(keyOf(table, r), r);
                 }
@@ -215,7 +220,7 @@ public final class TableReplay {
     }
 
     private final Map<List<Map<String, Object>>, Map<List<Object>, Map<String, Object>>> candidateIndex =
-            new java.util.IdentityHashMap<>();
+            new IdentityHashMap<>();
 
     private List<String> primaryKey(String table) {
         return primaryKeys.computeIfAbsent(table, name -> {

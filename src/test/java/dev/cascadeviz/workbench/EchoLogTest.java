@@ -3,11 +3,12 @@ package dev.cascadeviz.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.TestScenarios;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class EchoLogTest {
 
     @Test
     void quotesStringsAndSpellsNoneAndBooleansAsPython() {
-        assertEquals("('Nirvana', None, True, 1.5)", PythonRepr.tuple(java.util.Arrays.asList("Nirvana", null, true, 1.5)));
+        assertEquals("('Nirvana', None, True, 1.5)", EchoLog.tuple(Arrays.asList("Nirvana", null, true, 1.5)));
     }
 
     @Test
@@ -84,6 +85,6 @@ class EchoLogTest {
                 List.of(new Trace.TransactionEnd(1, "COMMIT"), new Trace.TransactionEnd(2, "ROLLBACK")));
         String[] lines = EchoLog.of(t, scenario.steps()).text().split("\n");
         assertEquals(List.of("BEGIN (implicit)", "COMMIT", "BEGIN (implicit)", "ROLLBACK"),
-                java.util.Arrays.stream(lines).filter(l -> l.matches("[A-Z]+( \\(implicit\\))?")).toList());
+                Arrays.stream(lines).filter(l -> l.matches("[A-Z]+( \\(implicit\\))?")).toList());
     }
 }

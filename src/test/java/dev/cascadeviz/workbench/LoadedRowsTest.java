@@ -2,7 +2,7 @@ package dev.cascadeviz.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cascadeviz.app.TestScenarios;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;

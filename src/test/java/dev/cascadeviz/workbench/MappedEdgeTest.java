@@ -3,7 +3,7 @@ package dev.cascadeviz.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.cascadeviz.app.TestScenarios;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.TestScenarios;
-import dev.cascadeviz.workbench.RowState.Source;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.trace.RowChange;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.RowState.Source;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,15 +63,23 @@ class TableReplayTest {
     @Test
     void marksANulledForeignKeyAsAChangedCell() {
         Map<String, Object> song1 = scenario.rowsOf("song").get(0);
-        Map<String, Object> nulled = new java.util.LinkedHashMap<>(song1);
+        Map<String, Object> nulled = new LinkedHashMap<>(song1);
         nulled.put("artist_id", null);
-        var update = new dev.cascadeviz.trace.TraceStatement("UPDATE song SET artist_id=? WHERE song.id = ?",
-                List.of(java.util.Arrays.asList(null, 1L)), false,
-                List.of(new dev.cascadeviz.trace.RowChange("song", dev.cascadeviz.trace.RowChange.Kind.UPDATE, List.of(1L),
+        var update = new TraceStatement("UPDATE song SET artist_id=? WHERE song.id = ?",
+                List.of(Arrays.asList(null, 1L)), false,
+                List.of(new RowChange("song", RowChange.Kind.UPDATE, List.of(1L),
                         song1, nulled, null)), null, null);
         RowState row = TableReplay.after(scenario, new Trace(List.of(update), null, scenario.rows(), List.of(), scenario.rows()), 1)
                 .get("song").get(0);
         assertEquals(Map.of("artist_id", Source.ORM), row.changedCells());
         assertEquals("1 → NULL", row.cellText("artist_id"));
+    }
+
+    @Test
+    void notesSayWhoDeletedEachRowAndWhy() {
+        Map<String, List<RowState>> t = TableReplay.outcome(scenario, TestScenarios.databaseCascadeTrace(scenario));
+        assertEquals("deleted by the database: song.artist_id ON DELETE CASCADE", t.get("song").get(0).note());
+        assertTrue(t.get("artist").get(0).note().startsWith("deleted by the ORM"), t.get("artist").get(0).note());
+        assertEquals("", t.get("artist").get(1).note());
     }
 }

@@ -1,13 +1,13 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.workbench.EdgeVariants;
-import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.app.AppServices;
 import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.CompareRun;
+import dev.cascadeviz.workbench.EdgeVariants;
 import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.workbench.ScenarioRunner;
-import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

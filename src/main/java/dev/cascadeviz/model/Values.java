@@ -1,4 +1,4 @@
-package dev.cascadeviz.workbench;
+package dev.cascadeviz.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Compares row values the way the database does: 1 (Integer) equals 1 (Long). */
+/** Row and key values compared the way the database compares them: 1 (Integer) equals 1 (Long); the one normalization of values. */
 public final class Values {
 
     private Values() {

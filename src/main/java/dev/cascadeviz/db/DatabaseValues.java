@@ -4,7 +4,9 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Engine;
 import java.math.BigDecimal;
 import java.sql.Clob;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,15 +20,15 @@ import java.time.format.DateTimeParseException;
  * value: integer → Long, float/numeric → Double, string/text → String, boolean → Boolean,
  * date → {@code YYYY-MM-DD}, datetime → {@code str(datetime)} ({@code YYYY-MM-DD HH:MM:SS[.ffffff]}).
  */
-public final class Values {
+public final class DatabaseValues {
 
     private static final DateTimeFormatter SQLITE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private Values() {
+    private DatabaseValues() {
     }
 
     /** A database value as the model's value for a column of this type (type null: by the value's own kind). */
-    public static Object normalize(Object v, ColumnType type) throws SQLException {
+    public static Object read(Object v, ColumnType type) throws SQLException {
         if (v == null) {
             return null;
         }
@@ -55,9 +57,9 @@ public final class Values {
             return n.doubleValue();
         } else if (v instanceof Boolean || v instanceof String) {
             return v;
-        } else if (v instanceof java.sql.Date d) {
+        } else if (v instanceof Date d) {
             return d.toLocalDate().toString();
-        } else if (v instanceof java.sql.Timestamp ts) {
+        } else if (v instanceof Timestamp ts) {
             return pythonDatetime(ts.toLocalDateTime());
         } else if (v instanceof LocalDate d) {
             return d.toString();
@@ -68,11 +70,11 @@ public final class Values {
     }
 
     private static Object date(Object v) {
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate().toString();
         } else if (v instanceof LocalDate d) {
             return d.toString();
-        } else if (v instanceof java.sql.Timestamp ts) {
+        } else if (v instanceof Timestamp ts) {
             return ts.toLocalDateTime().toLocalDate().toString();
         }
         LocalDate d = parseDate(v.toString());
@@ -80,7 +82,7 @@ public final class Values {
     }
 
     private static Object datetime(Object v) {
-        if (v instanceof java.sql.Timestamp ts) {
+        if (v instanceof Timestamp ts) {
             return pythonDatetime(ts.toLocalDateTime());
         } else if (v instanceof LocalDateTime dt) {
             return pythonDatetime(dt);
