@@ -181,12 +181,19 @@ public final class ModelGraph {
         return FixedRouting.route(diagram, positions);
     }
 
+    /**
+     * How far (pixels) a saved position may be from the automatic layout's and still count as
+     * it: rounding to file units, and a card or label measured a pixel or two differently
+     * (a state's border, a font hinted differently) move ELK's positions a little.
+     */
+    static final double MATCH = 4 * LAYOUT_SCALE;
+
     private boolean matches(Map<String, Point> saved, DiagramLayout auto) {
         for (String id : classNodes) {
             Rect r = auto.nodes().get(id);
             Point p = saved.get(id);
-            if (r == null || p == null || Math.abs(p.x() * LAYOUT_SCALE - r.x()) > LAYOUT_SCALE
-                    || Math.abs(p.y() * LAYOUT_SCALE - r.y()) > LAYOUT_SCALE) {
+            if (r == null || p == null || Math.abs(p.x() * LAYOUT_SCALE - r.x()) > MATCH
+                    || Math.abs(p.y() * LAYOUT_SCALE - r.y()) > MATCH) {
                 return false;
             }
         }
