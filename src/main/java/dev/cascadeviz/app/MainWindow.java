@@ -310,6 +310,7 @@ public final class MainWindow {
             needsScenario.disableProperty().bind(model.scenarioProperty().isNull());
         }
         bar.setId("menu-bar");
+        dev.cascadeviz.app.editor.EditorMenus.install(bar, stage, model, graph, this::confirmDiscard);
         return bar;
     }
 

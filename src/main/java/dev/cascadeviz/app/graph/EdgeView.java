@@ -1,21 +1,21 @@
 package dev.cascadeviz.app.graph;
 
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
-import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.workbench.MappedEdge;
-import javafx.geometry.Bounds;
+import dev.cascadeviz.layout.Pt;
+import dev.cascadeviz.layout.Rect;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Polygon;
-import javafx.scene.shape.QuadCurveTo;
 
 /**
  * One relationship: a directed curve from its class to its target (through the association
@@ -51,7 +51,7 @@ public final class EdgeView extends Group {
         Label cascadeLabel = new Label(cascade);
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
-        Tooltip.install(label, new Tooltip(edge.qualifiedName() + " → "
+        javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
                 + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
         ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
@@ -80,58 +80,36 @@ public final class EdgeView extends Group {
     }
 
     /**
-     * Redraws between two cards. {@code via} is the association table's card for a many-to-many,
-     * else null; {@code offset} bends parallel edges apart; {@code index} numbers the edges
-     * between the same two cards (it stacks self-loops).
+     * Redraws along a route of the layout ({@code dev.cascadeviz.layout}): {@code second} is the
+     * part from the association table to the target of a many-to-many, else null; the arrow is
+     * at the end of the last part; {@code labelBox} is where the label goes (null: at the middle).
      */
-    public void update(Bounds from, Bounds to, Bounds via, double offset, int index) {
+    public void update(List<Pt> route, List<Pt> second, Rect labelBox) {
         line.getElements().clear();
-        Point2D a = centre(from);
-        Point2D b = centre(to);
-        Point2D end;
-        Point2D control;
-        Point2D labelAt;
-        if (from.equals(to)) {
-            double right = from.getMaxX();
-            double cy = from.getMinY() + 24 + index * 34;
-            double reach = 70 + index * 40;
-            Point2D start = new Point2D(right, cy);
-            end = new Point2D(right, cy + 22);
-            control = new Point2D(right + reach, cy + 40);
-            line.getElements().addAll(new MoveTo(start.getX(), start.getY()),
-                    new CubicCurveTo(right + reach, cy - 30, right + reach, cy + 52, end.getX(), end.getY()));
-            label.applyCss();
-            label.autosize();
-            labelAt = new Point2D(right + reach + 18 + label.getWidth() / 2, from.getMinY() + index * 80 + label.getHeight() / 2);
-        } else if (via != null) {
-            Point2D v = centre(via);
-            Point2D normal = normal(a, b).multiply(offset * 0.5);
-            Point2D c1 = a.midpoint(v).add(normal);
-            Point2D c2 = v.midpoint(b).add(normal);
-            Point2D s = clip(from, a, c1);
-            Point2D m1 = clip(via, v, c1);
-            Point2D m2 = clip(via, v, c2);
-            end = clip(to, b, c2);
-            control = c2;
-            line.getElements().addAll(new MoveTo(s.getX(), s.getY()),
-                    new QuadCurveTo(c1.getX(), c1.getY(), m1.getX(), m1.getY()),
-                    new MoveTo(m2.getX(), m2.getY()),
-                    new QuadCurveTo(c2.getX(), c2.getY(), end.getX(), end.getY()));
-            // nearer the association table than the class: the arrowheads at both classes stay uncovered
-            labelAt = curvePoint(s, c1, m1, 0.62);
-        } else {
-            control = a.midpoint(b).add(normal(a, b).multiply(offset));
-            Point2D s = clip(from, a, control);
-            end = clip(to, b, control);
-            line.getElements().addAll(new MoveTo(s.getX(), s.getY()),
-                    new QuadCurveTo(control.getX(), control.getY(), end.getX(), end.getY()));
-            labelAt = curvePoint(s, control, end);
+        addPolyline(route);
+        if (second != null && second.size() >= 2) {
+            addPolyline(second);
         }
         hit.getElements().setAll(line.getElements());
-        drawArrow(control, end);
+        List<Pt> last = second != null && second.size() >= 2 ? second : route;
+        Pt tip = last.get(last.size() - 1);
+        Pt before = last.get(last.size() - 2);
+        drawArrow(new Point2D(before.x(), before.y()), new Point2D(tip.x(), tip.y()));
         label.applyCss();
         label.autosize();
-        label.relocate(labelAt.getX() - label.getWidth() / 2, labelAt.getY() - label.getHeight() / 2);
+        if (labelBox != null) {
+            label.relocate(labelBox.x(), labelBox.y());
+        } else {
+            Pt mid = route.get(route.size() / 2);
+            label.relocate(mid.x() - label.getWidth() / 2, mid.y() - label.getHeight() / 2);
+        }
+    }
+
+    private void addPolyline(List<Pt> points) {
+        line.getElements().add(new MoveTo(points.get(0).x(), points.get(0).y()));
+        for (int i = 1; i < points.size(); i++) {
+            line.getElements().add(new LineTo(points.get(i).x(), points.get(i).y()));
+        }
     }
 
     private void drawArrow(Point2D from, Point2D tip) {
@@ -147,45 +125,6 @@ public final class EdgeView extends Group {
         Point2D l = base.add(side.multiply(half));
         Point2D r = base.subtract(side.multiply(half));
         arrow.getPoints().setAll(tip.getX(), tip.getY(), l.getX(), l.getY(), r.getX(), r.getY());
-    }
-
-    private static Point2D centre(Bounds b) {
-        return new Point2D(b.getCenterX(), b.getCenterY());
-    }
-
-    /** Unit normal of a→b, oriented by name order so edges both ways bend to different sides. */
-    private static Point2D normal(Point2D a, Point2D b) {
-        Point2D d = b.subtract(a);
-        if (d.magnitude() < 0.001) {
-            return new Point2D(0, 1);
-        }
-        d = d.normalize();
-        return new Point2D(-d.getY(), d.getX());
-    }
-
-    private static Point2D curvePoint(Point2D s, Point2D c, Point2D e) {
-        return curvePoint(s, c, e, 0.5);
-    }
-
-    private static Point2D curvePoint(Point2D s, Point2D c, Point2D e, double t) {
-        return s.multiply((1 - t) * (1 - t)).add(c.multiply(2 * t * (1 - t))).add(e.multiply(t * t));
-    }
-
-    /** Where the segment from the card's centre towards {@code toward} leaves the card. */
-    static Point2D clip(Bounds box, Point2D centre, Point2D toward) {
-        Point2D d = toward.subtract(centre);
-        if (d.magnitude() < 0.001) {
-            return centre;
-        }
-        double hw = box.getWidth() / 2 + 2;
-        double hh = box.getHeight() / 2 + 2;
-        double tx = d.getX() == 0 ? Double.POSITIVE_INFINITY : hw / Math.abs(d.getX());
-        double ty = d.getY() == 0 ? Double.POSITIVE_INFINITY : hh / Math.abs(d.getY());
-        double t = Math.min(tx, ty);
-        if (t >= 1) {
-            return toward;
-        }
-        return centre.add(d.multiply(t));
     }
 
     /** True when the edge is a many-to-many drawn through its association table. */

@@ -1,34 +1,33 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.compare.CompareLauncher;
+import dev.cascadeviz.layout.Diagram;
+import dev.cascadeviz.layout.DiagramLayout;
+import dev.cascadeviz.layout.FixedRouting;
+import dev.cascadeviz.layout.LayeredLayout;
+import dev.cascadeviz.layout.Pt;
+import dev.cascadeviz.layout.Rect;
+import dev.cascadeviz.picture.ModelGraph;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.workbench.StatementTables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
-import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
-import dev.cascadeviz.workbench.EdgeVariants;
-import dev.cascadeviz.workbench.Edits;
-import dev.cascadeviz.workbench.MappedEdge;
-import dev.cascadeviz.workbench.StatementTables;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import javafx.application.Platform;
-import javafx.geometry.BoundingBox;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
@@ -45,7 +44,12 @@ public final class GraphView extends Pane {
     private static final double MIN_SCALE = 0.25;
     private static final double MAX_SCALE = 3;
     /** Screen pixels per layout unit of the file: cards and edge labels need room between the saved positions. */
-    static final double LAYOUT_SCALE = 1.5;
+    static final double LAYOUT_SCALE = ModelGraph.LAYOUT_SCALE;
+    /**
+     * The smallest zoom "fit" goes to: the window's 14 px text stays above 11 px. Below it, text
+     * is a blur (issue 12 measured 7 px on a six-class model fitted to a 1920-pixel screen).
+     */
+    public static final double READABLE_SCALE = 0.8;
 
     private final WorkspaceModel model;
     private final Pane world = new Pane();
@@ -58,10 +62,22 @@ public final class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private Point2D panStart;
     private boolean fitPending = true;
-    private BiConsumer<MappedEdge, EdgeVariants.Variant> onCompare;
+    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
+
+    private GraphEditing editing;
+    private final javafx.scene.shape.Line rubberBand = new javafx.scene.shape.Line();
+
+    public GraphEditing editing() {
+        return editing;
+    }
+
+    /** The model editor the graph reports editing gestures to (double-click, Shift-drag, context menus). */
+    public void setEditing(GraphEditing editing) {
+        this.editing = editing;
+    }
 
     /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
-    public void setOnCompare(BiConsumer<MappedEdge, EdgeVariants.Variant> action) {
+    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
         this.onCompare = action;
     }
 
@@ -81,6 +97,8 @@ public final class GraphView extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
 
+        // a scenario opened is fitted; an edit (a class added, a column renamed) keeps the view where it is
+        model.openedProperty().addListener((o, a, b) -> fitPending = true);
         model.scenarioProperty().addListener((o, a, b) -> rebuild(b));
         model.selectionProperty().addListener((o, a, b) -> refreshStates());
         model.stepProperty().addListener((o, a, b) -> refreshStates());
@@ -103,6 +121,31 @@ public final class GraphView extends Pane {
             }
         });
         setOnMouseReleased(e -> panStart = null);
+        setOnMouseClicked(e -> {
+            if (editing != null && e.getTarget() == this && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                double wx = (e.getX() - translate.getX()) / scale.getX();
+                double wy = (e.getY() - translate.getY()) / scale.getY();
+                editing.canvasDoubleClicked(new Point(Math.round(wx / LAYOUT_SCALE), Math.round(wy / LAYOUT_SCALE)));
+            }
+        });
+        setFocusTraversable(true);
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (editing != null && model.selectionProperty().get() instanceof Selection.ClassNode c) {
+                switch (e.getCode()) {
+                    case INSERT -> editing.addColumn(c.className());
+                    case F2 -> editing.rename(c.className());
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+            }
+        });
+        rubberBand.getStyleClass().add("rubber-band");
+        rubberBand.setVisible(false);
+        rubberBand.setMouseTransparent(true);
+        rubberBand.setStrokeWidth(2);
+        rubberBand.getStrokeDashArray().setAll(6.0, 4.0);
         widthProperty().addListener((o, a, b) -> fitIfPending());
         heightProperty().addListener((o, a, b) -> fitIfPending());
     }
@@ -110,165 +153,296 @@ public final class GraphView extends Pane {
     // ------------------------------------------------------------------ building
 
     private void rebuild(Scenario scenario) {
-        Scenario previous = classNodes.isEmpty() ? null : currentScenario;
         currentScenario = scenario;
         classNodes.clear();
         tableNodes.clear();
         edges.clear();
         nodeLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
+        graph = null;
+        diagram = null;
+        shown = null;
         if (scenario == null) {
             return;
         }
-        Map<String, Point> positions = GraphLayout.positions(scenario);
-        Set<String> mappedTables = new HashSet<>();
+        graph = ModelGraph.of(scenario);
         for (MappedClass c : scenario.classes().values()) {
-            mappedTables.add(c.table());
             ClassNodeView node = new ClassNodeView(c.name(), scenario.table(c.table()));
-            Point p = positions.get(c.name());
-            node.relocate(p.x() * LAYOUT_SCALE, p.y() * LAYOUT_SCALE);
             makeDraggable(node);
             classNodes.put(c.name(), node);
             nodeLayer.getChildren().add(node);
         }
-        for (MappedEdge e : MappedEdge.all(scenario)) {
-            if (e.direction() == Direction.MANY_TO_MANY && !tableNodes.containsKey(e.fkTable())) {
-                Table t = scenario.table(e.fkTable());
-                ClassNodeView node = new ClassNodeView(null, t);
-                node.setMouseTransparent(true);
-                tableNodes.put(e.fkTable(), node);
-                nodeLayer.getChildren().add(0, node);
-            }
+        for (String id : graph.tableNodes()) {
+            Table t = scenario.table(graph.tableOf(id));
+            ClassNodeView node = new ClassNodeView(null, t);
+            node.setMouseTransparent(true);
+            tableNodes.put(id, node);
+            nodeLayer.getChildren().add(0, node);
+        }
+        for (ModelGraph.Edge g : graph.edges()) {
+            MappedEdge e = g.edge();
             EdgeView view = new EdgeView(e);
             view.setOnMouseClicked(ev -> {
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
                 ev.consume();
             });
-            view.setOnContextMenuRequested(ev -> {
+            // the menu opens on the secondary button's press: headless and some platforms send no
+            // context-menu event, and one gesture must not open two menus
+            view.setOnContextMenuRequested(javafx.event.Event::consume);
+            view.addEventHandler(MouseEvent.MOUSE_PRESSED, ev -> {
+                if (ev.getButton() != MouseButton.SECONDARY) {
+                    return;
+                }
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
                 if (onCompare != null) {
-                    new ContextMenu(CompareLauncher.variantMenu(e,
-                            v -> onCompare.accept(e, v))).show(view, ev.getScreenX(), ev.getScreenY());
+                    menu.getItems().add(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e, v -> onCompare.accept(e, v)));
+                }
+                if (editing != null) {
+                    menu.getItems().addAll(editing.edgeMenu(e));
+                }
+                if (!menu.getItems().isEmpty()) {
+                    menu.show(view, ev.getScreenX(), ev.getScreenY());
                 }
                 ev.consume();
             });
             edges.add(view);
             edgeLayer.getChildren().add(view);
         }
-        for (ClassNodeView n : nodeLayer.getChildren().stream().map(ClassNodeView.class::cast).toList()) {
-            n.boundsInParentProperty().addListener((o, a, b) -> Platform.runLater(this::layoutEdges));
-        }
-        if (previous == null || !previous.classes().keySet().equals(scenario.classes().keySet())) {
-            fitPending = true;
+        for (ClassNodeView n : classNodes.values()) {
+            n.boundsInParentProperty().addListener((o, a, b) -> {
+                if (!positioning) {
+                    scheduleReroute();
+                }
+            });
         }
         refreshStates();
+        arrange();
         Platform.runLater(() -> {
-            layoutEdges();
-            fitIfPending();
+            if (currentScenario == scenario) {
+                arrange();
+                fitIfPending();
+            }
         });
     }
 
     private Scenario currentScenario;
+    private ModelGraph graph;
+    private Diagram diagram;
+    private DiagramLayout shown;
+    private boolean positioning;
+    private boolean reroutePending;
 
     private void makeDraggable(ClassNodeView node) {
         double[] start = new double[4];
         boolean[] moved = {false};
+        boolean[] connecting = {false};
         node.setOnMousePressed(e -> {
             start[0] = e.getSceneX();
             start[1] = e.getSceneY();
             start[2] = node.getLayoutX();
             start[3] = node.getLayoutY();
             moved[0] = false;
+            connecting[0] = e.isShiftDown() && editing != null && e.getButton() == MouseButton.PRIMARY;
+            requestFocus();
             model.selectionProperty().set(new Selection.ClassNode(node.className()));
+            if (e.getButton() == MouseButton.SECONDARY) {
+                showClassMenu(node, e.getScreenX(), e.getScreenY());
+            }
             e.consume();
         });
         node.setOnMouseDragged(e -> {
+            if (connecting[0]) {
+                Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+                if (!edgeLayer.getChildren().contains(rubberBand)) {
+                    edgeLayer.getChildren().add(rubberBand);
+                }
+                rubberBand.setStartX(node.getLayoutX() + node.getWidth() / 2);
+                rubberBand.setStartY(node.getLayoutY() + node.getHeight() / 2);
+                rubberBand.setEndX(p.getX());
+                rubberBand.setEndY(p.getY());
+                rubberBand.setVisible(true);
+                e.consume();
+                return;
+            }
             double dx = (e.getSceneX() - start[0]) / scale.getX();
             double dy = (e.getSceneY() - start[1]) / scale.getY();
             if (Math.abs(dx) + Math.abs(dy) > 2) {
                 moved[0] = true;
             }
+            positioning = true;
             node.relocate(start[2] + dx, start[3] + dy);
-            layoutEdges();
+            positioning = false;
+            reroute();
             e.consume();
         });
         node.setOnMouseReleased(e -> {
+            if (connecting[0]) {
+                connecting[0] = false;
+                rubberBand.setVisible(false);
+                edgeLayer.getChildren().remove(rubberBand);
+                String target = classAt(e.getSceneX(), e.getSceneY());
+                if (target != null) {
+                    editing.connect(node.className(), target);
+                }
+                e.consume();
+                return;
+            }
             if (moved[0]) {
                 model.edit("Move " + node.className(), Edits.layout(shownPositions()));
             }
             e.consume();
         });
+        // the editing menu opens on the secondary button's press (a card consumes its presses
+        // for dragging, and on some platforms no context-menu event follows)
+        node.setOnContextMenuRequested(javafx.event.Event::consume);
     }
 
-    /** Where every class node is shown now, rounded to whole pixels, in file order. */
+    private void showClassMenu(ClassNodeView node, double screenX, double screenY) {
+        if (editing != null) {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            menu.getItems().addAll(editing.classMenu(node.className()));
+            menu.show(node, screenX, screenY);
+        }
+    }
+
+    /** The class whose card is under a scene point, or null. */
+    private String classAt(double sceneX, double sceneY) {
+        for (Map.Entry<String, ClassNodeView> c : classNodes.entrySet()) {
+            Point2D p = c.getValue().sceneToLocal(sceneX, sceneY);
+            if (p != null && c.getValue().contains(p)) {
+                return c.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Where every class node is shown now, in the file's units, in file order. */
     public Map<String, Point> shownPositions() {
         Map<String, Point> out = new LinkedHashMap<>();
-        classNodes.forEach((name, n) -> out.put(name,
-                new Point(Math.round(n.getLayoutX() / LAYOUT_SCALE), Math.round(n.getLayoutY() / LAYOUT_SCALE))));
+        classNodes.forEach((name, n) -> out.put(name, new Point(Math.round(n.getLayoutX() / LAYOUT_SCALE),
+                Math.round(n.getLayoutY() / LAYOUT_SCALE))));
         return out;
     }
 
     // ------------------------------------------------------------------ geometry
 
-    private void layoutEdges() {
-        Map<String, Integer> pairCount = new HashMap<>();
-        Map<String, Integer> pairIndex = new HashMap<>();
-        for (EdgeView e : edges) {
-            pairCount.merge(pairKey(e.edge()), 1, Integer::sum);
+    /** Measures the cards and labels and lays the graph out as the scenario asks (ModelGraph#layout). */
+    private void arrange() {
+        if (graph == null) {
+            return;
         }
-        for (Map.Entry<String, ClassNodeView> t : tableNodes.entrySet()) {
-            placeAssociation(t.getKey(), t.getValue());
+        diagram = measure();
+        apply(graph.layout(diagram));
+    }
+
+    /**
+     * The Lay Out command: the automatic layered layout, as one undoable edit of the file's
+     * layout; the window then shows ELK's own routes and label places.
+     */
+    public void layOut() {
+        if (graph == null) {
+            return;
+        }
+        diagram = measure();
+        DiagramLayout auto = LayeredLayout.compute(diagram);
+        fitPending = true;
+        model.edit("Lay out the graph", Edits.layout(graph.savedPositions(auto)));
+        fitIfPending();
+    }
+
+    private Diagram measure() {
+        Map<String, double[]> boxes = new HashMap<>();
+        classNodes.forEach((id, n) -> boxes.put(id, size(n)));
+        tableNodes.forEach((id, n) -> boxes.put(id, size(n)));
+        Map<String, double[]> labels = new HashMap<>();
+        for (EdgeView e : edges) {
+            labels.put(e.edge().qualifiedName(), size(e.label()));
+        }
+        return graph.diagram(new ModelGraph.Sizes() {
+            @Override
+            public double[] node(String nodeId) {
+                return boxes.getOrDefault(nodeId, new double[] {190, 80});
+            }
+
+            @Override
+            public double[] label(MappedEdge edge) {
+                return labels.getOrDefault(edge.qualifiedName(), new double[] {120, 40});
+            }
+        });
+    }
+
+    /**
+     * A card's or label's size as laid out, without what its state adds: a selected or current
+     * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
+     * depend on which card is selected. The border counts as 1.5 on every side.
+     */
+    private static double[] size(javafx.scene.layout.Region r) {
+        r.applyCss();
+        r.autosize();
+        double w = r.getWidth() > 0 ? r.getWidth() : r.prefWidth(-1);
+        double h = r.getHeight() > 0 ? r.getHeight() : r.prefHeight(w);
+        javafx.geometry.Insets border = r.getBorder() == null ? javafx.geometry.Insets.EMPTY : r.getBorder().getInsets();
+        w = w - border.getLeft() - border.getRight() + (border.getLeft() + border.getRight() > 0 ? 3 : 0);
+        w = Math.max(w, r.getMinWidth()); // a card's CSS minimum width holds whatever its border
+        h = h - border.getTop() - border.getBottom() + (border.getTop() + border.getBottom() > 0 ? 3 : 0);
+        return new double[] {Math.ceil(w), Math.ceil(h)};
+    }
+
+    private void scheduleReroute() {
+        if (!reroutePending) {
+            reroutePending = true;
+            Platform.runLater(() -> {
+                reroutePending = false;
+                reroute();
+            });
+        }
+    }
+
+    /** Routes and labels around the cards where they are now (a card being dragged). */
+    private void reroute() {
+        if (graph == null || diagram == null) {
+            return;
+        }
+        Map<String, Pt> positions = new LinkedHashMap<>();
+        classNodes.forEach((id, n) -> positions.put(id, new Pt(n.getLayoutX(), n.getLayoutY())));
+        graph.placeAssociations(diagram, positions);
+        apply(FixedRouting.route(diagram, positions));
+    }
+
+    private void apply(DiagramLayout layout) {
+        shown = layout;
+        positioning = true;
+        try {
+            layout.nodes().forEach((id, r) -> {
+                ClassNodeView n = classNodes.containsKey(id) ? classNodes.get(id) : tableNodes.get(id);
+                if (n != null) {
+                    n.relocate(r.x(), r.y());
+                }
+            });
+        } finally {
+            positioning = false;
+        }
+        Map<String, ModelGraph.Edge> byName = new HashMap<>();
+        for (ModelGraph.Edge g : graph.edges()) {
+            byName.put(g.edge().qualifiedName(), g);
         }
         for (EdgeView e : edges) {
-            ClassNodeView from = classNodes.get(e.edge().sourceClass());
-            ClassNodeView to = classNodes.get(e.edge().targetClass());
-            if (from == null || to == null) {
+            ModelGraph.Edge g = byName.get(e.edge().qualifiedName());
+            List<Pt> route = g == null ? null : layout.routes().get(g.link());
+            if (route == null || route.size() < 2) {
                 e.setVisible(false);
                 continue;
             }
-            String key = pairKey(e.edge());
-            int i = pairIndex.merge(key, 1, Integer::sum) - 1;
-            int n = pairCount.get(key);
-            double offset = (i - (n - 1) / 2.0) * 130;
-            if (!e.edge().sourceClass().equals(e.edge().targetClass())
-                    && e.edge().sourceClass().compareTo(e.edge().targetClass()) > 0) {
-                offset = -offset;
-            }
-            ClassNodeView via = e.throughAssociation() ? tableNodes.get(e.edge().fkTable()) : null;
-            e.update(box(from), box(to), via == null ? null : box(via), offset, i);
+            e.setVisible(true);
+            List<Pt> second = g.secondLink() == null ? null : layout.routes().get(g.secondLink());
+            e.update(route, second, layout.labels().get(g.link()));
         }
     }
 
-    /** The card's own box, without its drop shadow (which bounds-in-parent would include). */
-    private static Bounds box(ClassNodeView n) {
-        return new BoundingBox(n.getLayoutX(), n.getLayoutY(), n.getWidth(), n.getHeight());
-    }
-
-    private void placeAssociation(String table, ClassNodeView node) {
-        Set<ClassNodeView> distinct = new LinkedHashSet<>();
-        for (EdgeView e : edges) {
-            if (e.throughAssociation() && table.equals(e.edge().fkTable())) {
-                distinct.add(classNodes.get(e.edge().sourceClass()));
-                distinct.add(classNodes.get(e.edge().targetClass()));
-            }
-        }
-        distinct.remove(null);
-        List<ClassNodeView> ends = new ArrayList<>(distinct);
-        if (ends.isEmpty()) {
-            return;
-        }
-        Bounds a = box(ends.get(0));
-        Bounds b = box(ends.get(ends.size() - 1));
-        node.autosize();
-        // below the two classes, so both many-to-many edges run down to it and up again with room for their labels
-        double below = Math.max(a.getMaxY(), b.getMaxY()) + 90;
-        node.relocate((a.getCenterX() + b.getCenterX()) / 2 - node.getWidth() / 2, below);
-    }
-
-    private static String pairKey(MappedEdge e) {
-        String a = e.sourceClass();
-        String b = e.targetClass();
-        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    /** What the view shows now: boxes, routes and labels (for tests and pictures). */
+    public DiagramLayout shownLayout() {
+        return shown;
     }
 
     // ------------------------------------------------------------------ states
@@ -345,49 +519,51 @@ public final class GraphView extends Pane {
     }
 
     private void fitIfPending() {
-        if (fitPending && getWidth() > 0 && getHeight() > 0 && !classNodes.isEmpty()) {
-            fit();
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            if (classNodes.isEmpty()) {
+                // an empty canvas: 100 %, the origin at the top left, where the first class goes
+                fitPending = false;
+                scale.setX(1);
+                scale.setY(1);
+                translate.setX(0);
+                translate.setY(0);
+            } else {
+                fit();
+            }
         }
     }
 
-    /** Scales and moves the graph so every node and label fits the view. */
+    /**
+     * Scales and moves the graph so every node and label fits the view, but never below a
+     * readable size: a model too large for that is shown from its start (its top-left, where the
+     * layout puts the parents) at the readable size, the rest a pan or zoom away.
+     */
     public void fit() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
         world.applyCss();
         world.layout();
-        layoutEdges();
-        Bounds b = null;
-        for (Node n : nodeLayer.getChildren()) {
-            b = union(b, n.getBoundsInParent());
+        if (shown == null) {
+            arrange();
         }
-        for (EdgeView e : edges) {
-            if (e.isVisible()) {
-                b = union(b, e.getBoundsInParent());
-            }
-        }
-        if (b == null || b.getWidth() <= 0) {
+        Rect b = shown == null ? null : shown.bounds();
+        if (b == null || b.width() <= 0) {
             return;
         }
         fitPending = false;
         double pad = 24;
-        double s = clamp(Math.min((getWidth() - 2 * pad) / b.getWidth(), (getHeight() - 2 * pad) / b.getHeight()), MIN_SCALE, 1.6);
+        double whole = Math.min((getWidth() - 2 * pad) / b.width(), (getHeight() - 2 * pad) / b.height());
+        double s = clamp(whole, READABLE_SCALE, 1.6);
         scale.setX(s);
         scale.setY(s);
-        translate.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
-        translate.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
-    }
-
-    private static Bounds union(Bounds a, Bounds b) {
-        if (a == null) {
-            return b;
+        if (whole >= READABLE_SCALE) {
+            translate.setX((getWidth() - b.width() * s) / 2 - b.x() * s);
+            translate.setY((getHeight() - b.height() * s) / 2 - b.y() * s);
+        } else {
+            translate.setX(pad - b.x() * s);
+            translate.setY(pad - b.y() * s);
         }
-        double minX = Math.min(a.getMinX(), b.getMinX());
-        double minY = Math.min(a.getMinY(), b.getMinY());
-        double maxX = Math.max(a.getMaxX(), b.getMaxX());
-        double maxY = Math.max(a.getMaxY(), b.getMaxY());
-        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -407,5 +583,9 @@ public final class GraphView extends Pane {
             }
         }
         return null;
+    }
+
+    public List<EdgeView> edgeViews() {
+        return List.copyOf(edges);
     }
 }

@@ -317,11 +317,16 @@ public final class WorkspaceModel {
             status.set(description + ": " + e.getMessage());
             return;
         }
-        if (after == null || after.equals(before)) {
+        if (after == null || after.equals(before) && sameOrder(after, before)) {
             return;
         }
         jobs.push(new ScenarioJob(description, before, after, this::setScenario));
         status.set(description);
+    }
+
+    /** Scenario records compare maps without order; a reordering of columns is still an edit. */
+    private static boolean sameOrder(Scenario a, Scenario b) {
+        return dev.cascadeviz.scenario.ScenarioFiles.toYaml(a).equals(dev.cascadeviz.scenario.ScenarioFiles.toYaml(b));
     }
 
     public void undo() {

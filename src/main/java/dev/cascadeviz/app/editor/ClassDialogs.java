@@ -1,0 +1,94 @@
+package dev.cascadeviz.app.editor;
+
+import dev.cascadeviz.editing.ModelEdits;
+import dev.cascadeviz.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The small dialogs of the model editor: a new class, an association table. */
+final class ClassDialogs {
+
+    private ClassDialogs() {
+    }
+
+    /** {class name, table name}, the table name following the class name until edited. */
+    static Optional<String[]> askNewClass(Window owner) {
+        Dialog<String[]> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Add class");
+        d.setHeaderText("A mapped class on a new table (with an integer primary key id)");
+        TextField name = new TextField();
+        name.setId("class-name");
+        name.setPromptText("User");
+        TextField table = new TextField();
+        table.setId("table-name");
+        table.setPromptText("user");
+        boolean[] tableEdited = {false};
+        table.textProperty().addListener((o, a, b) -> {
+            if (table.isFocused()) {
+                tableEdited[0] = true;
+            }
+        });
+        name.textProperty().addListener((o, a, b) -> {
+            if (!tableEdited[0]) {
+                table.setText(b == null || b.isBlank() ? "" : ModelEdits.tableNameFor(b.strip()));
+            }
+        });
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Class"), name);
+        grid.addRow(1, new Label("Table"), table);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), table.getText().strip()} : null);
+        Platform.runLater(name::requestFocus);
+        return d.showAndWait();
+    }
+
+    /** {name, left table, right table}. */
+    static Optional<String[]> askAssociation(Window owner, Scenario s) {
+        Dialog<String[]> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Add association table");
+        d.setHeaderText("A table with no class, for a many-to-many (secondary=)");
+        List<String> tables = new ArrayList<>(s.tables().keySet());
+        ChoiceBox<String> left = new ChoiceBox<>();
+        left.getItems().setAll(tables);
+        left.setId("association-left");
+        ChoiceBox<String> right = new ChoiceBox<>();
+        right.getItems().setAll(tables);
+        right.setId("association-right");
+        TextField name = new TextField();
+        name.setId("association-name");
+        Runnable propose = () -> {
+            if (left.getValue() != null && right.getValue() != null) {
+                name.setText(left.getValue() + "_" + right.getValue());
+            }
+        };
+        left.valueProperty().addListener((o, a, b) -> propose.run());
+        right.valueProperty().addListener((o, a, b) -> propose.run());
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Between"), left);
+        grid.addRow(1, new Label("and"), right);
+        grid.addRow(2, new Label("Name"), name);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), left.getValue(), right.getValue()} : null);
+        return d.showAndWait();
+    }
+
+    static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        return grid;
+    }
+}

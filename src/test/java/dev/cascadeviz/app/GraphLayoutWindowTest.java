@@ -1,0 +1,107 @@
+package dev.cascadeviz.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.app.graph.GraphView;
+import dev.cascadeviz.layout.GeneratedModels;
+import dev.cascadeviz.layout.Overlaps;
+import dev.cascadeviz.layout.Rect;
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.Release;
+import dev.cascadeviz.model.Scenario;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 12 in the window: the drawn labels are clear, Lay Out is one undoable edit, fit stays readable, File > New. */
+class GraphLayoutWindowTest extends WindowTestBase {
+
+    @Test
+    void theOpenedGraphsLabelsCoverNothing() {
+        openDefault();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(window.graph().shownLayout());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        // and the JavaFX label really is where the layout put it
+        Rect box = window.graph().shownLayout().labels().get("Song.artist");
+        assertNotNull(box);
+        assertEquals(box.x(), window.graph().edgeView("Song", "artist").label().getLayoutX(), 0.5);
+    }
+
+    @Test
+    void layOutIsOneUndoableEditOfTheLayout() {
+        openDefault();
+        Map<String, Point> before = model.getScenario().layout();
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Point> after = model.getScenario().layout();
+        assertNotEquals(before, after);
+        assertEquals("Lay out the graph", model.jobs().undoDescriptionProperty().get());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        interact(model::undo);
+        assertEquals(before, model.getScenario().layout());
+    }
+
+    @Test
+    void fitNeverShrinksALargeModelBelowReadable() {
+        Scenario big = GeneratedModels.model(30, 3);
+        show(big);
+        interact(() -> window.graph().fit());
+        assertTrue(window.graph().zoom() >= GraphView.READABLE_SCALE - 1e-9, "zoom " + window.graph().zoom());
+        assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
+        // a small one is fitted whole, larger than readable
+        openDefault();
+        interact(() -> window.graph().fit());
+        assertTrue(window.graph().zoom() > GraphView.READABLE_SCALE);
+    }
+
+    @Test
+    void newGivesAnEmptyCanvasOnTheEngineAndReleaseChosen() {
+        openDefault();
+        press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChoiceBox<Engine> engine = lookup("#new-engine").queryAs(ChoiceBox.class);
+        ChoiceBox<Release> release = lookup("#new-release").queryAs(ChoiceBox.class);
+        interact(() -> {
+            engine.setValue(Engine.SQLITE);
+            release.setValue(Release.V2_0);
+        });
+        clickOn("OK");
+        awaitRun();
+        Scenario s = model.getScenario();
+        assertTrue(s.classes().isEmpty() && s.tables().isEmpty() && s.steps().isEmpty());
+        assertEquals(Engine.SQLITE, s.database().engine());
+        assertEquals(Release.V2_0, s.release());
+        assertTrue(model.getTrace().error() == null, String.valueOf(model.getTrace().error()));
+    }
+
+    @Test
+    void aLaidOutGraphKeepsItsRoutesWhateverIsSelected() {
+        openDefault();
+        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Artist")));
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        var laidOut = window.graph().shownLayout().routes();
+        // another selection and an edit that changes no card or label: the graph is rebuilt, ELK's routes stay
+        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Song")));
+        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(List.of())));
+        WaitForAsyncUtils.waitForFxEvents();
+        // ELK's routes again (a card's selection border may move a port by a fraction of a pixel);
+        // the fixed-position router would draw 2- or 3-point diagonals instead
+        var now = window.graph().shownLayout().routes();
+        assertEquals(laidOut.keySet(), now.keySet());
+        for (String link : laidOut.keySet()) {
+            assertEquals(laidOut.get(link).size(), now.get(link).size(), link);
+            for (int i = 0; i < now.get(link).size(); i++) {
+                assertTrue(laidOut.get(link).get(i).distance(now.get(link).get(i)) < 2, link + " " + now.get(link));
+            }
+        }
+    }
+}
