@@ -29,7 +29,8 @@ try:
     t = json.load(open(trace))
     what = f"{len(t['statements'])} statements, error: {t['error'] and t['error']['type']}"
 except Exception:
-    what = "no trace: " + open(err).read().strip().splitlines()[-1][:200] if open(err).read().strip() else "no trace"
+    lines = open(err).read().strip().splitlines()
+    what = "no trace: " + (lines[0][:200] if lines else "(nothing on stderr)")
 timings = [l for l in open(err).read().splitlines() if l.startswith("timings")]
 cpu = float(user) + float(system)
 print(f"{name:24s} wall {wall:>8s}  cpu {cpu:6.2f} s  peak {int(rss) / 1024:7.0f} MB  {what}")
