@@ -4,6 +4,7 @@ import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayDeque;
@@ -184,8 +185,14 @@ public final class Session {
      */
     List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
                                        List<Object> params, String orderBy, Cause cause) {
+        return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause);
+    }
+
+    /** The same, its columns labelled in the given style (a dynamic relationship's legacy Query labels them). */
+    List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
+                                       List<Object> params, String orderBy, LabelStyle style, Cause cause) {
         autoflush();
-        return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
+        return eagerLoads.load(mapper, secondary, where, params, orderBy, style, cause);
     }
 
     private static List<ColumnType> types(Mapper mapper) {
@@ -357,12 +364,14 @@ public final class Session {
 
     private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out) {
         for (RelProp prop : state.mapper.relationships()) {
-            if (prop.viewonly() || !prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
+            if (!prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
                 continue;
             }
             boolean delete = type.equals("delete");
             Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
+            // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
+            Object value = because(delete ? Why.cascadeLoad(prop) : null,
+                    () -> attributes.get(state, prop, passive, false, delete));
             List<InstanceState> queue = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object o : list) {

@@ -1,11 +1,13 @@
 package dev.cascadeviz.model.mapping;
 
 import dev.cascadeviz.model.CascadeOption;
-import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ForeignKey;
+import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,12 +48,27 @@ public record RelationshipMapping(
         return owner + "." + relationship.name();
     }
 
+    /**
+     * The cascade in effect, {@code RelationshipProperty._set_cascade}: a viewonly relationship
+     * keeps only the cascades that are not persistence operations (merge, refresh-expire,
+     * expunge), silently, as SQLAlchemy 2.x does (1.4 refused the others with an ArgumentError).
+     */
     public Set<CascadeOption> cascade() {
-        return relationship.cascadeOptions();
+        Set<CascadeOption> given = relationship.cascadeOptions();
+        if (!viewonly()) {
+            return given;
+        }
+        EnumSet<CascadeOption> kept = EnumSet.noneOf(CascadeOption.class);
+        for (CascadeOption o : given) {
+            if (o == CascadeOption.MERGE || o == CascadeOption.REFRESH_EXPIRE || o == CascadeOption.EXPUNGE) {
+                kept.add(o);
+            }
+        }
+        return Collections.unmodifiableSet(kept);
     }
 
     public boolean cascades(CascadeOption option) {
-        return relationship.cascades(option);
+        return cascade().contains(option);
     }
 
     public PassiveDeletes passiveDeletes() {
