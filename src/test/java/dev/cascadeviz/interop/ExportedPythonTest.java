@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -77,7 +79,7 @@ class ExportedPythonTest {
         }
         candidates.add(SYSTEM_PYTHON);
         List<Runner> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Path python : candidates) {
             String version = Files.isExecutable(python) ? sqlalchemyVersion(python) : null;
             Release release = version == null ? null

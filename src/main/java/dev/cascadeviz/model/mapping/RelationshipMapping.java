@@ -1,11 +1,13 @@
 package dev.cascadeviz.model.mapping;
 
 import dev.cascadeviz.model.CascadeOption;
-import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ForeignKey;
+import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -56,13 +58,13 @@ public record RelationshipMapping(
         if (!viewonly()) {
             return given;
         }
-        java.util.EnumSet<CascadeOption> kept = java.util.EnumSet.noneOf(CascadeOption.class);
+        EnumSet<CascadeOption> kept = EnumSet.noneOf(CascadeOption.class);
         for (CascadeOption o : given) {
             if (o == CascadeOption.MERGE || o == CascadeOption.REFRESH_EXPIRE || o == CascadeOption.EXPUNGE) {
                 kept.add(o);
             }
         }
-        return java.util.Collections.unmodifiableSet(kept);
+        return Collections.unmodifiableSet(kept);
     }
 
     public boolean cascades(CascadeOption option) {

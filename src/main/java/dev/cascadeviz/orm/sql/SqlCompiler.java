@@ -7,7 +7,11 @@ import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Statement text exactly as SQLAlchemy's SQLite dialect compiles the ORM's statements: line
@@ -33,8 +37,8 @@ public final class SqlCompiler {
     public static final class ColumnsClause {
         private final LabelStyle style;
         private final List<String> parts = new ArrayList<>();
-        private final java.util.Set<String> names = new java.util.HashSet<>();
-        private final java.util.Map<String, Integer> anonymous = new java.util.HashMap<>();
+        private final Set<String> names = new HashSet<>();
+        private final Map<String, Integer> anonymous = new HashMap<>();
 
         public ColumnsClause(LabelStyle style) {
             this.style = style;
