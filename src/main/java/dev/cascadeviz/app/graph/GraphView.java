@@ -98,7 +98,10 @@ public final class GraphView extends Pane {
         setClip(clip);
 
         // a scenario opened is fitted; an edit (a class added, a column renamed) keeps the view where it is
-        model.openedProperty().addListener((o, a, b) -> fitPending = true);
+        model.openedProperty().addListener((o, a, b) -> {
+            fitPending = true;
+            lastAuto = null;
+        });
         model.scenarioProperty().addListener((o, a, b) -> rebuild(b));
         model.selectionProperty().addListener((o, a, b) -> refreshStates());
         model.stepProperty().addListener((o, a, b) -> refreshStates());
@@ -232,6 +235,9 @@ public final class GraphView extends Pane {
     private DiagramLayout shown;
     private boolean positioning;
     private boolean reroutePending;
+    /** The last Lay Out's result and the file positions it gave: shown again while the file keeps them. */
+    private DiagramLayout lastAuto;
+    private Map<String, Point> lastAutoPositions;
 
     private void makeDraggable(ClassNodeView node) {
         double[] start = new double[4];
@@ -333,7 +339,35 @@ public final class GraphView extends Pane {
             return;
         }
         diagram = measure();
-        apply(graph.layout(diagram));
+        if (lastAuto != null && currentScenario.layout().equals(lastAutoPositions) && fits(lastAuto, diagram)) {
+            apply(lastAuto); // what Lay Out computed, while the file still says where it put the cards
+        } else {
+            apply(graph.layout(diagram));
+        }
+    }
+
+    /** Same nodes and links, each box and label within 2 px of its size now. */
+    private static boolean fits(DiagramLayout layout, Diagram diagram) {
+        if (layout.nodes().size() != diagram.nodes().size()) {
+            return false;
+        }
+        for (Diagram.Box b : diagram.nodes()) {
+            Rect r = layout.nodes().get(b.id());
+            if (r == null || Math.abs(r.width() - b.width()) > 2 || Math.abs(r.height() - b.height()) > 2) {
+                return false;
+            }
+        }
+        for (Diagram.Link l : diagram.links()) {
+            if (!layout.routes().containsKey(l.id())) {
+                return false;
+            }
+            Rect r = layout.labels().get(l.id());
+            if (l.hasLabel() && (r == null || Math.abs(r.width() - l.labelWidth()) > 2
+                    || Math.abs(r.height() - l.labelHeight()) > 2)) {
+                return false;
+            }
+        }
+        return layout.routes().size() == diagram.links().size();
     }
 
     /**
@@ -347,7 +381,10 @@ public final class GraphView extends Pane {
         diagram = measure();
         DiagramLayout auto = LayeredLayout.compute(diagram);
         fitPending = true;
-        model.edit("Lay out the graph", Edits.layout(graph.savedPositions(auto)));
+        lastAuto = auto;
+        lastAutoPositions = graph.savedPositions(auto);
+        model.edit("Lay out the graph", Edits.layout(lastAutoPositions));
+        arrange();
         fitIfPending();
     }
 
