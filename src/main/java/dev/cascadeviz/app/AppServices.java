@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
+import dev.cascadeviz.scenario.AtomicFiles;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.workbench.ScenarioRunner;
 import java.nio.file.Path;
@@ -28,6 +29,16 @@ public final class AppServices {
             @Override
             public void save(Scenario scenario, Path file) throws Exception {
                 ScenarioFiles.save(scenario, file);
+            }
+
+            @Override
+            public void overwrite(Scenario scenario, Path file) throws Exception {
+                ScenarioFiles.save(scenario, file, true);
+            }
+
+            @Override
+            public boolean refusedAsReadOnly(Exception e) {
+                return e instanceof AtomicFiles.ReadOnlyFileException;
             }
         };
     }

@@ -612,7 +612,11 @@ public final class MainWindow {
     /** Saves to the path, with {@code .yaml} added to a name without an extension. */
     public boolean saveTo(Path chosen) {
         Path path = SuggestedNames.withScenarioExtension(chosen);
-        boolean ok = report(model.saveAs(path));
+        WorkspaceModel.SaveResult result = model.trySave(path, false);
+        if (result.readOnly() && confirmOverwriteReadOnly(path)) {
+            result = model.trySave(path, true);
+        }
+        boolean ok = report(result.problem());
         if (ok) {
             recent.add(path);
             refreshRecent();
@@ -649,6 +653,17 @@ public final class MainWindow {
     }
 
     /** With unsaved changes, asks whether to save them; true when it is fine to go on. */
+    /** Asks before replacing a file the user made read-only. */
+    private boolean confirmOverwriteReadOnly(Path path) {
+        ButtonType overwrite = new ButtonType("Overwrite", ButtonBar.ButtonData.YES);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "", overwrite, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setTitle("Read-only file");
+        a.setHeaderText(path.getFileName() + " is read-only.");
+        a.setContentText("Replace it anyway? It stays read-only afterwards.");
+        return a.showAndWait().filter(b -> b == overwrite).isPresent();
+    }
+
     private boolean confirmDiscard(String action) {
         if (!model.isDirty()) {
             return true;

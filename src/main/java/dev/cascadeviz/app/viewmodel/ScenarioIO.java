@@ -11,4 +11,14 @@ public interface ScenarioIO {
     Scenario parse(String text, String fileName) throws Exception;
 
     void save(Scenario scenario, Path file) throws Exception;
+
+    /** Saves over a read-only file too, once the user has agreed; by default the same as {@link #save}. */
+    default void overwrite(Scenario scenario, Path file) throws Exception {
+        save(scenario, file);
+    }
+
+    /** Whether a save failed only because the file is read-only (the user may agree to overwrite it). */
+    default boolean refusedAsReadOnly(Exception e) {
+        return false;
+    }
 }

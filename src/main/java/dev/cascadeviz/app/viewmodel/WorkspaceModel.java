@@ -284,16 +284,32 @@ public final class WorkspaceModel {
     }
 
     public String saveAs(Path path) {
+        return trySave(path, false).problem();
+    }
+
+    /**
+     * What a save came to: a problem (null when saved), and whether the only problem is that the
+     * file is read-only, which the user may overrule.
+     */
+    public record SaveResult(String problem, boolean readOnly) {
+    }
+
+    /** Saves to the path; {@code overwriteReadOnly} replaces a read-only file too (after asking the user). */
+    public SaveResult trySave(Path path, boolean overwriteReadOnly) {
         try {
-            io.save(scenario.get(), path);
+            if (overwriteReadOnly) {
+                io.overwrite(scenario.get(), path);
+            } else {
+                io.save(scenario.get(), path);
+            }
             file.set(path);
             origin.set(path.toString());
             sourceName.set(path.getFileName().toString());
             jobs.markSaved();
             status.set("Saved " + path.getFileName());
-            return null;
+            return new SaveResult(null, false);
         } catch (Exception e) {
-            return "Could not save " + path.getFileName() + ": " + e.getMessage();
+            return new SaveResult("Could not save " + path.getFileName() + ": " + e.getMessage(), io.refusedAsReadOnly(e));
         }
     }
 
