@@ -291,6 +291,8 @@ final class ScenarioWriter {
             y.string("commit");
         } else if (step instanceof Step.Rollback) {
             y.string("rollback");
+        } else if (step instanceof Step.Get g && g.as() != null) {
+            two("get", "ref", g.object().toString(), "as", g.as());
         } else if (step instanceof Step.Get g) {
             one("get", g.object().toString());
         } else if (step instanceof Step.Delete d) {
@@ -304,6 +306,55 @@ final class ScenarioWriter {
         } else if (step instanceof Step.Set s) {
             ObjectRef v = s.value();
             two("set", "attr", s.object() + "." + s.attribute(), "value", v == null ? null : v.toString());
+        } else if (step instanceof Step.ExpireAll) {
+            y.string("expire_all");
+        } else if (step instanceof Step.Close) {
+            y.string("close");
+        } else if (step instanceof Step.Add a) {
+            one("add", a.object().toString());
+        } else if (step instanceof Step.Refresh r) {
+            one("refresh", r.object().toString());
+        } else if (step instanceof Step.Expire e) {
+            one("expire", e.object().toString());
+        } else if (step instanceof Step.Append a) {
+            two("append", "item", a.item().toString(), "to", a.parent() + "." + a.attribute());
+        } else if (step instanceof Step.Merge m) {
+            if (m.as() == null) {
+                one("merge", m.object().toString());
+            } else {
+                two("merge", "object", m.object().toString(), "as", m.as());
+            }
+        } else if (step instanceof Step.SetColumn s) {
+            y.startMap(false);
+            y.string("set");
+            y.startMap(true);
+            y.string("attr");
+            y.string(s.object() + "." + s.column());
+            y.string("value");
+            y.value(s.value());
+            y.endMap();
+            y.endMap();
+        } else if (step instanceof Step.New n) {
+            y.startMap(false);
+            y.string("new");
+            y.startMap(true);
+            if (n.as() != null) {
+                y.string("as");
+                y.string(n.as());
+            }
+            y.string("class");
+            y.string(n.className());
+            if (!n.values().isEmpty()) {
+                y.string("values");
+                y.startMap(true);
+                for (Map.Entry<String, Object> v : n.values().entrySet()) {
+                    y.string(v.getKey());
+                    y.value(v.getValue());
+                }
+                y.endMap();
+            }
+            y.endMap();
+            y.endMap();
         } else {
             throw new IllegalArgumentException("unknown step " + step);
         }
