@@ -245,6 +245,9 @@ public final class Attributes {
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
         Object coll = get(state, prop, passive);
+        if (!fromBackref) {
+            session.saveSide().attributeEvent(state, prop, child);
+        }
         if (coll == InstanceState.NO_RESULT) {
             fireAppendEvent(state, prop, child, fromBackref);
             state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
@@ -276,6 +279,32 @@ public final class Attributes {
         }
     }
 
+    /**
+     * {@code collections.bulk_replace}: a collection set to a new list; members no longer there
+     * are removed, new ones appended (with their events), and the list takes the new order.
+     */
+    @SuppressWarnings("unchecked")
+    public void replaceCollection(InstanceState state, RelProp prop, List<InstanceState> values) {
+        Object coll = get(state, prop, Passive.OFF);
+        List<InstanceState> old = coll instanceof List<?> l ? new ArrayList<>((List<InstanceState>) l) : List.of();
+        for (InstanceState v : values) {
+            if (!old.contains(v)) {
+                append(state, prop, v, false, Passive.OFF);
+            }
+        }
+        for (InstanceState o : old) {
+            if (!values.contains(o)) {
+                remove(state, prop, o, false, Passive.OFF, true);
+            }
+        }
+        Object now = state.related.get(prop);
+        if (now instanceof List<?> l) {
+            List<InstanceState> list = (List<InstanceState>) l;
+            list.clear();
+            list.addAll(values);
+        }
+    }
+
     /** Sets a scalar relationship ({@code ScalarObjectAttributeImpl.set}). */
     public void set(InstanceState state, RelProp prop, InstanceState value, boolean fromBackref, Passive passive,
                     InstanceState checkOld, boolean pop) {
@@ -300,6 +329,9 @@ public final class Attributes {
             }
             throw new OrmException("ValueError", "Object " + checkOld.repr() + " not associated with "
                     + state.repr() + " on attribute '" + prop.key() + "'");
+        }
+        if (!fromBackref && old != value) {
+            session.saveSide().attributeEvent(state, prop, value);
         }
         fireReplaceEvent(state, prop, value, old, fromBackref);
         state.related.put(prop, value);

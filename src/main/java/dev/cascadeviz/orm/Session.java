@@ -37,6 +37,11 @@ public final class Session {
     private final List<String> warnings = new ArrayList<>();
     private boolean flushing;
     private int noAutoflush;
+    /** {@code session._new}: pending objects in the order they were added ({@code insert_order}). */
+    final Set<InstanceState> pending = new LinkedHashSet<>();
+    /** {@code transaction._new}: objects inserted in the current transaction. */
+    final Set<InstanceState> transactionNew = new LinkedHashSet<>();
+    private final SaveSide saveSide = new SaveSide(this);
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -49,6 +54,37 @@ public final class Session {
 
     public Attributes attributes() {
         return attributes;
+    }
+
+    /** The session calls of the save side: add, expire, refresh, transient objects. */
+    public SaveSide saveSide() {
+        return saveSide;
+    }
+
+    void identityPut(InstanceState state) {
+        identityMap.put(new IdentityKey(state.mapper, state.key), state);
+    }
+
+    void identityRemove(InstanceState state) {
+        if (state.key != null) {
+            identityMap.remove(new IdentityKey(state.mapper, state.key), state);
+        }
+    }
+
+    InstanceState identityGet(Mapper mapper, List<Object> key) {
+        return identityMap.get(new IdentityKey(mapper, key));
+    }
+
+    Collection<InstanceState> identityStates() {
+        return identityMap.values();
+    }
+
+    void autoflushNow() {
+        autoflush();
+    }
+
+    boolean loadExpired(InstanceState state) {
+        return refreshOrForget(state);
     }
 
     Loader loader() {
@@ -110,6 +146,19 @@ public final class Session {
         }
     }
 
+    /** Why each pending object is inserted. */
+    private final Map<InstanceState, Cause> saveCauses = new java.util.HashMap<>();
+
+    void explainSave(InstanceState state, Cause cause) {
+        saveCauses.putIfAbsent(state, cause);
+    }
+
+    /** Why a pending object is inserted, with the autoflush remark when an autoflush inserts it. */
+    public Cause saveCause(InstanceState state) {
+        Cause c = saveCauses.get(state);
+        return c == null || !autoflushing ? c : Why.autoflushRemark(c);
+    }
+
     /** Why an object is deleted, with the autoflush remark when an autoflush deletes it. */
     public Cause deleteCause(InstanceState state) {
         Cause c = deleteCauses.get(state);
@@ -132,9 +181,15 @@ public final class Session {
 
     // ---- identity map and loading
 
+    /** {@code _contains_state}: pending in this session, or in its identity map. */
     public boolean containsState(InstanceState state) {
-        return state.session == this && state.key != null
-                && identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
+        if (state.session != this) {
+            return false;
+        }
+        if (state.key == null) {
+            return pending.contains(state);
+        }
+        return identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
     }
 
     /** {@code loading.get_from_identity}: the object in the identity map, refreshed if expired. */
@@ -229,15 +284,32 @@ public final class Session {
         }
     }
 
+    /**
+     * {@code state._load_expired}: SELECT the expired columns that were not set since (the
+     * primary key always), by the committed key; false when the row is gone.
+     */
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
-        List<List<Object>> rows = executor.query(state.mapper.selectByPrimaryKey(), state.key,
-                state.mapper.types(), Why.refresh(state));
+        List<String> names = new ArrayList<>();
+        List<ColumnType> types = new ArrayList<>();
+        for (Column c : state.mapper.columns()) {
+            if (c.primaryKey() || (!state.dict.containsKey(c.name()) && !state.committedColumns.containsKey(c.name()))) {
+                names.add(c.name());
+                types.add(c.type());
+            }
+        }
+        String sql = names.size() == state.mapper.columns().size() ? state.mapper.selectByPrimaryKey()
+                : state.mapper.cachedSelect("expired " + names, () -> SqlCompiler.selectColumns(state.mapper.table(),
+                names, true));
+        List<List<Object>> rows = executor.query(sql, state.key, types, Why.refresh(state));
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;
         }
-        fill(state, rows.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            state.dict.putIfAbsent(names.get(i), rows.get(0).get(i));
+        }
+        state.expired = false;
         return true;
     }
 
@@ -296,7 +368,7 @@ public final class Session {
     }
 
     /** {@code _before_attach} + {@code identity_map.add}: an expunged object comes back into the session. */
-    private void attach(InstanceState state) {
+    void attach(InstanceState state) {
         IdentityKey key = new IdentityKey(state.mapper, state.key);
         InstanceState present = identityMap.get(key);
         if (present != null && present != state) {
@@ -310,7 +382,7 @@ public final class Session {
         state.detached = false;
     }
 
-    private static String identityKeyRepr(InstanceState state) {
+    static String identityKeyRepr(InstanceState state) {
         StringBuilder b = new StringBuilder("(<class '__main__." + state.mapper.className() + "'>, (");
         for (Object k : state.key) {
             b.append(k instanceof String str ? "'" + str + "'" : String.valueOf(k)).append(", ");
@@ -345,39 +417,60 @@ public final class Session {
      * the type, loading collections for a delete cascade unless passive_deletes is set.
      */
     public List<InstanceState> cascadeIterator(String type, InstanceState state) {
+        return cascadeIterator(type, state, null);
+    }
+
+    /**
+     * The same walk; {@code haltOn} objects are neither returned nor walked through (save-update
+     * stops at objects already in the session). save-update follows every pending member of a
+     * relationship, removed ones included ({@code get_all_pending}); refresh-expire skips pending
+     * objects unless the relationship has delete-orphan.
+     */
+    public List<InstanceState> cascadeIterator(String type, InstanceState state,
+                                               java.util.function.Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
-        visit(type, state, new LinkedHashSet<>(), out);
+        visit(type, state, new LinkedHashSet<>(), out, haltOn);
         return out;
     }
 
-    private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out) {
+    private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out,
+                       java.util.function.Predicate<InstanceState> haltOn) {
         for (RelProp prop : state.mapper.relationships()) {
             if (prop.viewonly() || !prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
                 continue;
             }
             boolean delete = type.equals("delete");
             Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
             List<InstanceState> queue = new ArrayList<>();
-            if (value instanceof List<?> list) {
-                for (Object o : list) {
-                    queue.add((InstanceState) o);
+            if (type.equals("save-update")) {
+                queue.addAll(attributes.allPending(state, prop, Passive.NO_INITIALIZE));
+            } else {
+                Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
+                if (value instanceof List<?> list) {
+                    for (Object o : list) {
+                        queue.add((InstanceState) o);
+                    }
+                } else if (value instanceof InstanceState s) {
+                    queue.add(s);
                 }
-            } else if (value instanceof InstanceState s) {
-                queue.add(s);
             }
+            boolean skipPending = type.equals("refresh-expire")
+                    && !prop.cascades(dev.cascadeviz.model.CascadeOption.DELETE_ORPHAN);
             List<InstanceState> fresh = new ArrayList<>();
             for (InstanceState child : queue) {
-                if (child != null && visited.add(child)) {
-                    fresh.add(child);
+                if (child == null || visited.contains(child) || (haltOn != null && haltOn.test(child))
+                        || (skipPending && child.key == null)) {
+                    continue;
                 }
+                visited.add(child);
+                fresh.add(child);
             }
             for (InstanceState child : fresh) {
                 if (delete) {
                     explainDelete(child, Why.cascadedDelete(prop), false);
                 }
                 out.add(child);
-                visit(type, child, visited, out);
+                visit(type, child, visited, out, haltOn);
             }
         }
     }
@@ -414,7 +507,7 @@ public final class Session {
     }
 
     private boolean isClean() {
-        if (!deleted.isEmpty()) {
+        if (!deleted.isEmpty() || !pending.isEmpty()) {
             return false;
         }
         modifiedStates.removeIf(s -> !s.modified || !containsState(s));
@@ -448,6 +541,12 @@ public final class Session {
             }
         }
         Set<InstanceState> processed = new LinkedHashSet<>();
+        for (InstanceState s : new ArrayList<>(pending)) {
+            if (!marked.contains(s)) {
+                saveSide.registerNew(uow, s);
+                processed.add(s);
+            }
+        }
         for (InstanceState s : dirty) {
             boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
             uow.registerObject(s, orphan);
@@ -488,6 +587,24 @@ public final class Session {
     /** {@code _register_persistent}: the flushed values are now the committed ones. */
     public void registerPersistent(List<InstanceState> states) {
         for (InstanceState s : states) {
+            List<Object> key = s.primaryKeyValues();
+            if (s.key == null || !s.key.equals(key)) {
+                if (key.contains(null)) {
+                    throw new OrmException("FlushError", "Instance " + s.repr() + " has a NULL identity key.  If this "
+                            + "is an auto-generated value, check that the database table allows generation of new "
+                            + "primary key values, and that the mapped Column object is configured to expect these "
+                            + "generated values.  Ensure also that this flush() is not occurring at an inappropriate "
+                            + "time, such as within a load() event.");
+                }
+                if (s.key != null) {
+                    identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+                } else {
+                    pending.remove(s);
+                    transactionNew.add(s);
+                }
+                s.key = key;
+                identityMap.put(new IdentityKey(s.mapper, key), s);
+            }
             s.commitAll();
         }
     }
@@ -498,6 +615,7 @@ public final class Session {
             flush();
         }
         executor.commit();
+        transactionNew.clear();
         for (InstanceState s : transactionDeleted) {
             s.session = null;
             s.detached = true;
@@ -511,6 +629,7 @@ public final class Session {
     /** {@code session.rollback()}: ROLLBACK, restore deleted objects, expire everything. */
     public void rollback() {
         executor.rollback();
+        saveSide.rollbackNew();
         Set<InstanceState> restore = new LinkedHashSet<>(transactionDeleted);
         restore.addAll(deleted.keySet());
         for (InstanceState s : restore) {
@@ -530,6 +649,7 @@ public final class Session {
     /** {@code session.close()}: roll back the transaction and let go of every object. */
     public void close() {
         executor.rollback();
+        saveSide.rollbackNew();
         for (InstanceState s : identityMap.values()) {
             s.session = null;
             s.detached = true;

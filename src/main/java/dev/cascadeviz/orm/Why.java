@@ -167,6 +167,39 @@ public final class Why {
         return about(prop, null, prop + " was changed, so " + foreignKey(prop) + " is written to match");
     }
 
+    // ---- INSERTs and the save-update cascade
+
+    public static Cause added(InstanceState state) {
+        return new Cause("session.add(" + name(state) + ") made it pending, so the flush INSERTs it", null, null, null);
+    }
+
+    /** An object the save-update cascade brought into the session, from the object it was reached from. */
+    public static Cause savedByCascade(InstanceState state, InstanceState from) {
+        for (RelProp prop : from.mapper().relationships()) {
+            if (prop.mapper() == state.mapper() && prop.cascades(CascadeOption.SAVE_UPDATE)) {
+                return about(prop, "cascade", state.mapper().className() + " inserted because " + prop
+                        + " has save-update in its cascade and " + name(from) + " is in the session");
+            }
+        }
+        return new Cause(state.mapper().className() + " inserted because the save-update cascade reached it from "
+                + name(from), null, null, "cascade");
+    }
+
+    public static Cause merged(InstanceState state) {
+        return new Cause("session.merge() found no row for the object's key, so it makes a new "
+                + state.mapper().className() + " and adds it: the flush INSERTs it", null, null, "cascade");
+    }
+
+    public static Cause refreshStep(InstanceState state) {
+        return new Cause("session.refresh(" + name(state) + ") expires the object and loads its row again at once",
+                null, null, null);
+    }
+
+    public static Cause columnsSet(InstanceState state, List<String> columns) {
+        return new Cause(name(state) + ": " + String.join(", ", columns) + " changed on the object, so the flush "
+                + "UPDATEs " + (columns.size() == 1 ? "that column" : "those columns") + " only", null, null, null);
+    }
+
     public static Cause postUpdate(Mapper mapper, List<String> columns) {
         return new Cause(mapper.className() + " has a relationship with post_update=True, so "
                 + columns.stream().map(c -> mapper.tableName() + "." + c).collect(Collectors.joining(", "))

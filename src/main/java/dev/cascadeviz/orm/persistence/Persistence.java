@@ -36,7 +36,13 @@ public final class Persistence {
         Session session = uow.session();
         Table table = mapper.table();
         List<Update> updates = new ArrayList<>();
-        for (InstanceState state : session.sortStates(states)) {
+        List<InstanceState> inserts = new ArrayList<>();
+        List<InstanceState> persistent = new ArrayList<>();
+        for (InstanceState state : states) {
+            (state.hasIdentity() ? persistent : inserts).add(state);
+        }
+        inserts.sort(java.util.Comparator.comparingLong(Inserts::insertOrder));
+        for (InstanceState state : session.sortStates(persistent)) {
             List<String> set = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             for (Column c : table.columns().values()) {
@@ -51,9 +57,11 @@ public final class Persistence {
             List<Object> key = committedKey(session, table, state, "update table");
             List<Object> all = new ArrayList<>(params);
             all.addAll(key);
-            updates.add(new Update(state, set, all, key, session.updateCause(state)));
+            Cause cause = session.updateCause(state);
+            updates.add(new Update(state, set, all, key, cause != null ? cause : Why.columnsSet(state, set)));
         }
         emitUpdates(session, table, updates);
+        Inserts.emit(session, table, inserts);
     }
 
     /**
