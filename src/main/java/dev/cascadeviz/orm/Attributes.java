@@ -62,6 +62,15 @@ public final class Attributes {
         return !Values.pythonEquals(state.dict.get(column), original);
     }
 
+    /** A column whose committed value was replaced by another ({@code history.deleted} not empty). */
+    public boolean columnReplaced(InstanceState state, String column) {
+        if (!state.committedColumns.containsKey(column)) {
+            return false;
+        }
+        Object original = state.committedColumns.get(column);
+        return original != InstanceState.NO_VALUE && !Values.pythonEquals(state.dict.get(column), original);
+    }
+
     // ---- relationships: reading
 
     /**

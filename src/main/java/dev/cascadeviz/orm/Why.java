@@ -185,6 +185,12 @@ public final class Why {
                 + name(from), null, null, "cascade");
     }
 
+    /** passive_updates=False: the ORM itself writes the children's foreign keys after the parent's key changed. */
+    public static Cause keyChanged(RelProp prop) {
+        return about(prop, "passive_updates", prop.parent().className() + "'s primary key changed and " + prop
+                + " has passive_updates=False, so the ORM UPDATEs " + foreignKey(prop) + " of every child itself");
+    }
+
     public static Cause merged(InstanceState state) {
         return new Cause("session.merge() found no row for the object's key, so it makes a new "
                 + state.mapper().className() + " and adds it: the flush INSERTs it", null, null, "cascade");

@@ -208,4 +208,30 @@ public final class Persistence {
                     + "' expected to delete " + paramSets.size() + " row(s); Only " + matched + " were matched.");
         }
     }
+
+    /** {@code ManyToManyDP._run_crud}: INSERT association rows, executemany when several. */
+    public static void insertSecondaryRows(UnitOfWork uow, Table secondary, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Session session = uow.session();
+        List<String> cols = new ArrayList<>();
+        for (String c : secondary.columns().keySet()) {
+            if (rows.get(0).containsKey(c)) {
+                cols.add(c);
+            }
+        }
+        List<List<Object>> paramSets = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> params = new ArrayList<>();
+            for (String c : cols) {
+                params.add(row.get(c));
+            }
+            paramSets.add(params);
+            changes.add(new RowChange(secondary.name(), RowChange.Kind.INSERT, params, null, row, null));
+        }
+        String sql = SqlCompiler.insert(secondary, cols, List.of());
+        session.executor().insert(sql, paramSets, sql, paramSets, changes, session.causeOfCurrentAction());
+    }
 }
