@@ -168,6 +168,10 @@ public final class Attributes {
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
                 : get(state, prop, passive, againstCommitted, true);
         if (current == InstanceState.NO_RESULT) {
+            InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+            if (passive == Passive.NO_INITIALIZE_PENDING && pending != null) {
+                return new History(List.copyOf(pending.added), List.of(), List.copyOf(pending.removed));
+            }
             return History.BLANK;
         }
         if (prop.uselist()) {

@@ -88,6 +88,11 @@ public final class InstanceState {
         return insertOrder;
     }
 
+    /** The current primary-key values, in key column order (null where not set). */
+    public List<Object> currentKey() {
+        return primaryKeyValues();
+    }
+
     /** Pending: added to a session, not yet flushed. */
     public boolean isPending() {
         return key == null && session != null;

@@ -84,16 +84,14 @@ public final class SaveSide {
      * gets SQLAlchemy's warning (its INSERT then fails on the key).
      */
     public void registerNew(UnitOfWork uow, InstanceState state) {
-        List<Object> key = state.primaryKeyValues();
-        if (!key.contains(null)) {
-            InstanceState existing = session.identityGet(state.mapper, key);
-            if (existing != null && !existing.deleted && !uow.isDeleted(existing)) {
-                InstanceState probe = new InstanceState(state.mapper, key);
-                session.warn("New instance " + state.repr() + " with identity key " + Session.identityKeyRepr(probe)
-                        + " conflicts with persistent instance " + existing.repr());
-            }
-        }
         uow.registerObject(state, false);
+    }
+
+    /** SQLAlchemy's warning when a new object's key is that of a persistent one not being deleted. */
+    public void warnConflict(InstanceState state, InstanceState existing) {
+        InstanceState probe = new InstanceState(state.mapper, state.primaryKeyValues());
+        session.warn("New instance " + state.repr() + " with identity key " + Session.identityKeyRepr(probe)
+                + " conflicts with persistent instance " + existing.repr());
     }
 
     /** Rollback and close: pending objects, and those inserted in the transaction, become transient. */

@@ -71,7 +71,8 @@ public final class Session {
         }
     }
 
-    InstanceState identityGet(Mapper mapper, List<Object> key) {
+    /** The object of the identity map with this key, or null. */
+    public InstanceState identityGet(Mapper mapper, List<Object> key) {
         return identityMap.get(new IdentityKey(mapper, key));
     }
 
@@ -100,8 +101,13 @@ public final class Session {
     }
 
     public void warn(String message) {
-        warnings.add(message);
+        warnings.add(autoflushing ? message + AUTOFLUSH_WARNING : message);
     }
+
+    /** What SQLAlchemy adds to a warning raised inside an autoflush. */
+    private static final String AUTOFLUSH_WARNING = " (This warning originated from the Session 'autoflush' process, "
+            + "which was invoked automatically in response to a user-initiated operation. Consider using "
+            + "``no_autoflush`` context manager if this warning happened while initializing objects.)";
 
     /** What the session is doing now and why, innermost last. */
     private final java.util.Deque<Cause> actions = new java.util.ArrayDeque<>();

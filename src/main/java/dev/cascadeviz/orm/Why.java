@@ -191,6 +191,12 @@ public final class Why {
                 + " has passive_updates=False, so the ORM UPDATEs " + foreignKey(prop) + " of every child itself");
     }
 
+    /** A new object given the key of an object deleted in the same flush takes over its row. */
+    public static Cause rowSwitch(InstanceState state) {
+        return new Cause("the new " + state.mapper().className() + " has the key of an object deleted in the same "
+                + "flush, so the unit of work UPDATEs that row instead (a \"row switch\")", null, null, null);
+    }
+
     public static Cause merged(InstanceState state) {
         return new Cause("session.merge() found no row for the object's key, so it makes a new "
                 + state.mapper().className() + " and adds it: the flush INSERTs it", null, null, "cascade");

@@ -182,7 +182,7 @@ public abstract class DependencyProcessor {
     public boolean propHasChanges(UnitOfWork uow, List<InstanceState> states, boolean isdelete) {
         Passive passive;
         if (!isdelete || prop.isPassiveDeletes()) {
-            passive = Passive.NO_INITIALIZE;
+            passive = Passive.NO_INITIALIZE_PENDING;
         } else if (prop.direction() == Direction.MANY_TO_ONE) {
             passive = Passive.NO_FETCH_RELATED;
         } else {

@@ -115,7 +115,7 @@ final class ManyToManyDP extends DependencyProcessor {
         List<List<InstanceState>> tmp = new ArrayList<>();
         List<Map<String, Object>> secondaryInsert = new ArrayList<>();
         for (InstanceState state : states) {
-            History history = uow.attributeHistory(state, prop, Passive.NO_INITIALIZE);
+            History history = uow.attributeHistory(state, prop, Passive.NO_INITIALIZE_PENDING);
             if (!history.present()) {
                 continue;
             }

@@ -96,7 +96,7 @@ final class OneToManyDP extends DependencyProcessor {
         for (InstanceState state : states) {
             boolean pksChanged = pksChanged(uow, state);
             History history = uow.attributeHistory(state, prop,
-                    pksChanged && !prop.passiveUpdates() ? Passive.OFF : Passive.NO_INITIALIZE);
+                    pksChanged && !prop.passiveUpdates() ? Passive.OFF : Passive.NO_INITIALIZE_PENDING);
             if (pksChanged && history.present()) {
                 for (InstanceState child : history.unchanged()) {
                     if (child != null) {

@@ -44,7 +44,7 @@ final class Inserts {
                 Object v = state.loadedValue(c.name());
                 if (v != null) {
                     cols.add(c.name());
-                    params.add(v);
+                    params.add(Persistence.bound(v, c));
                 } else if (!c.primaryKey()) {
                     cols.add(c.name());
                     params.add(null);

@@ -38,17 +38,52 @@ public final class Persistence {
         List<Update> updates = new ArrayList<>();
         List<InstanceState> inserts = new ArrayList<>();
         List<InstanceState> persistent = new ArrayList<>();
+        List<InstanceState> rowSwitches = new ArrayList<>();
         for (InstanceState state : states) {
-            (state.hasIdentity() ? persistent : inserts).add(state);
+            if (state.hasIdentity()) {
+                persistent.add(state);
+                continue;
+            }
+            // _organize_states_for_save: a new object with the key of a persistent one
+            InstanceState existing = state.currentKey().contains(null) ? null
+                    : session.identityGet(mapper, state.currentKey());
+            if (existing != null && existing != state && !existing.isFlushedDeleted()) {
+                if (!uow.isDeleted(existing)) {
+                    session.saveSide().warnConflict(state, existing);
+                } else {
+                    uow.removeStateActions(existing);
+                    rowSwitches.add(state);
+                    continue;
+                }
+            }
+            inserts.add(state);
         }
         inserts.sort(java.util.Comparator.comparingLong(Inserts::insertOrder));
+        for (InstanceState state : rowSwitches) {
+            List<String> set = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            List<Object> key = new ArrayList<>();
+            for (Column c : table.columns().values()) {
+                if (c.primaryKey()) {
+                    key.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                } else if (session.attributes().columnChanged(state, c.name())) {
+                    set.add(c.name());
+                    params.add(bound(session.attributes().columnValueIfLoaded(state, c.name()), c));
+                }
+            }
+            if (!set.isEmpty()) {
+                List<Object> all = new ArrayList<>(params);
+                all.addAll(key);
+                updates.add(new Update(state, set, all, key, Why.rowSwitch(state)));
+            }
+        }
         for (InstanceState state : session.sortStates(persistent)) {
             List<String> set = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             for (Column c : table.columns().values()) {
                 if (session.attributes().columnChanged(state, c.name())) {
                     set.add(c.name());
-                    params.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                    params.add(bound(session.attributes().columnValueIfLoaded(state, c.name()), c));
                 }
             }
             if (set.isEmpty()) {
@@ -62,6 +97,14 @@ public final class Persistence {
         }
         emitUpdates(session, table, updates);
         Inserts.emit(session, table, inserts);
+    }
+
+    /**
+     * A value as SQLAlchemy's SQLite types bind it (booleans 1/0, dates and date-times as text
+     * with microseconds): what the statement's parameters show.
+     */
+    static Object bound(Object value, Column c) {
+        return dev.cascadeviz.db.Values.toDatabase(value, c.type(), dev.cascadeviz.model.Engine.SQLITE);
     }
 
     /**

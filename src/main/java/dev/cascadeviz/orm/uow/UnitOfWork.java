@@ -134,6 +134,14 @@ public final class UnitOfWork {
         return true;
     }
 
+    /** {@code remove_state_actions}: the state keeps its flag but its own actions are list-only. */
+    public void removeStateActions(InstanceState state) {
+        Entry e = states.get(state);
+        if (e != null) {
+            states.put(state, new Entry(e.isdelete(), true));
+        }
+    }
+
     public void registerPostUpdate(InstanceState state, List<String> columns) {
         PostUpdates pu = postUpdateStates.computeIfAbsent(state.mapper(), m -> new PostUpdates());
         pu.states.add(state);
