@@ -41,7 +41,7 @@ public final class SaveSide {
     private void saveOrUpdateState(InstanceState state, dev.cascadeviz.trace.Cause why) {
         saveOrUpdateImpl(state, why);
         for (InstanceState s : session.cascadeIterator("save-update", state, session::containsState)) {
-            saveOrUpdateImpl(s, Why.savedByCascade(s, state));
+            saveOrUpdateImpl(s, null);
         }
     }
 
@@ -54,7 +54,9 @@ public final class SaveSide {
             state.detached = false;
             state.insertOrder = ++insertOrder;
             session.pending.add(state);
-            session.explainSave(state, why);
+            if (why != null) {
+                session.explainSave(state, why);
+            }
             return;
         }
         if (state.deleted) {
@@ -76,7 +78,7 @@ public final class SaveSide {
                 || session.containsState(item)) {
             return;
         }
-        saveOrUpdateState(item, Why.savedByCascade(item, owner));
+        saveOrUpdateState(item, Why.savedByCascade(prop));
     }
 
     /**

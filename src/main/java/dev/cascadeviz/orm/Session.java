@@ -474,6 +474,8 @@ public final class Session {
             for (InstanceState child : fresh) {
                 if (delete) {
                     explainDelete(child, Why.cascadedDelete(prop), false);
+                } else if (child.key == null && type.equals("save-update")) {
+                    explainSave(child, Why.savedByCascade(prop));
                 }
                 out.add(child);
                 visit(type, child, visited, out, haltOn);

@@ -173,16 +173,14 @@ public final class Why {
         return new Cause("session.add(" + name(state) + ") made it pending, so the flush INSERTs it", null, null, null);
     }
 
-    /** An object the save-update cascade brought into the session, from the object it was reached from. */
-    public static Cause savedByCascade(InstanceState state, InstanceState from) {
-        for (RelProp prop : from.mapper().relationships()) {
-            if (prop.mapper() == state.mapper() && prop.cascades(CascadeOption.SAVE_UPDATE)) {
-                return about(prop, "cascade", state.mapper().className() + " inserted because " + prop
-                        + " has save-update in its cascade and " + name(from) + " is in the session");
-            }
-        }
-        return new Cause(state.mapper().className() + " inserted because the save-update cascade reached it from "
-                + name(from), null, null, "cascade");
+    /**
+     * An object the save-update cascade brought into the session along a relationship; one
+     * cause per relationship, so that an executemany of many rows has one reason.
+     */
+    public static Cause savedByCascade(RelProp prop) {
+        return prop.memoCause("saved-by-cascade", () -> about(prop, "cascade", prop.mapper().className()
+                + " inserted because " + prop + " has save-update in its cascade and the " + prop.parent().className()
+                + " holding it is in the session"));
     }
 
     /** passive_updates=False: the ORM itself writes the children's foreign keys after the parent's key changed. */
