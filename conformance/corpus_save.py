@@ -246,3 +246,70 @@ def save_tree():
         title = "Self-referential Node.children with %s: %s (%s keys)" % (
             cascade_words(c["cascade"]), c["how"].replace("_", " "), c["keys"])
         yield name, scenario(title, "Generated save-path case.", tables, classes, rows, steps)
+
+
+def save_orphans():
+    """delete-orphan on the save side: pending objects removed again before the flush."""
+    dims = [("cascade", ["all, delete-orphan", "save-update, delete-orphan", "all"]), ("back", [False, True]),
+            ("how", ["remove_pending", "unset_pending", "move_pending", "remove_persistent"])]
+    for c in covering(dims, core=("cascade", "how", "back")):
+        if c["how"] == "unset_pending" and not c["back"]:
+            continue
+        tables, classes, rows = _artist_song(c["cascade"], c["back"])
+        new = [{"new": {"as": "s%d" % i, "class": "Song", "values": {"title": "new %d" % i}}} for i in (1, 2)]
+        how = c["how"]
+        if how == "remove_pending":
+            steps = new + [{"append": {"item": "s1", "to": "Artist(1).songs"}},
+                           {"append": {"item": "s2", "to": "Artist(1).songs"}},
+                           {"remove": {"item": "s1", "from": "Artist(1).songs"}}, "commit"]
+        elif how == "unset_pending":
+            steps = new + [{"set": {"attr": "s1.artist", "value": "Artist(1)"}},
+                           {"append": {"item": "s2", "to": "Artist(1).songs"}},
+                           {"set": {"attr": "s2.artist", "value": None}}, "commit"]
+        elif how == "move_pending":
+            steps = new + [{"append": {"item": "s1", "to": "Artist(1).songs"}},
+                           {"remove": {"item": "s1", "from": "Artist(1).songs"}},
+                           {"append": {"item": "s1", "to": "Artist(2).songs"}}, "commit"]
+        else:
+            steps = [{"remove": {"item": "Song(1)", "from": "Artist(1).songs"}},
+                     {"append": {"item": "Song(1)", "to": "Artist(2).songs"}}] + new + [
+                     {"append": {"item": "s1", "to": "Artist(2).songs"}}, "commit"]
+        name = "%s_%s%s" % (cascade_slug(c["cascade"]), how, "_back" if c["back"] else "")
+        title = "Artist.songs with %s: %s" % (cascade_words(c["cascade"]), how.replace("_", " "))
+        yield name, scenario(title, "Generated save-path case.", tables, classes, rows, steps)
+
+
+def save_composite_keys():
+    """New rows whose primary key includes the parent's key (copied in by the flush)."""
+    dims = [("cascade", [None, "all, delete-orphan"]), ("back", [False, True]),
+            ("how", ["new_parent", "persistent_parent", "change_parent_key"]),
+            ("passive_updates", [True, False])]
+    for c in covering(dims, core=("cascade", "how")):
+        tables = {
+            "invoice": {"columns": {"id": pk(), "title": col(length=20)}},
+            "line": {"columns": {"invoice_id": fk("invoice.id", primary_key=True, onupdate="CASCADE"),
+                                 "no": pk(), "text": col(length=20)}},
+        }
+        lines = rel("Line", c["cascade"], False, "invoice" if c["back"] else None,
+                    passive_updates=None if c["passive_updates"] else False)
+        classes = {"Invoice": {"table": "invoice", "relationships": {"lines": lines}}, "Line": {"table": "line"}}
+        if c["back"]:
+            classes["Line"]["relationships"] = {"invoice": rel("Invoice", back="lines")}
+        rows = {"invoice": [{"id": 1, "title": "first"}], "line": [{"invoice_id": 1, "no": 1, "text": "a"}]}
+        new_lines = [{"new": {"as": "l%d" % i, "class": "Line", "values": {"no": 10 + i, "text": "n%d" % i}}}
+                     for i in (1, 2)]
+        how = c["how"]
+        if how == "new_parent":
+            steps = [{"new": {"as": "inv", "class": "Invoice", "values": {"title": "new"}}}] + new_lines + [
+                {"append": {"item": "l1", "to": "inv.lines"}}, {"append": {"item": "l2", "to": "inv.lines"}},
+                {"add": "inv"}, "commit"]
+        elif how == "persistent_parent":
+            steps = new_lines + [{"append": {"item": "l1", "to": "Invoice(1).lines"}},
+                                 {"append": {"item": "l2", "to": "Invoice(1).lines"}}, "commit"]
+        else:
+            steps = [{"load": "Invoice(1).lines"}, {"set": {"attr": "Invoice(1).id", "value": 5}}, "commit"]
+        name = "%s_%s_pu%s%s" % (cascade_slug(c["cascade"]), how, str(c["passive_updates"]).lower(),
+                                 "_back" if c["back"] else "")
+        title = "Invoice.lines (key includes invoice_id) with %s: %s" % (cascade_words(c["cascade"]),
+                                                                        how.replace("_", " "))
+        yield name, scenario(title, "Generated save-path case.", tables, classes, rows, steps)

@@ -368,6 +368,7 @@ public final class Attributes {
             backrefRemove(state, prop.backPopulatesProp(), child);
         }
         modifiedEvent(state, prop, InstanceState.NO_VALUE);
+        session.saveSide().orphanEvent(state, prop, child);
     }
 
     private void fireReplaceEvent(InstanceState state, RelProp prop, InstanceState value, Object previous,
@@ -391,6 +392,9 @@ public final class Attributes {
         modifiedEvent(state, prop, previous);
         if (value != null) {
             value.setHasParent(prop, state, true);
+        }
+        if (previous != value && previous instanceof InstanceState p) {
+            session.saveSide().orphanEvent(state, prop, p);
         }
     }
 

@@ -82,6 +82,20 @@ public final class SaveSide {
     }
 
     /**
+     * {@code track_cascade_events}' remove and replace: an object taken out of a delete-orphan
+     * relationship that is pending and now has no parent leaves the session again (it was never
+     * flushed, so there is nothing to delete).
+     */
+    void orphanEvent(InstanceState owner, RelProp prop, InstanceState item) {
+        if (item == null || !prop.cascades(CascadeOption.DELETE_ORPHAN) || !item.mapper.isOrphan(item)) {
+            return;
+        }
+        if (owner.session == session && item.key == null && session.pending.contains(item)) {
+            session.expunge(item);
+        }
+    }
+
+    /**
      * A pending object goes into the flush; one whose key is that of a persistent object
      * gets SQLAlchemy's warning (its INSERT then fails on the key).
      */

@@ -408,7 +408,9 @@ public final class Session {
         all.add(state);
         all.addAll(cascadeIterator("expunge", state));
         for (InstanceState s : all) {
-            if (s.key != null) {
+            if (s.key == null) {
+                pending.remove(s);
+            } else {
                 identityMap.remove(new IdentityKey(s.mapper, s.key), s);
             }
             deleted.remove(s);

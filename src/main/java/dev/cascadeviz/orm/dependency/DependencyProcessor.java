@@ -210,6 +210,14 @@ public abstract class DependencyProcessor {
         }
     }
 
+    /** {@code _verify_canload}: a None in a collection cannot be flushed. */
+    protected void verifyCanload(InstanceState child) {
+        if (prop.uselist() && child == null) {
+            throw new dev.cascadeviz.orm.OrmException("FlushError", "Can't flush None value found in collection "
+                    + prop);
+        }
+    }
+
     /** {@code _post_update}: registers the state for a post_update of this relationship's columns. */
     protected void postUpdate(InstanceState state, UnitOfWork uow, List<InstanceState> related, boolean isM2oDelete) {
         for (InstanceState x : related) {

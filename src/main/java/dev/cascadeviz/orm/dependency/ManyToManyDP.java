@@ -164,6 +164,7 @@ final class ManyToManyDP extends DependencyProcessor {
 
     private boolean synchronize(InstanceState state, InstanceState child, Map<String, Object> row, UnitOfWork uow,
                                 String operation) {
+        verifyCanload(child);
         if (child == null) {
             return false;
         }

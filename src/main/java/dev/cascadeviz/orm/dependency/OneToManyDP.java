@@ -197,6 +197,7 @@ final class OneToManyDP extends DependencyProcessor {
 
     /** {@code _synchronize} with clearkeys: blank the child's foreign key. */
     private void synchronize(InstanceState state, InstanceState child, boolean clearKeys, UnitOfWork uow) {
+        verifyCanload(child);
         if (child == null || (!prop.postUpdate() && uow.isDeleted(child))) {
             return;
         }
@@ -204,6 +205,7 @@ final class OneToManyDP extends DependencyProcessor {
     }
 
     private void synchronizePopulate(InstanceState state, InstanceState child, UnitOfWork uow) {
+        verifyCanload(child);
         if (child == null || (!prop.postUpdate() && uow.isDeleted(child))) {
             return;
         }
