@@ -313,3 +313,32 @@ def save_composite_keys():
         title = "Invoice.lines (key includes invoice_id) with %s: %s" % (cascade_words(c["cascade"]),
                                                                         how.replace("_", " "))
         yield name, scenario(title, "Generated save-path case.", tables, classes, rows, steps)
+
+
+def save_key_switch():
+    """A referenced key changed under many-to-ones (DetectKeySwitch): with and without a partner."""
+    dims = [("passive_updates", [True, False]), ("onupdate", [None, "CASCADE"]),
+            ("songs_in_session", [False, True]), ("back", [None, "pu_true", "pu_false"])]
+    for c in covering(dims, core=("passive_updates", "onupdate", "songs_in_session")):
+        song_fk = fk("artist.id")
+        if c["onupdate"]:
+            song_fk["onupdate"] = c["onupdate"]
+        tables = {"artist": {"columns": {"id": pk(), "name": col(length=20)}},
+                  "song": {"columns": {"id": pk(), "artist_id": song_fk}}}
+        artist_rel = rel("Artist", None, False, "songs" if c["back"] else None,
+                         passive_updates=None if c["passive_updates"] else False)
+        classes = {"Artist": {"table": "artist"}, "Song": {"table": "song", "relationships": {"artist": artist_rel}}}
+        if c["back"]:
+            classes["Artist"]["relationships"] = {"songs": rel("Song", None, False, "artist",
+                                                               passive_updates=None if c["back"] == "pu_true"
+                                                               else False)}
+        rows = {"artist": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}],
+                "song": [{"id": 1, "artist_id": 1}, {"id": 2, "artist_id": 1}, {"id": 3, "artist_id": 2}]}
+        steps = ([{"load": "Song(1).artist"}, {"get": "Song(2)"}, {"get": "Song(3)"}] if c["songs_in_session"] else []) \
+            + [{"set": {"attr": "Artist(1).id", "value": 9}}, "commit"]
+        name = "pu%s_ou%s_%s_%s" % (str(c["passive_updates"]).lower(), (c["onupdate"] or "none").lower(),
+                                    "songs" if c["songs_in_session"] else "nosongs", c["back"] or "noback")
+        title = "Artist(1).id changed under Song.artist (passive_updates=%s), %s, songs %sin the session" % (
+            c["passive_updates"], "ON UPDATE CASCADE" if c["onupdate"] else "no ON UPDATE",
+            "" if c["songs_in_session"] else "not ")
+        yield name, scenario(title, "Generated save-path case.", tables, classes, rows, steps)

@@ -76,7 +76,7 @@ public final class Session {
         return identityMap.get(new IdentityKey(mapper, key));
     }
 
-    Collection<InstanceState> identityStates() {
+    public Collection<InstanceState> identityStates() {
         return identityMap.values();
     }
 

@@ -185,8 +185,10 @@ public final class Why {
 
     /** passive_updates=False: the ORM itself writes the children's foreign keys after the parent's key changed. */
     public static Cause keyChanged(RelProp prop) {
-        return about(prop, "passive_updates", prop.parent().className() + "'s primary key changed and " + prop
-                + " has passive_updates=False, so the ORM UPDATEs " + foreignKey(prop) + " of every child itself");
+        String referenced = (prop.direction() == Direction.MANY_TO_ONE ? prop.mapper() : prop.parent()).className();
+        return about(prop, "passive_updates", referenced + "'s primary key changed and " + prop
+                + " has passive_updates=False, so the ORM UPDATEs " + foreignKey(prop) + " of every object in the session "
+                + "that refers to it");
     }
 
     /** A new object given the key of an object deleted in the same flush takes over its row. */

@@ -36,6 +36,11 @@ public abstract class DependencyProcessor {
         };
     }
 
+    /** The {@code DetectKeySwitch} of a many-to-one, kept by its target mapper. */
+    public static DependencyProcessor keySwitch(RelProp prop) {
+        return new DetectKeySwitch(prop);
+    }
+
     public RelProp prop() {
         return prop;
     }

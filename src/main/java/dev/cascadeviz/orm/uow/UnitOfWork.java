@@ -162,6 +162,9 @@ public final class UnitOfWork {
                 prop.processor().perPropertyPreprocessors(this);
             }
         }
+        for (DependencyProcessor dep : mapper.dependencyProcessors()) {
+            dep.perPropertyPreprocessors(this);
+        }
     }
 
     public void addDependency(PostSortRec before, PostSortRec after) {
