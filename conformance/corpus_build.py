@@ -1,6 +1,6 @@
 """Small builders for generated scenarios (used by corpus_families.py).
 
-Everything returns plain dicts in scenario-format.md's shape; options equal to SQLAlchemy's
+Everything returns plain dicts in docs/scenario-format.md's shape; options equal to SQLAlchemy's
 default are left out, so each file says only what its title says.
 """
 import itertools

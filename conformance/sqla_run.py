@@ -1,4 +1,4 @@
-"""Runs one scenario through real SQLAlchemy and returns its trace (trace-format.md).
+"""Runs one scenario through real SQLAlchemy and returns its trace (docs/trace-format.md).
 
 Part of the conformance harness (see README.md): schema and rows from sqla_schema, then the
 classes mapped with exactly the file's relationship() options, then the steps on one Session,
@@ -157,7 +157,7 @@ class Steps:
             setattr(obj, attr, None if value is None else self.obj(value))
 
     def run(self, step):
-        """One step exactly as scenario-format.md's tables say."""
+        """One step exactly as docs/scenario-format.md's tables say."""
         session = self.session
         if isinstance(step, str):
             step = {step: None}

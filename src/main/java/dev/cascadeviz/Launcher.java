@@ -3,6 +3,7 @@ package dev.cascadeviz;
 import dev.cascadeviz.app.CascadeVizApp;
 import dev.cascadeviz.cli.CascadeVizCommand;
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class Launcher {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
             return child.waitFor();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

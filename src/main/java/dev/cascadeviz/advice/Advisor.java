@@ -4,6 +4,7 @@ import static dev.cascadeviz.model.CascadeOption.DELETE;
 import static dev.cascadeviz.model.CascadeOption.DELETE_ORPHAN;
 
 import dev.cascadeviz.advice.Advice.Kind;
+import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
@@ -13,7 +14,6 @@ import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
@@ -52,7 +52,7 @@ public final class Advisor {
             if (rel.viewonly()) {
                 continue;
             }
-            ForeignKey fk = foreignKey(scenario, rel);
+            ForeignKey fk = rel.foreignKey(scenario);
             switch (rel.direction()) {
                 case ONE_TO_MANY -> {
                     checkOndeleteCascade(rel, fk, out);
@@ -68,26 +68,6 @@ public final class Advisor {
             }
         }
         return out;
-    }
-
-    /** The foreign key a relationship's join goes through on the parent's side, or null. */
-    static ForeignKey foreignKey(Scenario scenario, RelationshipMapping rel) {
-        List<JoinPair> pairs = rel.primaryJoin();
-        if (pairs.isEmpty()) {
-            return null;
-        }
-        String table = pairs.get(0).foreign().table();
-        List<String> cols = pairs.stream().map(p -> p.foreign().column()).toList();
-        Table t = scenario.table(table);
-        if (t == null) {
-            return null;
-        }
-        for (ForeignKey fk : t.allForeignKeys()) {
-            if (fk.columns().equals(cols)) {
-                return fk;
-            }
-        }
-        return null;
     }
 
     private static String table(RelationshipMapping rel) {
@@ -112,8 +92,8 @@ public final class Advisor {
         return a == ReferentialAction.CASCADE || a == ReferentialAction.SET_NULL || a == ReferentialAction.SET_DEFAULT;
     }
 
-    private static Fix cascadeFix(RelationshipMapping rel, String description, Set<dev.cascadeviz.model.CascadeOption> add,
-                                  Set<dev.cascadeviz.model.CascadeOption> remove, PassiveDeletes passive) {
+    private static Fix cascadeFix(RelationshipMapping rel, String description, Set<CascadeOption> add,
+                                  Set<CascadeOption> remove, PassiveDeletes passive) {
         return new Fix(description, s -> ScenarioChanges.relationship(s, rel.owner(), rel.name(), r -> {
             Relationship changed = ScenarioChanges.cascade(r, add, remove);
             return passive == null ? changed : changed.withPassiveDeletes(passive);

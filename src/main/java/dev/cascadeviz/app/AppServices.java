@@ -1,10 +1,10 @@
 package dev.cascadeviz.app;
 
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import java.nio.file.Path;
 
 /** The real file loader and runner the window uses. */

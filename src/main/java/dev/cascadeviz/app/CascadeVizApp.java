@@ -4,8 +4,11 @@ import dev.cascadeviz.app.library.RecentFiles;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -26,13 +29,13 @@ public class CascadeVizApp extends Application {
         timing("window built");
         stage.show();
         timing("window shown");
-        java.util.List<String> files = getParameters().getUnnamed();
-        javafx.application.Platform.runLater(() -> {
+        List<String> files = getParameters().getUnnamed();
+        Platform.runLater(() -> {
             window.setLibrary(ScenarioLibrary.load());
             if (files.isEmpty()) {
                 window.openDefault();
             } else {
-                window.open(java.nio.file.Path.of(files.get(0)));
+                window.open(Path.of(files.get(0)));
             }
             timing("scenario open");
         });

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -17,6 +19,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
@@ -74,19 +77,19 @@ final class InteropDialogs {
         dialog.setResizable(true);
         BorderPane pane = new BorderPane(text);
         pane.setTop(format);
-        BorderPane.setMargin(format, new javafx.geometry.Insets(0, 0, 8, 0));
+        BorderPane.setMargin(format, new Insets(0, 0, 8, 0));
         dialog.getDialogPane().setContent(pane);
         ButtonType copy = new ButtonType("Copy to Clipboard", ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.OTHER);
         dialog.getDialogPane().getButtonTypes().addAll(copy, save, ButtonType.CLOSE);
         // the copy and save buttons act without closing the dialog
-        dialog.getDialogPane().lookupButton(copy).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        dialog.getDialogPane().lookupButton(copy).addEventFilter(ActionEvent.ACTION, e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
             e.consume();
         });
-        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Save export");

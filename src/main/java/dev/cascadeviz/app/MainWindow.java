@@ -2,9 +2,9 @@ package dev.cascadeviz.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.cascadeviz.app.advice.AdviceView;
 import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.compare.CompareLauncher;
-import dev.cascadeviz.app.compare.EdgeVariants;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.inspector.EdgeInspector;
 import dev.cascadeviz.app.library.LibraryBrowser;
@@ -15,18 +15,24 @@ import dev.cascadeviz.app.log.SqlLogView;
 import dev.cascadeviz.app.notes.NotesView;
 import dev.cascadeviz.app.steps.StepListEditor;
 import dev.cascadeviz.app.tables.ResultTablesView;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.interop.ImportResult;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -42,6 +48,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -49,6 +57,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -57,10 +66,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The main window: menus and toolbar, the graph with the error banner over it, the SQL log and
@@ -119,7 +130,7 @@ public final class MainWindow {
         for (int size : new int[] {32, 64, 128}) {
             var icon = MainWindow.class.getResourceAsStream("/assets/icons/cascadeviz-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().add(new Image(icon));
             }
         }
         stage.titleProperty().bind(model.windowTitleProperty());
@@ -151,7 +162,7 @@ public final class MainWindow {
         } else {
             root.getStyleClass().remove("presentation");
         }
-        javafx.application.Platform.runLater(graph::fit);
+        Platform.runLater(graph::fit);
     }
 
     public Scene scene() {
@@ -166,12 +177,12 @@ public final class MainWindow {
 
     /** The warnings tab; its title counts them. */
     private Tab warningsTab() {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
-                new dev.cascadeviz.app.advice.AdviceView(model));
+        ScrollPane scroll = new ScrollPane(
+                new AdviceView(model));
         scroll.setFitToWidth(true);
         Tab t = tab("Warnings", scroll);
         t.setId("warnings-tab");
-        t.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        t.textProperty().bind(Bindings.createStringBinding(
                 () -> model.advice().isEmpty() ? "Warnings" : "Warnings (" + model.advice().size() + ")",
                 model.advice()));
         return t;
@@ -183,8 +194,8 @@ public final class MainWindow {
         VBox.setVgrow(graph, Priority.ALWAYS);
         graph.setMinSize(200, 150);
         // RichTextFX takes a third of a second to load: the log is built just after the window shows
-        javafx.scene.layout.StackPane log = new javafx.scene.layout.StackPane();
-        javafx.application.Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
+        StackPane log = new StackPane();
+        Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
         ResultTablesView tables = new ResultTablesView(model);
         SplitPane bottom = new SplitPane(log, tables);
         bottom.setDividerPositions(0.46);
@@ -192,15 +203,15 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.47);
         TabPane side = new TabPane(
-                tab("Relationship", new javafx.scene.control.ScrollPane(inspector())),
+                tab("Relationship", new ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
                 tab("Lesson", new NotesView(model)),
                 warningsTab());
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ((javafx.scene.control.ScrollPane) side.getTabs().get(0).getContent()).setFitToWidth(true);
+        ((ScrollPane) side.getTabs().get(0).getContent()).setFitToWidth(true);
         model.selectionProperty().addListener((o, a, b) -> {
-            if (!(b instanceof dev.cascadeviz.app.viewmodel.Selection.Nothing)) {
+            if (!(b instanceof Selection.Nothing)) {
                 side.getSelectionModel().select(0);
             }
         });
@@ -374,7 +385,7 @@ public final class MainWindow {
         play.setId("step-play");
         play.setTooltip(new Tooltip("Play the statements one by one (F8)"));
         play.setOnAction(e -> togglePlay());
-        player.statusProperty().addListener((o, a, b) -> play.setSelected(b == javafx.animation.Animation.Status.RUNNING));
+        player.statusProperty().addListener((o, a, b) -> play.setSelected(b == Animation.Status.RUNNING));
         Label stepLabel = new Label();
         stepLabel.setId("step-label");
         stepLabel.getStyleClass().add("step-label");
@@ -395,7 +406,7 @@ public final class MainWindow {
         engine.setId("engine-choice");
         engine.setPrefWidth(84);
         engine.getItems().setAll(Engine.values());
-        engine.setConverter(new javafx.util.StringConverter<>() {
+        engine.setConverter(new StringConverter<>() {
             @Override
             public String toString(Engine e) {
                 return e == null ? "" : e == Engine.H2 ? "H2" : "SQLite";
@@ -441,8 +452,8 @@ public final class MainWindow {
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new javafx.scene.control.Separator(Orientation.VERTICAL),
-                run, cancel, progress, prev, next, play, stepLabel, new javafx.scene.control.Separator(Orientation.VERTICAL),
+        ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, new Separator(Orientation.VERTICAL),
+                run, cancel, progress, prev, next, play, stepLabel, new Separator(Orientation.VERTICAL),
                 new Label("Database"), engine, pragma, spacer, zoomOut, zoomIn, fit, presentation);
         bar.setId("tool-bar");
         return bar;
@@ -483,7 +494,7 @@ public final class MainWindow {
     }
 
     private void togglePlay() {
-        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (player.getStatus() == Animation.Status.RUNNING) {
             player.stop();
             return;
         }
@@ -527,7 +538,7 @@ public final class MainWindow {
     }
 
     /** Shows an imported scenario (unsaved, so Save asks for a file). */
-    private void importScenario(java.util.function.Supplier<Optional<dev.cascadeviz.interop.ImportResult>> importer) {
+    private void importScenario(Supplier<Optional<ImportResult>> importer) {
         if (!confirmDiscard("importing")) {
             return;
         }

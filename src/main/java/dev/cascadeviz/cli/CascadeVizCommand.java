@@ -1,13 +1,17 @@
 package dev.cascadeviz.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code trace}, {@code validate}, {@code explain}, {@code export} and {@code import}; without a subcommand the Launcher opens
@@ -16,9 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Shows what SQLAlchemy's ORM and the database do when an object is deleted.%n"
-                + "Without a subcommand, opens the window.",
-        subcommands = {TraceCommand.class, ValidateCommand.class, ExplainCommand.class, ExportCommand.class,
-                ImportCommand.class})
+                + "Without a subcommand, opens the window.")
 public final class CascadeVizCommand implements Callable<Integer> {
 
     /** A problem with a scenario file (it cannot be read, or is not valid). */
@@ -44,26 +46,15 @@ public final class CascadeVizCommand implements Callable<Integer> {
 
     /** Runs the command line on System.out and System.err and returns the exit code. */
     public static int execute(String... args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return execute(out, err, args);
     }
 
     /** Runs the command line writing to the given streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        TraceCommand plainTrace = TraceCommand.plain(args);
-        if (plainTrace != null) {
-            int code;
-            try {
-                code = plainTrace.run(out, err);
-            } catch (Exception ex) {
-                code = internalError(ex, err);
-            }
-            out.flush();
-            err.flush();
-            return code;
-        }
         CommandLine cmd = new CommandLine(new CascadeVizCommand());
+        addSubcommands(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
@@ -77,6 +68,26 @@ public final class CascadeVizCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The subcommands: only the one named first when it is a command (picocli builds a command's
+     * model from its annotations, which costs 100-200 ms for all five on a cold JVM), else all of
+     * them, for help and for the message on a mistaken word.
+     */
+    private static void addSubcommands(CommandLine cmd, String[] args) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("trace", TraceCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("export", ExportCommand::new);
+        commands.put("import", ImportCommand::new);
+        Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
+        if (named != null) {
+            cmd.addSubcommand(args[0], named.get());
+        } else {
+            commands.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
+        }
     }
 
     private static int internalError(Exception ex, PrintWriter err) {

@@ -1,6 +1,7 @@
 package dev.cascadeviz.cli;
 
 import dev.cascadeviz.model.Engine;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,7 +10,7 @@ final class EngineConverter implements ITypeConverter<Engine> {
 
     @Override
     public Engine convert(String value) {
-        Engine e = Engine.fromFileName(value.toLowerCase(java.util.Locale.ROOT));
+        Engine e = Engine.fromFileName(value.toLowerCase(Locale.ROOT));
         if (e == null) {
             throw new TypeConversionException("unknown engine '" + value + "' (expected sqlite or h2)");
         }

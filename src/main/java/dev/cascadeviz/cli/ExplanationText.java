@@ -5,7 +5,10 @@ import dev.cascadeviz.trace.RowChange;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** The text of {@code explain}: warnings with their fixes, then statements with their causes. */
 final class ExplanationText {
@@ -52,9 +55,9 @@ final class ExplanationText {
 
     /** Each database rule that fired, with how many rows of which table it changed. */
     private static List<String> databaseRules(TraceStatement s) {
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (RowChange c : s.databaseChanges()) {
-            String key = c.foreignKey() + ": " + c.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + c.table();
+            String key = c.foreignKey() + ": " + c.kind().name().toLowerCase(Locale.ROOT) + " " + c.table();
             counts.merge(key, 1, Integer::sum);
         }
         List<String> out = new ArrayList<>();

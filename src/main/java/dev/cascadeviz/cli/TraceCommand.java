@@ -12,12 +12,13 @@ import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,40 +56,6 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    /**
-     * The command for the plain forms of {@code trace} ({@code --engine E}, {@code --out DIR},
-     * {@code --timings}, each at most once, and one or more files) without picocli, which takes
-     * 100-200 ms to build its model on a cold JVM; null for anything else (help, a mistake, an
-     * option in another spelling, an @file, ...), which picocli then handles as always.
-     */
-    static TraceCommand plain(String[] args) {
-        if (args.length < 2 || !args[0].equals("trace")) {
-            return null;
-        }
-        TraceCommand c = new TraceCommand();
-        c.files = new ArrayList<>();
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--timings") && !c.timings) {
-                    c.timings = true;
-                } else if (a.equals("--engine") && c.engine == null && i + 1 < args.length && !args[i + 1].startsWith("-")) {
-                    c.engine = new EngineConverter().convert(args[++i]);
-                } else if (a.equals("--out") && c.out == null && i + 1 < args.length && !args[i + 1].startsWith("-")
-                        && !args[i + 1].startsWith("@")) {
-                    c.out = Path.of(args[++i]);
-                } else if (!a.isEmpty() && !a.startsWith("-") && !a.startsWith("@")) {
-                    c.files.add(Path.of(a));
-                } else {
-                    return null;
-                }
-            }
-        } catch (RuntimeException e) {
-            return null; // an unknown engine or a bad path: picocli says what is wrong
-        }
-        return c.files.isEmpty() ? null : c;
     }
 
     /** Runs the command, printing traces on stdout (or into --out) and problems on err. */
@@ -151,7 +118,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private static void printTimings(PrintWriter err, Simulator.Timings t, long parse, long output) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long sinceStart = System.currentTimeMillis() - jvmStart;
         long inMain = (parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000;
         err.printf("timings: jvm start + class loading %d ms, parsing %d ms, seeding %d ms, simulating %d ms "
@@ -166,7 +133,7 @@ final class TraceCommand implements Callable<Integer> {
     static String traceName(Path file) {
         String name = file.getFileName().toString();
         for (String ext : List.of(".yaml", ".yml", ".json")) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(ext)) {
                 name = name.substring(0, name.length() - ext.length());
                 break;
             }

@@ -5,6 +5,7 @@ import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.Values;
 import dev.cascadeviz.trace.RowChange;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -82,7 +83,7 @@ public final class DatabaseEffects {
         }
         Set<List<Object>> own = new HashSet<>();
         for (List<Object> k : keys) {
-            own.add(normalizedKey(k));
+            own.add(Values.normalizeAll(k));
         }
         return () -> diff(table, own, before);
     }
@@ -262,13 +263,5 @@ public final class DatabaseEffects {
             }
         }
         return k;
-    }
-
-    private static List<Object> normalizedKey(List<Object> k) {
-        List<Object> out = new ArrayList<>();
-        for (Object v : k) {
-            out.add(v instanceof Integer i ? (Object) i.longValue() : v);
-        }
-        return out;
     }
 }

@@ -162,7 +162,7 @@ public final class ScenarioDatabase implements AutoCloseable {
                 while (j < inserts.size() && sameShape(inserts.get(j), first.table(), cols)) {
                     Map<String, Object> values = inserts.get(j).values();
                     for (int c = 0; c < cols.length; c++) {
-                        ps.setObject(c + 1, Values.toDatabase(values.get(cols[c]), types[c], engine));
+                        ps.setObject(c + 1, DatabaseValues.toDatabase(values.get(cols[c]), types[c], engine));
                     }
                     ps.addBatch();
                     j++;
@@ -210,7 +210,7 @@ public final class ScenarioDatabase implements AutoCloseable {
 
     private Object toDatabase(Table t, String column, Object v) {
         Column c = t.column(column);
-        return Values.toDatabase(v, c == null ? null : c.type(), engine);
+        return DatabaseValues.toDatabase(v, c == null ? null : c.type(), engine);
     }
 
     public Scenario scenario() {
@@ -252,7 +252,7 @@ public final class ScenarioDatabase implements AutoCloseable {
                     List<Object> row = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) {
                         ColumnType type = resultTypes != null && i <= resultTypes.size() ? resultTypes.get(i - 1) : null;
-                        row.add(Values.normalize(rs.getObject(i), type));
+                        row.add(DatabaseValues.read(rs.getObject(i), type));
                     }
                     rows.add(row);
                 }
@@ -330,7 +330,7 @@ public final class ScenarioDatabase implements AutoCloseable {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
                 for (int i = 0; i < names.length; i++) {
-                    row.put(names[i], Values.normalize(rs.getObject(i + 1), types[i]));
+                    row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
                 }
                 rows.add(row);
             }

@@ -4,6 +4,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -251,7 +252,7 @@ public final class SeedPlan {
                 return l;
             }
             if (v instanceof Number n) {
-                java.math.BigDecimal bd = new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+                BigDecimal bd = new BigDecimal(n.toString()).stripTrailingZeros();
                 if (bd.scale() <= 0 && bd.abs().compareTo(BIG_LIMIT) < 0) {
                     return bd.longValueExact();
                 }
@@ -261,7 +262,7 @@ public final class SeedPlan {
         }
 
         private static final long LONG_LIMIT = 1_000_000_000_000_000_000L;
-        private static final java.math.BigDecimal BIG_LIMIT = java.math.BigDecimal.valueOf(LONG_LIMIT);
+        private static final BigDecimal BIG_LIMIT = BigDecimal.valueOf(LONG_LIMIT);
     }
 
     /** Tables parents first; ties and cycles broken by scenario order. */

@@ -8,6 +8,7 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads a database's schema through JDBC {@link DatabaseMetaData} (tables, columns, primary
@@ -90,7 +92,7 @@ public final class DatabaseImport {
         byte[] head = new byte[16];
         try (InputStream in = Files.newInputStream(p)) {
             int n = in.readNBytes(head, 0, 16);
-            if (n == 16 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3")) {
+            if (n == 16 && new String(head, 0, 15, StandardCharsets.US_ASCII).equals("SQLite format 3")) {
                 return "jdbc:sqlite:" + p.toAbsolutePath();
             }
         } catch (IOException e) {
@@ -184,7 +186,7 @@ public final class DatabaseImport {
     }
 
     /** Single-column indexes (not on the primary key): column to unique. */
-    private Map<String, Boolean> indexes(DatabaseMetaData md, String schema, String t, java.util.Set<String> pk) {
+    private Map<String, Boolean> indexes(DatabaseMetaData md, String schema, String t, Set<String> pk) {
         Map<String, List<String>> byIndex = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
         try (ResultSet rs = md.getIndexInfo(null, schema, t, false, false)) {

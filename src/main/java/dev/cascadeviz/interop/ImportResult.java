@@ -1,6 +1,7 @@
 package dev.cascadeviz.interop;
 
 import dev.cascadeviz.model.Scenario;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
 public record ImportResult(Scenario scenario, List<ImportNote> notes, List<String> problems) {
 
     public ImportResult {
-        notes = notes.stream().sorted(java.util.Comparator.comparingInt(ImportNote::line)).toList();
+        notes = notes.stream().sorted(Comparator.comparingInt(ImportNote::line)).toList();
         problems = List.copyOf(problems);
     }
 

@@ -1,12 +1,14 @@
 package dev.cascadeviz.interop;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Entry points for importing from files: a models module, or a database file or JDBC URL. */
 public final class Imports {
@@ -20,7 +22,7 @@ public final class Imports {
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return new ImportResult(null, List.of(), List.of(file + " is not UTF-8 text"));
         } catch (IOException e) {
@@ -36,7 +38,7 @@ public final class Imports {
 
     /** True for a file the importer reads as a database rather than as Python. */
     public static boolean looksLikeDatabase(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".mv.db") || name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3");
     }
 }

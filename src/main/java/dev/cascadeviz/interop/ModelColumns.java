@@ -5,6 +5,7 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -147,7 +148,7 @@ final class ModelColumns {
                 }
                 case "autoincrement" -> {
                     if (value instanceof PyExpr.Const k && !k.word().equals("None")) {
-                        c.autoincrement = k.word().toLowerCase(java.util.Locale.ROOT);
+                        c.autoincrement = k.word().toLowerCase(Locale.ROOT);
                     } else if (value instanceof PyExpr.Str s && Set.of("auto", "ignore_fk").contains(s.value())) {
                         c.autoincrement = s.value();
                     } else {

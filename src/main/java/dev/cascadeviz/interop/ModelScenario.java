@@ -17,6 +17,7 @@ import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +222,7 @@ final class ModelScenario {
             return null;
         }
         String column = parts[parts.length - 1];
-        String head = String.join(".", java.util.Arrays.copyOf(parts, parts.length - 1));
+        String head = String.join(".", Arrays.copyOf(parts, parts.length - 1));
         if (head.endsWith(".c")) {
             head = head.substring(0, head.length() - 2);
         }

@@ -1,6 +1,7 @@
 package dev.cascadeviz.interop;
 
 import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -88,7 +89,7 @@ final class PostgresDdl {
             return null;
         }
         Column c = pk.get(0);
-        boolean integer = c.type() == dev.cascadeviz.model.ColumnType.INTEGER;
+        boolean integer = c.type() == ColumnType.INTEGER;
         boolean auto = c.autoincrement().equals("true")
                 || (c.autoincrement().equals(Column.AUTOINCREMENT_DEFAULT) && c.foreignKey() == null && !inComposite(t, c))
                 || (c.autoincrement().equals("ignore_fk"));

@@ -12,6 +12,7 @@ import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * A scenario as a runnable SQLAlchemy module: declarative classes in the 2.0 style
  * ({@code DeclarativeBase}, {@code Mapped[]}, {@code mapped_column}) with exactly the file's
  * {@code relationship()} options, association {@code Table}s, and a main section that creates the
- * tables on SQLite, inserts the rows parents first and runs the steps as scenario-format.md's
+ * tables on SQLite, inserts the rows parents first and runs the steps as docs/scenario-format.md's
  * table says, with {@code echo=True}.
  *
  * <p>The module also runs on SQLAlchemy 1.4 (Debian's 1.4.46, which the goldens come from): 1.4
@@ -58,6 +59,45 @@ public final class PythonExport {
             m = null; // annotations fall back to the explicit options; SQLAlchemy will report the mapping
         }
         this.mapping = m;
+    }
+
+    /** The session call a step stands for, on one line, as the module writes it (for tooltips). */
+    public static String sessionCall(Step step) {
+        return StepCode.call(step);
+    }
+
+    /**
+     * The line the module declares a relationship with, as {@link #module} writes it:
+     * {@code songs: Mapped[List[Song]] = relationship("Song", cascade="all, delete", ...)}.
+     */
+    public static String relationshipSource(Scenario scenario, String className, String relationship) {
+        MappedClass owner = scenario.mappedClass(className);
+        return new PythonExport(scenario).relationship(owner, owner.relationship(relationship));
+    }
+
+    /**
+     * The declaration of a foreign key as the module writes it, with the table it is on: the
+     * column of a mapped class ({@code artist_id: Mapped[...] = mapped_column(Integer, ForeignKey(...))}),
+     * a {@code Column(...)} of an association table, or a {@code ForeignKeyConstraint(...)}.
+     */
+    public static String foreignKeySource(Scenario scenario, String table, ForeignKey fk) {
+        PythonExport export = new PythonExport(scenario);
+        Table t = scenario.table(table);
+        String code;
+        if (t == null || fk.isComposite() || t.column(fk.columns().get(0)) == null) {
+            code = export.foreignKeyConstraint(fk);
+        } else {
+            Column c = t.column(fk.columns().get(0));
+            if (export.names.tableVariable(table) == null) {
+                code = export.column(t, c);
+            } else {
+                List<String> args = new ArrayList<>();
+                args.add(string(c.name()));
+                args.addAll(export.columnArguments(t, c));
+                code = "Column(" + String.join(", ", args) + ")";
+            }
+        }
+        return code + "  # on " + table;
     }
 
     /** The whole module's source text. */
@@ -463,7 +503,7 @@ public final class PythonExport {
     private String steps() {
         StepCode code = new StepCode(scenario, names);
         return "\ndef run_steps(session):\n"
-                + "    \"\"\"The scenario's steps, each a session call as scenario-format.md says.\n\n"
+                + "    \"\"\"The scenario's steps, each a session call as docs/scenario-format.md says.\n\n"
                 + "    Every object a step obtains stays in a variable until the end, as the capture\n"
                 + "    script keeps it: an object nothing references would leave the identity map.\n"
                 + "    \"\"\"\n"

@@ -1,11 +1,15 @@
 package dev.cascadeviz.interop;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Python source spelling of the values and names an exported module uses. */
-final class PythonLiterals {
+/**
+ * Python's spelling of values and names: the literals an exported module writes, and the
+ * {@code repr()} SQLAlchemy's echo prints parameters with. The one place that renders Python.
+ */
+public final class PythonLiterals {
 
     /** Python 3 keywords (and the soft ones an attribute must not shadow in a class body). */
     static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
@@ -18,17 +22,31 @@ final class PythonLiterals {
 
     /** A double-quoted Python string literal. */
     static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
+        return quoted(s, '"');
+    }
+
+    /** A string as Python's {@code repr()} writes it: single quotes, double quotes when it holds a ' and no ". */
+    public static String reprString(String s) {
+        return quoted(s, s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'');
+    }
+
+    private static String quoted(String s, char quote) {
+        StringBuilder sb = new StringBuilder().append(quote);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !validPair(s, i)) {
+                    if (c == quote) {
+                        sb.append('\\').append(c);
+                    } else if (c < 0x20 || c >= 0x7f && c <= 0xff && !printable(c)) {
+                        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else if (c > 0xff && !Character.isSurrogate(c) && !printable(c)) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !validPair(s, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -36,7 +54,44 @@ final class PythonLiterals {
                 }
             }
         }
-        return sb.append('"').toString();
+        return sb.append(quote).toString();
+    }
+
+    /** A value (Long, Double, String, Boolean or null) as Python's {@code repr()} prints it: {@code 'x'}, None, 1.5. */
+    public static String repr(Object v) {
+        if (v instanceof String s) {
+            return reprString(s);
+        }
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return d.isNaN() ? "nan" : d > 0 ? "inf" : "-inf";
+        }
+        return value(v);
+    }
+
+    /** Python's {@code repr(float)}: the shortest digits, positional from 1e-4 up to 1e16, else 1e+16 / 1.5e-05. */
+    static String floatRepr(double d) {
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = b.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - b.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = b.abs().toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+
+    /** Python's str.isprintable for one character: not a control, format, separator other than space, or unassigned. */
+    private static boolean printable(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED -> false;
+            default -> true;
+        };
     }
 
     private static boolean validPair(String s, int i) {
@@ -47,7 +102,7 @@ final class PythonLiterals {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    /** A scenario value (Long, Double, String, Boolean or null) as a Python literal. */
+    /** A scenario value (Long, Double, String, Boolean or null) as a Python source literal. */
     static String value(Object v) {
         if (v == null) {
             return "None";
@@ -62,7 +117,7 @@ final class PythonLiterals {
             if (d.isInfinite()) {
                 return d > 0 ? "float(\"inf\")" : "float(\"-inf\")";
             }
-            return Double.toString(d);
+            return floatRepr(d);
         }
         if (v instanceof Number n) {
             return n.toString();

@@ -1,13 +1,17 @@
 package dev.cascadeviz.interop;
 
 import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,7 +135,7 @@ final class RowSample {
             }
             case FLOAT, NUMERIC -> {
                 if (v instanceof Number n) {
-                    return n instanceof BigDecimal bd && bd.scale() <= 0 && c.type() == dev.cascadeviz.model.ColumnType.NUMERIC
+                    return n instanceof BigDecimal bd && bd.scale() <= 0 && c.type() == ColumnType.NUMERIC
                             ? (Object) bd.doubleValue() : n.doubleValue();
                 }
             }
@@ -144,15 +148,15 @@ final class RowSample {
                 }
             }
             case DATE -> {
-                if (v instanceof java.sql.Date d) {
+                if (v instanceof Date d) {
                     return d.toLocalDate().toString();
                 }
             }
             case DATETIME -> {
-                if (v instanceof java.sql.Timestamp ts) {
+                if (v instanceof Timestamp ts) {
                     return ts.toLocalDateTime().toString().replace('T', ' ');
                 }
-                if (v instanceof java.time.temporal.TemporalAccessor ta) {
+                if (v instanceof TemporalAccessor ta) {
                     return ta.toString().replace('T', ' ');
                 }
             }

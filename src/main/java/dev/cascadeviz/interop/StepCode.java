@@ -3,6 +3,7 @@ package dev.cascadeviz.interop;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.scenario.StepNotation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The Python lines of a scenario's steps, in exactly the order of session calls that
- * scenario-format.md's table gives (for {@code remove}: the parent, its collection, then the
+ * docs/scenario-format.md's table gives (for {@code remove}: the parent, its collection, then the
  * item; for {@code set}: the object, then the value). Each obtained object or collection gets a
  * variable of its own, never reused, so that everything stays referenced until the end.
  */
@@ -45,7 +46,7 @@ final class StepCode {
             return "    pass\n";
         }
         for (int i = 0; i < steps.size(); i++) {
-            sb.append("    # step ").append(i + 1).append(": ").append(describe(steps.get(i)).replace('\n', ' ')).append('\n');
+            sb.append("    # step ").append(i + 1).append(": ").append(StepNotation.line(steps.get(i)).replace('\n', ' ')).append('\n');
             for (String line : lines(steps.get(i))) {
                 sb.append("    ").append(line).append('\n');
             }
@@ -209,52 +210,50 @@ final class StepCode {
         return name;
     }
 
-    static String describe(Step step) {
+    /** The session call a step stands for, on one line: {@code session.delete(session.get(Artist, 1))}. */
+    static String call(Step step) {
         if (step instanceof Step.Get g) {
-            return "get " + g.object() + (g.as() == null ? "" : " as " + g.as());
+            return (g.as() == null ? "" : g.as() + " = ") + sessionGet(g.object());
+        } else if (step instanceof Step.Load l) {
+            return attribute(sessionGet(l.object()), l.attribute());
+        } else if (step instanceof Step.Delete d) {
+            return "session.delete(" + sessionGet(d.object()) + ")";
+        } else if (step instanceof Step.Remove r) {
+            return attribute(sessionGet(r.parent()), r.attribute()) + ".remove(" + sessionGet(r.item()) + ")";
+        } else if (step instanceof Step.Set s) {
+            return assign(sessionGet(s.object()), s.attribute(), s.value() == null ? "None" : sessionGet(s.value()));
+        } else if (step instanceof Step.Expunge e) {
+            return "session.expunge(" + sessionGet(e.object()) + ")";
+        } else if (step instanceof Step.New n) {
+            List<String> args = new java.util.ArrayList<>();
+            n.values().forEach((c, v) -> args.add(c + "=" + PythonLiterals.value(v)));
+            return (n.as() == null ? "" : n.as() + " = ") + n.className() + "(" + String.join(", ", args) + ")";
+        } else if (step instanceof Step.Add a) {
+            return "session.add(" + sessionGet(a.object()) + ")";
+        } else if (step instanceof Step.Append a) {
+            return attribute(sessionGet(a.parent()), a.attribute()) + ".append(" + sessionGet(a.item()) + ")";
+        } else if (step instanceof Step.SetColumn c) {
+            return assign(sessionGet(c.object()), c.column(), PythonLiterals.value(c.value()));
+        } else if (step instanceof Step.Merge m) {
+            return (m.as() == null ? "" : m.as() + " = ") + "session.merge(" + sessionGet(m.object()) + ")";
+        } else if (step instanceof Step.Refresh r) {
+            return "session.refresh(" + sessionGet(r.object()) + ")";
+        } else if (step instanceof Step.Expire e) {
+            return "session.expire(" + sessionGet(e.object()) + ")";
+        } else if (step instanceof Step.ExpireAll) {
+            return "session.expire_all()";
+        } else if (step instanceof Step.Close) {
+            return "session.close()";
         }
-        if (step instanceof Step.New n) {
-            return "new " + n.className() + " " + n.values() + (n.as() == null ? "" : " as " + n.as());
+        return step instanceof Step.Flush ? "session.flush()" : step instanceof Step.Commit ? "session.commit()"
+                : "session.rollback()";
+    }
+
+    private static String sessionGet(ObjectRef ref) {
+        if (ref.isName()) {
+            return ref.name();
         }
-        if (step instanceof Step.Add a) {
-            return "add " + a.object();
-        }
-        if (step instanceof Step.Append a) {
-            return "append " + a.item() + " to " + a.parent() + "." + a.attribute();
-        }
-        if (step instanceof Step.SetColumn s) {
-            return "set " + s.object() + "." + s.column() + " = " + s.value();
-        }
-        if (step instanceof Step.Merge m) {
-            return "merge " + m.object() + (m.as() == null ? "" : " as " + m.as());
-        }
-        if (step instanceof Step.Refresh r) {
-            return "refresh " + r.object();
-        }
-        if (step instanceof Step.Expire e) {
-            return "expire " + e.object();
-        }
-        if (step instanceof Step.ExpireAll) {
-            return "expire_all";
-        }
-        if (step instanceof Step.Close) {
-            return "close";
-        }
-        if (step instanceof Step.Load l) {
-            return "load " + l.object() + "." + l.attribute();
-        }
-        if (step instanceof Step.Delete d) {
-            return "delete " + d.object();
-        }
-        if (step instanceof Step.Remove r) {
-            return "remove " + r.item() + " from " + r.parent() + "." + r.attribute();
-        }
-        if (step instanceof Step.Set s) {
-            return "set " + s.object() + "." + s.attribute() + " = " + (s.value() == null ? "None" : s.value());
-        }
-        if (step instanceof Step.Expunge e) {
-            return "expunge " + e.object();
-        }
-        return step instanceof Step.Flush ? "flush" : step instanceof Step.Commit ? "commit" : "rollback";
+        List<String> key = ref.key().stream().map(PythonLiterals::value).toList();
+        return "session.get(" + ref.className() + ", " + (key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")") + ")";
     }
 }

@@ -1,5 +1,7 @@
 package dev.cascadeviz.model;
 
+import java.util.Locale;
+
 /** A foreign key's database-side rule, as in {@code ForeignKey(ondelete=..., onupdate=...)}. */
 public enum ReferentialAction {
     CASCADE("CASCADE"), SET_NULL("SET NULL"), SET_DEFAULT("SET DEFAULT"), RESTRICT("RESTRICT"), NO_ACTION("NO ACTION");
@@ -20,7 +22,7 @@ public enum ReferentialAction {
         if (text == null) {
             return null;
         }
-        String norm = text.trim().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+        String norm = text.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         for (ReferentialAction a : values()) {
             if (a.sql.equals(norm)) {
                 return a;

@@ -1,6 +1,6 @@
 package dev.cascadeviz.model;
 
-/** One session call of a scenario's {@code steps}; see scenario-format.md for each kind. */
+/** One session call of a scenario's {@code steps}; see docs/scenario-format.md for each kind. */
 public sealed interface Step {
 
     /** {@code session.get(Artist, 1)}; with {@code as}, {@code o1 = session.get(Artist, 1)}. */

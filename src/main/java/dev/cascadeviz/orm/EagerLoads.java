@@ -1,12 +1,15 @@
 package dev.cascadeviz.orm;
 
+import dev.cascadeviz.db.SqlIdentifiers;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +38,7 @@ final class EagerLoads {
      * instances in row order, with eager relationships populated.
      */
     List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
-                             dev.cascadeviz.trace.Cause cause) {
+                             Cause cause) {
         if (!mapper.hasEagerRelationships()) {
             String sql = mapper.cachedSelect(where + "\u0000" + (secondary == null ? "" : secondary.name()) + orderBy,
                     () -> SqlCompiler.select(mapper.table(), secondary, List.of(), where, orderBy));
@@ -154,15 +157,15 @@ final class EagerLoads {
         List<ColumnType> types = new ArrayList<>();
         for (Column c : order) {
             select.add(SqlCompiler.qualified(child.name(), c.name()) + " AS "
-                    + dev.cascadeviz.db.SqlIdentifiers.quote(child.name() + "_" + c.name()));
+                    + SqlIdentifiers.quote(child.name() + "_" + c.name()));
             types.add(c.type());
         }
         List<Object> keys = new ArrayList<>();
         for (InstanceState p : parents) {
             keys.add(session.attributes().columnValue(p, pair.referenced().column()));
         }
-        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        String sql = "SELECT " + String.join(", ", select) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
+        String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
+        String sql = "SELECT " + String.join(", ", select) + " \nFROM " + SqlIdentifiers.quote(child.name())
                 + " \nWHERE " + SqlCompiler.qualified(child.name(), pair.foreign().column()) + " IN (" + in + ")"
                 + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, keys, types, Why.eagerLoad(prop, "selectin"));
@@ -193,18 +196,16 @@ final class EagerLoads {
         for (JoinPair p : prop.synchronizePairs()) {
             String label = p.referenced().table() + "_" + p.referenced().column();
             inner.add(SqlCompiler.qualified(p.referenced().table(), p.referenced().column()) + " AS "
-                    + dev.cascadeviz.db.SqlIdentifiers.quote(label));
+                    + SqlIdentifiers.quote(label));
             outerCols.add(SqlCompiler.qualified("anon_1", label) + " AS "
-                    + dev.cascadeviz.db.SqlIdentifiers.quote("anon_1_" + label));
+                    + SqlIdentifiers.quote("anon_1_" + label));
             on.add(SqlCompiler.qualified("anon_1", label) + " = "
                     + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
             types.add(child.column(p.foreign().column()).type());
         }
-        String full = SqlCompiler.select(child, null, List.of(), "x", "");
-        String childCols = full.substring("SELECT ".length(), full.indexOf(" \nFROM "));
-        String sql = "SELECT " + childCols + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
-                + String.join(", ", inner) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(mapper.tableName())
-                + " \nWHERE " + where + ") AS anon_1 JOIN " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
+        String sql = "SELECT " + SqlCompiler.columns(child) + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
+                + String.join(", ", inner) + " \nFROM " + SqlIdentifiers.quote(mapper.tableName())
+                + " \nWHERE " + where + ") AS anon_1 JOIN " + SqlIdentifiers.quote(child.name())
                 + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, params, types, Why.eagerLoad(prop, "subquery"));
         int width = child.columns().size();

@@ -3,7 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
-import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,7 +108,7 @@ final class Loader {
         return againstCommitted ? state.committedColumnValue(column) : state.dict.get(column);
     }
 
-    private dev.cascadeviz.trace.Cause cause(RelProp prop) {
+    private Cause cause(RelProp prop) {
         return Why.lazyLoad(prop, session.causeOfCurrentAction());
     }
 }

@@ -1,10 +1,15 @@
 package dev.cascadeviz.orm;
 
 import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.sql.SqlCompiler;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** A mapped class as the session sees it: its table, primary key and relationships. */
 public final class Mapper {
@@ -19,11 +24,11 @@ public final class Mapper {
     /** {@code Mapper._dependency_processors}: the key-switch processors of many-to-ones pointing here. */
     final List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors = new ArrayList<>();
 
-    private final List<dev.cascadeviz.model.ColumnType> types;
+    private final List<ColumnType> types;
     private final String primaryKeyWhere;
     private final String selectByPrimaryKey;
     private final String deleteByPrimaryKey;
-    private final java.util.Map<String, String> selects = new java.util.HashMap<>();
+    private final Map<String, String> selects = new HashMap<>();
 
     Mapper(MappedClass mappedClass, Table table) {
         this.mappedClass = mappedClass;
@@ -31,13 +36,13 @@ public final class Mapper {
         this.columns = List.copyOf(table.columns().values());
         this.primaryKey = table.primaryKey();
         this.types = columns.stream().map(Column::type).toList();
-        this.primaryKeyWhere = dev.cascadeviz.orm.sql.SqlCompiler.primaryKeyWhere(table);
-        this.selectByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.selectByPrimaryKey(table);
-        this.deleteByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.deleteByPrimaryKey(table);
+        this.primaryKeyWhere = SqlCompiler.primaryKeyWhere(table);
+        this.selectByPrimaryKey = SqlCompiler.selectByPrimaryKey(table);
+        this.deleteByPrimaryKey = SqlCompiler.deleteByPrimaryKey(table);
     }
 
     /** The column types in column order (what a SELECT of this mapper returns). */
-    public List<dev.cascadeviz.model.ColumnType> types() {
+    public List<ColumnType> types() {
         return types;
     }
 
@@ -57,7 +62,7 @@ public final class Mapper {
     }
 
     /** A SELECT of this mapper's columns built once per distinct shape (compiled-statement cache). */
-    String cachedSelect(String key, java.util.function.Supplier<String> build) {
+    String cachedSelect(String key, Supplier<String> build) {
         return selects.computeIfAbsent(key, k -> build.get());
     }
 

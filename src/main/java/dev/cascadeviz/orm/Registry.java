@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The configured mappers of a scenario ({@code registry.configure()}). */
-public final class Registry {
+final class Registry {
 
     private final Map<String, Mapper> mappers = new LinkedHashMap<>();
 

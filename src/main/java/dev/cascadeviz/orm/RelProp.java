@@ -7,7 +7,12 @@ import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
+import dev.cascadeviz.orm.sql.SqlCompiler;
+import dev.cascadeviz.trace.Cause;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** A configured relationship property: the resolved mapping plus its mappers and processor. */
 public final class RelProp {
@@ -20,7 +25,7 @@ public final class RelProp {
     RelProp backPopulates;
     private DependencyProcessor processor;
     private String lazyWhere;
-    private final java.util.Map<String, dev.cascadeviz.trace.Cause> causes = new java.util.HashMap<>();
+    private final Map<String, Cause> causes = new HashMap<>();
     private String lazyOrderBy;
 
     RelProp(RelationshipMapping mapping, Mapper parent, Mapper mapper, Table secondary) {
@@ -113,14 +118,14 @@ public final class RelProp {
     }
 
     /** A cause that depends only on this relationship, built once. */
-    public dev.cascadeviz.trace.Cause memoCause(String kind, java.util.function.Supplier<dev.cascadeviz.trace.Cause> build) {
+    public Cause memoCause(String kind, Supplier<Cause> build) {
         return causes.computeIfAbsent(kind, k -> build.get());
     }
 
     /** The WHERE of this relationship's lazy load, compiled once. */
     public String lazyWhere() {
         if (lazyWhere == null) {
-            lazyWhere = dev.cascadeviz.orm.sql.SqlCompiler.lazyWhere(direction(), synchronizePairs(),
+            lazyWhere = SqlCompiler.lazyWhere(direction(), synchronizePairs(),
                     secondarySynchronizePairs());
         }
         return lazyWhere;
@@ -129,7 +134,7 @@ public final class RelProp {
     /** The ORDER BY of this relationship's lazy load ("" without order_by). */
     public String lazyOrderBy() {
         if (lazyOrderBy == null) {
-            lazyOrderBy = dev.cascadeviz.orm.sql.SqlCompiler.orderBy(mapping.relationship().orderBy());
+            lazyOrderBy = SqlCompiler.orderBy(mapping.relationship().orderBy());
         }
         return lazyOrderBy;
     }

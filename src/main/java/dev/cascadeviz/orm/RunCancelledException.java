@@ -1,7 +1,7 @@
 package dev.cascadeviz.orm;
 
 /** The thread running a simulation was interrupted: the run stops between two statements. */
-public final class RunCancelledException extends RuntimeException {
+final class RunCancelledException extends RuntimeException {
 
     public RunCancelledException() {
         super("the run was cancelled");

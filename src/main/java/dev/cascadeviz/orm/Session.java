@@ -1,18 +1,24 @@
 package dev.cascadeviz.orm;
 
+import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.Table;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * SQLAlchemy's {@code Session} with its defaults (autoflush, expire_on_commit), as far as the
@@ -110,11 +116,11 @@ public final class Session {
             + "``no_autoflush`` context manager if this warning happened while initializing objects.)";
 
     /** What the session is doing now and why, innermost last. */
-    private final java.util.Deque<Cause> actions = new java.util.ArrayDeque<>();
+    private final Deque<Cause> actions = new ArrayDeque<>();
     /** Why each object marked for deletion is deleted. */
-    private final Map<InstanceState, Cause> deleteCauses = new java.util.HashMap<>();
+    private final Map<InstanceState, Cause> deleteCauses = new HashMap<>();
     /** Why each object's foreign key was written during the current flush. */
-    private final Map<InstanceState, Cause> updateCauses = new java.util.HashMap<>();
+    private final Map<InstanceState, Cause> updateCauses = new HashMap<>();
     private boolean autoflushing;
 
     /** Why the statement being emitted now is emitted: the innermost action's reason, or null. */
@@ -124,7 +130,7 @@ public final class Session {
     }
 
     /** Runs an action with its reason, which the statements it emits inherit. */
-    public <T> T because(Cause cause, java.util.function.Supplier<T> action) {
+    public <T> T because(Cause cause, Supplier<T> action) {
         if (cause == null) {
             return action.get();
         }
@@ -176,6 +182,17 @@ public final class Session {
         Cause c = actions.peek();
         if (c != null) {
             updateCauses.putIfAbsent(state, c);
+        }
+    }
+
+    /**
+     * The current action wrote the object's own many-to-one key: the most direct reason, so it
+     * replaces one a collection's processor gave first (the same key reached from both sides).
+     */
+    public void explainOwnWrite(InstanceState state) {
+        Cause c = actions.peek();
+        if (c != null) {
+            updateCauses.put(state, c);
         }
     }
 
@@ -238,7 +255,7 @@ public final class Session {
      * Runs a SELECT of a mapper's rows (after autoflush), with its eager loads, and maps the rows
      * to instances.
      */
-    List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
+    List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
                                        List<Object> params, String orderBy, Cause cause) {
         autoflush();
         return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
@@ -444,7 +461,7 @@ public final class Session {
     private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out,
                        java.util.function.Predicate<InstanceState> haltOn) {
         for (RelProp prop : state.mapper.relationships()) {
-            if (prop.viewonly() || !prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
+            if (prop.viewonly() || !prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
                 continue;
             }
             boolean delete = type.equals("delete");
@@ -499,7 +516,7 @@ public final class Session {
     }
 
     /** Runs an action as under {@code NO_AUTOFLUSH}: loads inside it do not flush first. */
-    <T> T withoutAutoflush(java.util.function.Supplier<T> action) {
+    <T> T withoutAutoflush(Supplier<T> action) {
         noAutoflush++;
         try {
             return action.get();

@@ -2,8 +2,10 @@ package dev.cascadeviz.orm;
 
 import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.model.Values;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
@@ -98,7 +100,7 @@ public final class Simulator {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** Steps to session calls, as scenario-format.md's table says. */
+    /** Steps to session calls, as docs/scenario-format.md's table says. */
     private static final class StepRunner {
         private final Session session;
         /** The objects bound by {@code as:} (a value may be null: Python's None). */
@@ -215,19 +217,11 @@ public final class Simulator {
             return true;
         }
 
-        private InstanceState get(dev.cascadeviz.model.ObjectRef ref) {
+        private InstanceState get(ObjectRef ref) {
             if (ref.isName()) {
                 return names.get(ref.name());
             }
-            return session.get(session.registry().mapper(ref.className()), normalize(ref.key()));
-        }
-
-        private static List<Object> normalize(List<Object> key) {
-            List<Object> out = new ArrayList<>();
-            for (Object k : key) {
-                out.add(k instanceof Integer i ? Long.valueOf(i) : k);
-            }
-            return out;
+            return session.get(session.registry().mapper(ref.className()), Values.normalizeAll(ref.key()));
         }
 
         private static RelProp prop(InstanceState s, String name) {

@@ -5,7 +5,9 @@ import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.trace.Cause;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The sentences that say why the simulated ORM emits a statement, each naming the relationship,
@@ -37,7 +39,7 @@ public final class Why {
     }
 
     private static List<JoinPair> concat(List<JoinPair> a, List<JoinPair> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static Cause about(RelProp prop, String setting, String text) {
@@ -226,7 +228,7 @@ public final class Why {
 
     /** Several objects' causes for one executemany: the distinct sentences, the first one's pointers. */
     public static Cause combine(List<Cause> causes) {
-        List<Cause> distinct = causes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Cause> distinct = causes.stream().filter(Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
             return null;
         }

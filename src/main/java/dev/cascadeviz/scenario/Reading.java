@@ -1,7 +1,9 @@
 package dev.cascadeviz.scenario;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +39,7 @@ final class Reading {
     /** Like {@link #map} but a null (e.g. an empty section) is an empty mapping. */
     Node.MapNode mapOrEmpty(Node node, String what) {
         if (node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
-            return new Node.MapNode(node.pos(), java.util.Map.of());
+            return new Node.MapNode(node.pos(), Map.of());
         }
         return map(node, what);
     }
@@ -118,7 +120,7 @@ final class Reading {
     /** A string or a list of strings (e.g. order_by), or null after a problem. */
     List<String> strings(Node node, String what) {
         if (node instanceof Node.ListNode l) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             boolean ok = true;
             for (Node item : l.items()) {
                 String s = string(item, what);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ final class RowsReader {
         for (int i = 0; i < keyValues.length; i++) {
             keyValues[i] = row.get(primaryKey.get(i).name());
         }
-        List<Object> key = java.util.Arrays.asList(keyValues);
+        List<Object> key = Arrays.asList(keyValues);
         if (!key.isEmpty()) {
             Node.Pos earlier = seen.putIfAbsent(key, m.pos());
             if (earlier != null) {

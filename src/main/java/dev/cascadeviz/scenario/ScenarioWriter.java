@@ -4,9 +4,9 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.DatabaseSettings;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
-import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a scenario in the style of scenario-format.md: block sections, one flow mapping per
+ * Writes a scenario in the style of docs/scenario-format.md: block sections, one flow mapping per
  * column, row and short relationship, {@code - delete: Artist(1)} steps, a literal block for
  * notes, keys in a fixed order and only values that differ from the defaults.
  */
@@ -188,8 +188,8 @@ final class ScenarioWriter {
         y.endMap();
     }
 
-    private void actions(dev.cascadeviz.model.ReferentialAction ondelete,
-                         dev.cascadeviz.model.ReferentialAction onupdate) throws IOException {
+    private void actions(ReferentialAction ondelete,
+                         ReferentialAction onupdate) throws IOException {
         if (ondelete != null) {
             y.string("ondelete");
             y.string(ondelete.sql());
@@ -217,7 +217,7 @@ final class ScenarioWriter {
         y.endMap();
     }
 
-    /** The options that were given, in the order of scenario-format.md. */
+    /** The options that were given, in the order of docs/scenario-format.md. */
     private static Map<String, Object> options(Relationship r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", r.target());
@@ -284,103 +284,42 @@ final class ScenarioWriter {
         y.endMap();
     }
 
+    /** {@code - commit}, {@code - delete: Artist(1)}, {@code - remove: {item: ..., from: ...}}: the step's form. */
     private void step(Step step) throws IOException {
-        if (step instanceof Step.Flush) {
-            y.string("flush");
-        } else if (step instanceof Step.Commit) {
-            y.string("commit");
-        } else if (step instanceof Step.Rollback) {
-            y.string("rollback");
-        } else if (step instanceof Step.Get g && g.as() != null) {
-            two("get", "ref", g.object().toString(), "as", g.as());
-        } else if (step instanceof Step.Get g) {
-            one("get", g.object().toString());
-        } else if (step instanceof Step.Delete d) {
-            one("delete", d.object().toString());
-        } else if (step instanceof Step.Expunge e) {
-            one("expunge", e.object().toString());
-        } else if (step instanceof Step.Load l) {
-            one("load", l.object() + "." + l.attribute());
-        } else if (step instanceof Step.Remove r) {
-            two("remove", "item", r.item().toString(), "from", r.parent() + "." + r.attribute());
-        } else if (step instanceof Step.Set s) {
-            ObjectRef v = s.value();
-            two("set", "attr", s.object() + "." + s.attribute(), "value", v == null ? null : v.toString());
-        } else if (step instanceof Step.ExpireAll) {
-            y.string("expire_all");
-        } else if (step instanceof Step.Close) {
-            y.string("close");
-        } else if (step instanceof Step.Add a) {
-            one("add", a.object().toString());
-        } else if (step instanceof Step.Refresh r) {
-            one("refresh", r.object().toString());
-        } else if (step instanceof Step.Expire e) {
-            one("expire", e.object().toString());
-        } else if (step instanceof Step.Append a) {
-            two("append", "item", a.item().toString(), "to", a.parent() + "." + a.attribute());
-        } else if (step instanceof Step.Merge m) {
-            if (m.as() == null) {
-                one("merge", m.object().toString());
-            } else {
-                two("merge", "object", m.object().toString(), "as", m.as());
-            }
-        } else if (step instanceof Step.SetColumn s) {
-            y.startMap(false);
-            y.string("set");
-            y.startMap(true);
-            y.string("attr");
-            y.string(s.object() + "." + s.column());
-            y.string("value");
-            y.value(s.value());
-            y.endMap();
-            y.endMap();
-        } else if (step instanceof Step.New n) {
-            y.startMap(false);
-            y.string("new");
-            y.startMap(true);
-            if (n.as() != null) {
-                y.string("as");
-                y.string(n.as());
-            }
-            y.string("class");
-            y.string(n.className());
-            if (!n.values().isEmpty()) {
-                y.string("values");
-                y.startMap(true);
-                for (Map.Entry<String, Object> v : n.values().entrySet()) {
-                    y.string(v.getKey());
-                    y.value(v.getValue());
-                }
-                y.endMap();
-            }
-            y.endMap();
-            y.endMap();
-        } else {
-            throw new IllegalArgumentException("unknown step " + step);
+        StepForm form = StepForm.of(step);
+        Map<String, Object> fields = StepNotation.fields(step);
+        if (fields.isEmpty()) {
+            y.string(form.kind());
+            return;
         }
-    }
-
-    private void two(String kind, String k1, String v1, String k2, String v2) throws IOException {
         y.startMap(false);
-        y.string(kind);
-        y.startMap(true);
-        y.string(k1);
-        y.string(v1);
-        y.string(k2);
-        if (v2 == null) {
-            y.nul();
+        y.string(form.kind());
+        if (form.scalarWhenAlone() && fields.size() == 1) {
+            field(fields.values().iterator().next());
         } else {
-            y.string(v2);
+            y.startMap(true);
+            for (Map.Entry<String, Object> f : fields.entrySet()) {
+                y.string(f.getKey());
+                field(f.getValue());
+            }
+            y.endMap();
         }
-        y.endMap();
         y.endMap();
     }
 
-    private void one(String kind, String arg) throws IOException {
-        y.startMap(false);
-        y.string(kind);
-        y.string(arg);
-        y.endMap();
+    private void field(Object value) throws IOException {
+        if (value instanceof StepNotation.Reference r) {
+            y.string(r.text());
+        } else if (value instanceof Map<?, ?> values) {
+            y.startMap(true);
+            for (Map.Entry<?, ?> v : values.entrySet()) {
+                y.string(String.valueOf(v.getKey()));
+                y.value(v.getValue());
+            }
+            y.endMap();
+        } else {
+            y.value(value);
+        }
     }
 
     private void flowList(List<String> items) throws IOException {

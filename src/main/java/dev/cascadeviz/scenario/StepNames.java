@@ -52,8 +52,8 @@ final class StepNames {
     }
 
     /** Notes every name an {@code as:} of the list binds, to tell "used too early" from "unknown". */
-    void scanBindings(Node.ListNode list) {
-        for (Node item : list.items()) {
+    void scanBindings(List<Node> items) {
+        for (Node item : items) {
             if (item instanceof Node.MapNode m && m.entries().size() == 1) {
                 Node v = m.entries().values().iterator().next().value();
                 if (v instanceof Node.MapNode args && args.get("as") instanceof Node.Scalar s && s.isString()) {

@@ -16,9 +16,7 @@ import java.util.Set;
 /** Reads the {@code steps} section; every object named must be a row of {@code rows}. */
 final class StepsReader {
 
-    static final List<String> KINDS = List.of("get", "load", "delete", "remove", "set", "expunge", "new", "add",
-            "append", "merge", "refresh", "expire", "expire_all", "close", "flush", "commit", "rollback");
-    private static final List<String> BARE = List.of("expire_all", "close", "flush", "commit", "rollback");
+    static final List<String> KINDS = StepForm.kinds();
 
     private final Reading in;
     private final Map<String, Table> tables;
@@ -40,13 +38,22 @@ final class StepsReader {
         StepsReader r = new StepsReader(in, tables, mapping, rows);
         List<Step> steps = new ArrayList<>();
         Node.ListNode list = in.list(section, "'steps' (- delete: Artist(1), - commit, ...)");
-        if (list != null) {
-            r.names.scanBindings(list);
-            for (Node item : list.items()) {
-                Step s = r.step(item);
-                if (s != null) {
-                    steps.add(s);
-                }
+        return list == null ? steps : r.all(list.items());
+    }
+
+    /** Reads steps given as nodes (a file's list, or lines of the step notation); the ones refused are left out. */
+    static List<Step> readAll(List<Node> items, Reading in, Map<String, Table> tables, MappingReader.Mapping mapping,
+                              RowsReader.Rows rows) {
+        return new StepsReader(in, tables, mapping, rows).all(items);
+    }
+
+    private List<Step> all(List<Node> items) {
+        names.scanBindings(items);
+        List<Step> steps = new ArrayList<>();
+        for (Node item : items) {
+            Step s = step(item);
+            if (s != null) {
+                steps.add(s);
             }
         }
         return steps;
@@ -62,7 +69,7 @@ final class StepsReader {
                 case "commit" -> new Step.Commit();
                 case "rollback" -> new Step.Rollback();
                 default -> {
-                    if (KINDS.contains(kind)) {
+                    if (StepForm.named(kind) != null) {
                         in.problem(item, "step '" + kind + "' needs an object, e.g. - " + kind + ": " + example(kind));
                     } else {
                         unknownKind(item.pos(), kind);
@@ -124,7 +131,7 @@ final class StepsReader {
             case "set":
                 return set(v);
             default:
-                if (BARE.contains(e.key())) {
+                if (StepForm.named(e.key()) != null && StepForm.named(e.key()).isBare()) {
                     in.problem(e.keyPos(), "step '" + e.key() + "' takes nothing: write - " + e.key());
                 } else {
                     unknownKind(e.keyPos(), e.key());
@@ -277,10 +284,10 @@ final class StepsReader {
             }
             return new Owner(o, attr);
         }
-        ObjectRefSyntax.Parsed p;
+        StepSyntax.Parsed p;
         try {
-            p = ObjectRefSyntax.parse(text, true);
-        } catch (ObjectRefSyntax.SyntaxError e) {
+            p = StepSyntax.parse(text, true);
+        } catch (StepSyntax.SyntaxError e) {
             in.problem(n, "malformed '" + text + "' in step '" + kind + "': " + e.getMessage()
                     + "; expected Class(key).relationship, e.g. Artist(1).songs, or name.relationship, e.g. o1.items");
             return null;
@@ -298,8 +305,8 @@ final class StepsReader {
             return names.ref(n, text.trim(), kind);
         }
         try {
-            return resolve(n, ObjectRefSyntax.parse(text, false), kind);
-        } catch (ObjectRefSyntax.SyntaxError e) {
+            return resolve(n, StepSyntax.parse(text, false), kind);
+        } catch (StepSyntax.SyntaxError e) {
             in.problem(n, "malformed object '" + text + "' in step '" + kind + "': " + e.getMessage()
                     + "; expected Class(key), e.g. Artist(1), Tag('python') or Link(1, 2)");
             return null;
@@ -307,7 +314,10 @@ final class StepsReader {
     }
 
     /** The object for a parsed name, when its class exists, its key fits and its row exists. */
-    private ObjectRef resolve(Node n, ObjectRefSyntax.Parsed p, String kind) {
+    private ObjectRef resolve(Node n, StepSyntax.Parsed p, String kind) {
+        if (p.isName()) {
+            return names.ref(n, p.name(), kind);
+        }
         MappedClass cls = mapping.classes().get(p.className());
         if (cls == null) {
             if (!mapping.declared().contains(p.className())) {
@@ -336,7 +346,8 @@ final class StepsReader {
                 key.add(v);
             } else {
                 in.problem(n, "the key of " + cls.name() + " column '" + c.name() + "' is " + c.type().fileName()
-                        + (numeric ? ": write it as a number" : text ? ": write it in quotes, e.g. '" + v + "'"
+                        + (numeric ? ": write it as a whole number, found " + StepNotation.text(v)
+                        : text ? ": write it in quotes, e.g. '" + v + "'"
                         : ": this key type cannot be named in a step"));
                 return null;
             }

@@ -5,38 +5,45 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import java.util.Locale;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Reads YAML or JSON text with Jackson's streaming parser into {@link Node}s that keep their
- * positions. Syntax errors, duplicate keys and YAML aliases become problems; the tree of a file
- * with a syntax error is not returned (null).
+ * Reads scenario text into {@link Node}s that keep their positions: YAML through SnakeYAML
+ * Engine's event parser, JSON through Jackson's streaming parser. Syntax errors, duplicate keys,
+ * YAML aliases and nesting past {@link #MAX_DEPTH} become problems; the tree of a file with a
+ * syntax error is not returned (null).
  */
 final class TreeReader {
 
-    /** Made on first use: most YAML files never need them (see {@link PlainYamlReader}). */
-    private static final class Factories {
-        static final YAMLFactory YAML = new YAMLFactory();
-        static final JsonFactory JSON = new JsonFactory();
-    }
+    /** The largest file read, in characters: a limit of CascadeViz, said as such when reached. */
+    static final int MAX_CHARS = 256 * 1024 * 1024;
+    /** Mappings and lists nested deeper than this are refused (a scenario needs four or five levels). */
+    static final int MAX_DEPTH = 200;
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Problems problems;
-    private final boolean json;
-    private JsonParser parser;
 
-    private TreeReader(Problems problems, boolean json) {
+    private TreeReader(Problems problems) {
         this.problems = problems;
-        this.json = json;
     }
 
     /** Whether text is read as JSON: a .json file name, or text whose first non-blank is '{'. */
     static boolean looksLikeJson(String text, String fileName) {
-        if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+        if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
             return true;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -49,123 +56,245 @@ final class TreeReader {
         return false;
     }
 
-    /** The document's root node, or null when the text is empty or not valid YAML/JSON. */
+    /** The document's root node, or null when the text is empty, too large or not valid YAML/JSON. */
     static Node read(String text, boolean json, Problems problems) {
-        if (!json) {
-            Node plain = PlainYamlReader.read(text);
-            if (plain != null) {
-                return plain;
-            }
+        return read(text, json, problems, MAX_CHARS);
+    }
+
+    static Node read(String text, boolean json, Problems problems, int maxChars) {
+        if (text.length() > maxChars) {
+            problems.add(new Node.Pos(1, 1), "the file has " + text.length() + " characters; CascadeViz reads "
+                    + "scenario files of up to " + maxChars + " characters (a size limit)");
+            return null;
         }
-        return readWithJackson(text, json, problems);
+        TreeReader reader = new TreeReader(problems);
+        return json ? reader.new Json().read(text) : reader.new Yaml().read(text);
     }
 
-    /** The tree as Jackson reads it, whatever the text; problems for what is wrong with it. */
-    static Node readWithJackson(String text, boolean json, Problems problems) {
-        return new TreeReader(problems, json).read(text);
+    /** Before reading a mapping or list at this depth: past {@link #MAX_DEPTH}, the problem, and the reading stops. */
+    private void enter(Node.Pos pos, int depth) {
+        if (depth >= MAX_DEPTH) {
+            problems.add(pos, "mappings and lists nested more than " + MAX_DEPTH + " levels deep: a scenario needs a few");
+            throw new TooDeep();
+        }
     }
 
-    private Node read(String text) {
-        try (JsonParser p = json ? Factories.JSON.createParser(text) : Factories.YAML.createParser(text)) {
-            parser = p;
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
-                        + "'tables', 'classes', 'rows' and 'steps'");
+    /** Thrown once nesting is too deep: the problem is recorded, the rest of the file is not read. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void duplicate(Entries.Builder entries, Node.Entry entry) {
+        Node.Entry earlier = entries.get(entry.key());
+        if (earlier != null) {
+            problems.add(entry.keyPos(), "duplicate key '" + entry.key() + "': it was already given at line "
+                    + earlier.keyPos().line() + ", column " + earlier.keyPos().column());
+        } else {
+            entries.add(entry);
+        }
+    }
+
+    /** YAML: SnakeYAML Engine's events, the whole text in one buffer so that reading stays linear. */
+    private final class Yaml {
+
+        private ParserImpl parser;
+
+        Node read(String text) {
+            LoadSettings settings = LoadSettings.builder()
+                    .setBufferSize(Math.max(1024, text.length() + 1))
+                    .setCodePointLimit(Integer.MAX_VALUE)
+                    .setAllowDuplicateKeys(true)
+                    .build();
+            try {
+                parser = new ParserImpl(settings, new StreamReader(settings, text));
+                parser.next(); // stream start
+                if (parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
+                    problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
+                            + "'tables', 'classes', 'rows' and 'steps'");
+                    return null;
+                }
+                parser.next(); // document start
+                Node root = value(parser.next(), 0);
+                parser.next(); // document end
+                Event extra = parser.next();
+                if (extra.getEventId() != Event.ID.StreamEnd) {
+                    Event content = parser.next(); // the second document's first node: where it shows
+                    problems.add(pos(content), "a scenario file holds one YAML document; found a second one here");
+                }
+                return root;
+            } catch (TooDeep e) {
+                return null;
+            } catch (MarkedYamlEngineException e) {
+                problems.add(e.getProblemMark().map(TreeReader::pos).orElse(new Node.Pos(1, 1)), syntaxMessage(e));
+                return null;
+            } catch (YamlEngineException e) {
+                problems.add(new Node.Pos(1, 1), "YAML syntax error: " + e.getMessage());
                 return null;
             }
-            Node root = value(first);
-            JsonToken extra = p.nextToken();
-            if (extra != null) {
-                problems.add(here(), json ? "unexpected content after the end of the JSON object"
-                        : "a scenario file holds one YAML document; found a second one here");
-            }
-            return root;
-        } catch (JacksonException e) {
-            JsonLocation loc = e.getLocation();
-            Node.Pos pos = loc == null || loc.getLineNr() < 1 ? new Node.Pos(1, 1)
-                    : new Node.Pos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
-            problems.add(pos, syntaxMessage(e));
-            return null;
-        } catch (IOException | RuntimeException e) {
-            problems.add(new Node.Pos(1, 1), (json ? "JSON" : "YAML") + " syntax error: " + e.getMessage());
-            return null;
         }
-    }
 
-    private String syntaxMessage(JacksonException e) {
-        String what = json ? "JSON syntax error: " : "YAML syntax error: ";
-        if (e.getCause() instanceof MarkedYAMLException m) {
-            String problem = m.getProblem() == null ? "" : m.getProblem().trim();
-            if (m.getContext() != null && m.getContextMark() != null) {
-                return what + problem + " (" + m.getContext().trim() + " that starts at line "
-                        + (m.getContextMark().getLine() + 1) + ", column " + (m.getContextMark().getColumn() + 1) + ")";
+        private Node value(Event event, int depth) {
+            Node.Pos pos = pos(event);
+            switch (event.getEventId()) {
+                case MappingStart: {
+                    enter(pos, depth);
+                    Entries.Builder entries = new Entries.Builder();
+                    Event e;
+                    while ((e = parser.next()).getEventId() != Event.ID.MappingEnd) {
+                        Node.Pos keyPos = pos(e);
+                        String key;
+                        if (e instanceof ScalarEvent k) {
+                            key = k.getValue();
+                        } else {
+                            problems.add(keyPos, "expected a plain key (a name) here, found "
+                                    + value(e, depth + 1).describe());
+                            key = null;
+                        }
+                        Node v = value(parser.next(), depth + 1);
+                        if (key != null) {
+                            duplicate(entries, new Node.Entry(key, keyPos, v));
+                        }
+                    }
+                    return new Node.MapNode(pos, entries.build());
+                }
+                case SequenceStart: {
+                    enter(pos, depth);
+                    List<Node> items = new ArrayList<>();
+                    Event e;
+                    while ((e = parser.next()).getEventId() != Event.ID.SequenceEnd) {
+                        items.add(value(e, depth + 1));
+                    }
+                    return new Node.ListNode(pos, items);
+                }
+                case Scalar:
+                    return scalar((ScalarEvent) event, pos);
+                case Alias: {
+                    String alias = ((AliasEvent) event).getAlias().getValue();
+                    problems.add(pos, "YAML aliases (*" + alias + ") are not supported: write the value out");
+                    return new Node.Scalar(pos, Node.Kind.STRING, alias, alias);
+                }
+                default:
+                    problems.add(pos, "unexpected " + event.getEventId() + " here");
+                    return new Node.Scalar(pos, Node.Kind.NULL, null, "");
             }
-            return what + problem;
         }
-        String original = e.getOriginalMessage();
-        return what + (original == null ? e.getClass().getSimpleName() : original.trim());
-    }
 
-    private Node.Pos here() {
-        JsonLocation loc = parser.currentTokenLocation();
-        return new Node.Pos(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
-    }
-
-    private Node value(JsonToken token) throws IOException {
-        Node.Pos pos = here();
-        switch (token) {
-            case START_OBJECT:
-                return mapping(pos);
-            case START_ARRAY: {
-                List<Node> items = new ArrayList<>();
-                JsonToken t;
-                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    items.add(value(t));
-                }
-                return new Node.ListNode(pos, items);
-            }
-            case VALUE_STRING: {
-                String text = parser.getText();
-                if (!json && parser instanceof YAMLParser y && y.isCurrentAlias()) {
-                    problems.add(pos, "YAML aliases (*" + text + ") are not supported: write the value out");
-                }
+        private Node scalar(ScalarEvent e, Node.Pos pos) {
+            String text = e.getValue();
+            boolean stringTag = e.getTag().map(t -> t.equals("tag:yaml.org,2002:str")).orElse(false);
+            if (e.getScalarStyle() != ScalarStyle.PLAIN || stringTag) {
                 return new Node.Scalar(pos, Node.Kind.STRING, text, text);
             }
-            case VALUE_NUMBER_INT: {
-                String text = parser.getText();
-                Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-                return new Node.Scalar(pos, Node.Kind.INTEGER, v, text);
+            String unsupported = YamlScalars.unsupported(text);
+            if (unsupported != null) {
+                problems.add(pos, unsupported);
             }
-            case VALUE_NUMBER_FLOAT:
-                return new Node.Scalar(pos, Node.Kind.FLOAT, parser.getDoubleValue(), parser.getText());
-            case VALUE_TRUE:
-            case VALUE_FALSE:
-                return new Node.Scalar(pos, Node.Kind.BOOLEAN, token == JsonToken.VALUE_TRUE, parser.getText());
-            case VALUE_NULL:
-                return new Node.Scalar(pos, Node.Kind.NULL, null, parser.getText());
-            default:
-                problems.add(pos, "unexpected " + token + " here");
-                return new Node.Scalar(pos, Node.Kind.NULL, null, "");
+            return YamlScalars.plain(pos, text);
         }
     }
 
-    private Node mapping(Node.Pos pos) throws IOException {
-        Entries.Builder entries = new Entries.Builder();
-        JsonToken t;
-        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            Node.Pos keyPos = here();
-            Node v = value(parser.nextToken());
-            Node.Entry earlier = entries.get(key);
-            if (earlier != null) {
-                problems.add(keyPos, "duplicate key '" + key + "': it was already given at line "
-                        + earlier.keyPos().line() + ", column " + earlier.keyPos().column());
-            } else {
-                entries.add(new Node.Entry(key, keyPos, v));
+    private static Node.Pos pos(Event e) {
+        return e.getStartMark().map(TreeReader::pos).orElse(new Node.Pos(1, 1));
+    }
+
+    private static Node.Pos pos(Mark m) {
+        return new Node.Pos(m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    private static String syntaxMessage(MarkedYamlEngineException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+        if (e.getContext() != null && e.getContextMark().isPresent()) {
+            Mark m = e.getContextMark().get();
+            return "YAML syntax error: " + problem + " (" + e.getContext().trim() + " that starts at line "
+                    + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")";
+        }
+        return "YAML syntax error: " + problem;
+    }
+
+    /** JSON: Jackson's streaming parser. */
+    private final class Json {
+
+        private JsonParser parser;
+
+        Node read(String text) {
+            try (JsonParser p = JSON.createParser(text)) {
+                parser = p;
+                JsonToken first = p.nextToken();
+                if (first == null) {
+                    problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
+                            + "'tables', 'classes', 'rows' and 'steps'");
+                    return null;
+                }
+                Node root = value(first, 0);
+                if (p.nextToken() != null) {
+                    problems.add(here(), "unexpected content after the end of the JSON object");
+                }
+                return root;
+            } catch (JacksonException e) {
+                JsonLocation loc = e.getLocation();
+                Node.Pos pos = loc == null || loc.getLineNr() < 1 ? new Node.Pos(1, 1)
+                        : new Node.Pos(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+                String original = e.getOriginalMessage();
+                problems.add(pos, "JSON syntax error: " + (original == null ? e.getClass().getSimpleName() : original.trim()));
+                return null;
+            } catch (TooDeep e) {
+                return null;
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Node.Pos(1, 1), "JSON syntax error: " + e.getMessage());
+                return null;
             }
         }
-        return new Node.MapNode(pos, entries.build());
+
+        private Node.Pos here() {
+            JsonLocation loc = parser.currentTokenLocation();
+            return new Node.Pos(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+        }
+
+        private Node value(JsonToken token, int depth) throws IOException {
+            Node.Pos pos = here();
+            switch (token) {
+                case START_OBJECT: {
+                    enter(pos, depth);
+                    Entries.Builder entries = new Entries.Builder();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        Node.Pos keyPos = here();
+                        Node v = value(parser.nextToken(), depth + 1);
+                        duplicate(entries, new Node.Entry(key, keyPos, v));
+                    }
+                    return new Node.MapNode(pos, entries.build());
+                }
+                case START_ARRAY: {
+                    enter(pos, depth);
+                    List<Node> items = new ArrayList<>();
+                    JsonToken t;
+                    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                        items.add(value(t, depth + 1));
+                    }
+                    return new Node.ListNode(pos, items);
+                }
+                case VALUE_STRING:
+                    return new Node.Scalar(pos, Node.Kind.STRING, parser.getText(), parser.getText());
+                case VALUE_NUMBER_INT: {
+                    Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                    return new Node.Scalar(pos, Node.Kind.INTEGER, v, parser.getText());
+                }
+                case VALUE_NUMBER_FLOAT:
+                    return new Node.Scalar(pos, Node.Kind.FLOAT, parser.getDoubleValue(), parser.getText());
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return new Node.Scalar(pos, Node.Kind.BOOLEAN, token == JsonToken.VALUE_TRUE, parser.getText());
+                case VALUE_NULL:
+                    return new Node.Scalar(pos, Node.Kind.NULL, null, parser.getText());
+                default:
+                    problems.add(pos, "unexpected " + token + " here");
+                    return new Node.Scalar(pos, Node.Kind.NULL, null, "");
+            }
+        }
     }
 }

@@ -1,84 +1,107 @@
 package dev.cascadeviz.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.emitter.Emitter;
-import org.yaml.snakeyaml.events.DocumentEndEvent;
-import org.yaml.snakeyaml.events.DocumentStartEvent;
-import org.yaml.snakeyaml.events.ImplicitTuple;
-import org.yaml.snakeyaml.events.MappingEndEvent;
-import org.yaml.snakeyaml.events.MappingStartEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceEndEvent;
-import org.yaml.snakeyaml.events.SequenceStartEvent;
-import org.yaml.snakeyaml.events.StreamEndEvent;
-import org.yaml.snakeyaml.events.StreamStartEvent;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.emitter.Emitter;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ImplicitTuple;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
+import org.snakeyaml.engine.v2.events.StreamStartEvent;
 
 /**
- * Writes YAML through SnakeYAML's emitter, one event at a time, so that each mapping and list
- * can be block or flow as the writer chooses while SnakeYAML decides how scalars are quoted.
- * A string is left plain only when both SnakeYAML's resolver and Jackson's parser (which
- * reads the file back) would take the plain text for that same string.
+ * Writes YAML through SnakeYAML Engine's emitter, one event at a time, so that each mapping and
+ * list can be block or flow as the writer chooses while the emitter decides how scalars are
+ * quoted. A string is left plain only when the reader ({@link TreeReader}) would read the plain
+ * text back as that same string.
  */
 final class YamlEvents {
 
-    private static final Resolver RESOLVER = new Resolver();
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static final ImplicitTuple TYPED = new ImplicitTuple(true, false);
 
     private final Emitter emitter;
     private final Map<String, Boolean> plainSafe = new HashMap<>();
 
     YamlEvents(Writer out) {
-        DumperOptions options = new DumperOptions();
-        options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setWidth(Integer.MAX_VALUE / 2);
-        options.setSplitLines(false);
-        options.setLineBreak(DumperOptions.LineBreak.UNIX);
-        this.emitter = new Emitter(out, options);
+        DumpSettings settings = DumpSettings.builder()
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .setWidth(Integer.MAX_VALUE / 2)
+                .setSplitLines(false)
+                .setBestLineBreak("\n")
+                .build();
+        this.emitter = new Emitter(settings, new StreamDataWriter() {
+            @Override
+            public void write(String str) {
+                try {
+                    out.write(str);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                try {
+                    out.write(str, off, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+    }
+
+    private void emit(Event event) throws IOException {
+        try {
+            emitter.emit(event);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     void start() throws IOException {
-        emitter.emit(new StreamStartEvent(null, null));
-        emitter.emit(new DocumentStartEvent(null, null, false, null, null));
+        emit(new StreamStartEvent());
+        emit(new DocumentStartEvent(false, Optional.empty(), Map.of()));
     }
 
     void end() throws IOException {
-        emitter.emit(new DocumentEndEvent(null, null, false));
-        emitter.emit(new StreamEndEvent(null, null));
+        emit(new DocumentEndEvent(false));
+        emit(new StreamEndEvent());
     }
 
     void startMap(boolean flow) throws IOException {
-        emitter.emit(new MappingStartEvent(null, null, true, null, null,
-                flow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK));
+        emit(new MappingStartEvent(Optional.empty(), Optional.empty(), true, flow ? FlowStyle.FLOW : FlowStyle.BLOCK));
     }
 
     void endMap() throws IOException {
-        emitter.emit(new MappingEndEvent(null, null));
+        emit(new MappingEndEvent());
     }
 
     void startList(boolean flow) throws IOException {
-        emitter.emit(new SequenceStartEvent(null, null, true, null, null,
-                flow ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK));
+        emit(new SequenceStartEvent(Optional.empty(), Optional.empty(), true, flow ? FlowStyle.FLOW : FlowStyle.BLOCK));
     }
 
     void endList() throws IOException {
-        emitter.emit(new SequenceEndEvent(null, null));
+        emit(new SequenceEndEvent());
     }
 
     void string(String s) throws IOException {
-        scalar(s, new ImplicitTuple(isPlainSafe(s), true), DumperOptions.ScalarStyle.PLAIN);
+        scalar(s, new ImplicitTuple(isPlainSafe(s), true), ScalarStyle.PLAIN);
     }
 
     /** A multi-line string as a literal block ({@code |}) where YAML allows one. */
@@ -87,16 +110,16 @@ final class YamlEvents {
             string(s);
             return;
         }
-        scalar(s, new ImplicitTuple(false, true), DumperOptions.ScalarStyle.LITERAL);
+        scalar(s, new ImplicitTuple(false, true), ScalarStyle.LITERAL);
     }
 
     void integer(long v) throws IOException {
-        scalar(Long.toString(v), TYPED, DumperOptions.ScalarStyle.PLAIN);
+        scalar(Long.toString(v), TYPED, ScalarStyle.PLAIN);
     }
 
     /** A double that reads back as a float (always with a '.' or an exponent). */
     void decimal(double v) throws IOException {
-        scalar(Double.toString(v), TYPED, DumperOptions.ScalarStyle.PLAIN);
+        scalar(Double.toString(v), TYPED, ScalarStyle.PLAIN);
     }
 
     /** A coordinate: whole numbers without ".0". */
@@ -109,11 +132,11 @@ final class YamlEvents {
     }
 
     void bool(boolean v) throws IOException {
-        scalar(Boolean.toString(v), TYPED, DumperOptions.ScalarStyle.PLAIN);
+        scalar(Boolean.toString(v), TYPED, ScalarStyle.PLAIN);
     }
 
     void nul() throws IOException {
-        scalar("null", TYPED, DumperOptions.ScalarStyle.PLAIN);
+        scalar("null", TYPED, ScalarStyle.PLAIN);
     }
 
     /** A scalar value of a row: Long, Double, String, Boolean or null. */
@@ -133,8 +156,8 @@ final class YamlEvents {
         }
     }
 
-    private void scalar(String value, ImplicitTuple implicit, DumperOptions.ScalarStyle style) throws IOException {
-        emitter.emit(new ScalarEvent(null, null, implicit, value, null, null, style));
+    private void scalar(String value, ImplicitTuple implicit, ScalarStyle style) throws IOException {
+        emit(new ScalarEvent(Optional.empty(), Optional.empty(), implicit, value, style));
     }
 
     private boolean isPlainSafe(String s) {
@@ -142,20 +165,6 @@ final class YamlEvents {
     }
 
     private static boolean checkPlain(String s) {
-        if (s.isEmpty() || !RESOLVER.resolve(NodeId.scalar, s, true).equals(Tag.STR)) {
-            return false;
-        }
-        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return true; // never emitted plain by SnakeYAML; no need to ask Jackson
-        }
-        try (JsonParser p = YAML.createParser("- " + s + "\n")) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return false;
-            }
-            JsonToken t = p.nextToken();
-            return t == JsonToken.VALUE_STRING && s.equals(p.getText());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return !s.isEmpty() && YamlScalars.isPlainString(s);
     }
 }

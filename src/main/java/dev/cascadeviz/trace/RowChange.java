@@ -1,5 +1,6 @@
 package dev.cascadeviz.trace;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public record RowChange(String table, Kind kind, List<Object> key, Map<String, O
     public enum Kind { INSERT, UPDATE, DELETE }
 
     public RowChange {
-        key = Collections.unmodifiableList(new java.util.ArrayList<>(key));
+        key = Collections.unmodifiableList(new ArrayList<>(key));
         before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
         after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
     }

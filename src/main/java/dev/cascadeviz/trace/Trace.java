@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of running one scenario (trace-format.md): statements, error, tables after the
+ * The outcome of running one scenario (docs/trace-format.md): statements, error, tables after the
  * run, and the project's own extras (warnings, the tables before the run).
  *
  * @param tables every table in scenario order, rows ordered by primary key, each row in column order

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Whether two traces agree, as trace-format.md defines it: statements one by one (text with
+ * Whether two traces agree, as docs/trace-format.md defines it: statements one by one (text with
  * runs of white space folded to one space, parameters equal, executemany or not), errors of
  * the same type raised by the same step (messages are not compared), and equal tables. The
  * project's extras (warnings, row changes, causes) are ignored.

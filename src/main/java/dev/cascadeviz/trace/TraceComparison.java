@@ -2,6 +2,7 @@ package dev.cascadeviz.trace;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,8 +87,8 @@ public final class TraceComparison {
         List<TraceStatement> b = right.statements();
         StatementStatus[] sa = new StatementStatus[a.size()];
         StatementStatus[] sb = new StatementStatus[b.size()];
-        java.util.Arrays.fill(sa, StatementStatus.ONLY_HERE);
-        java.util.Arrays.fill(sb, StatementStatus.ONLY_HERE);
+        Arrays.fill(sa, StatementStatus.ONLY_HERE);
+        Arrays.fill(sb, StatementStatus.ONLY_HERE);
         List<int[]> pairs = matchStatements(a, b);
         for (int[] p : pairs) {
             sa[p[0]] = StatementStatus.SAME;

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Reads and writes traces as the JSON of trace-format.md. */
+/** Reads and writes traces as the JSON of docs/trace-format.md. */
 public final class TraceJson {
 
     /** Made on first use: writing a trace needs only the streaming generator, not databind. */
@@ -104,7 +105,7 @@ public final class TraceJson {
         for (RowChange c : changes) {
             ObjectNode n = a.addObject();
             n.put("table", c.table());
-            n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
             n.set("key", valuesTree(c.key()));
             n.set("before", c.before() == null ? JsonNodeFactory.instance.nullNode() : rowTree(c.before()));
             n.set("after", c.after() == null ? JsonNodeFactory.instance.nullNode() : rowTree(c.after()));

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a trace's JSON (trace-format.md) with Jackson's streaming generator straight to a
+ * Writes a trace's JSON (docs/trace-format.md) with Jackson's streaming generator straight to a
  * writer, pretty-printed exactly as {@link TraceJson#toTree} would be by an indenting
  * ObjectMapper, without building a tree or the whole text first (a 37,000-row trace is 6 MB).
  */

@@ -1,5 +1,7 @@
 package dev.cascadeviz.trace;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -83,6 +85,6 @@ public record TraceStatement(
     }
 
     private static List<Object> copyNullable(List<Object> list) {
-        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+        return Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 class CauseAndWarningsTest extends WindowTestBase {
 
@@ -38,7 +39,7 @@ class CauseAndWarningsTest extends WindowTestBase {
         interact(() -> side.getSelectionModel().select(side.getTabs().size() - 1));
         assertEquals("Warnings (1)", side.getSelectionModel().getSelectedItem().getText());
         // the tab's content joins the scene on the next pulses; wait for them before looking it up
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        WaitForAsyncUtils.waitForFxEvents(3);
         clickOn("#fix-0");
         awaitRun();
         assertEquals(PassiveDeletes.TRUE,

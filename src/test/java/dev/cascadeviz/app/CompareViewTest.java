@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.app.compare.CompareStyles;
 import dev.cascadeviz.app.compare.CompareWindow;
 import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -41,10 +45,10 @@ class CompareViewTest extends WindowTestBase {
 
     private List<Node> statementCells(String side) {
         return lookup("#compare-sql-" + side).lookup("." + CompareStyles.STATEMENT).queryAll().stream()
-                .filter(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null).toList();
+                .filter(n -> ((ListCell<?>) n).getItem() != null).toList();
     }
 
-    private static long marked(List<Node> nodes, javafx.css.PseudoClass p) {
+    private static long marked(List<Node> nodes, PseudoClass p) {
         return nodes.stream().filter(n -> n.getPseudoClassStates().contains(p)).count();
     }
 
@@ -108,8 +112,8 @@ class CompareViewTest extends WindowTestBase {
     @Test
     void writesAScreenshotOfTheCompareView() throws Exception {
         openLesson("13-artists-passive-deletes.yaml");
-        interact(() -> window.compareEdge(dev.cascadeviz.app.viewmodel.MappedEdge.find(model.getScenario(), "Artist", "songs"),
-                dev.cascadeviz.app.compare.EdgeVariants.of(dev.cascadeviz.app.viewmodel.MappedEdge.find(model.getScenario(),
+        interact(() -> window.compareEdge(MappedEdge.find(model.getScenario(), "Artist", "songs"),
+                EdgeVariants.of(MappedEdge.find(model.getScenario(),
                         "Artist", "songs")).stream().filter(v -> v.label().equals("passive_deletes=False")).findFirst().orElseThrow()));
         CompareWindow w = awaitComparison();
         WritableImage[] image = new WritableImage[1];

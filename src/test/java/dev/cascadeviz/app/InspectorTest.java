@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.fixtures.TestScenarios;
+import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
@@ -44,7 +46,7 @@ class InspectorTest extends WindowTestBase {
         show(TestScenarios.artistSongs("save-update", true));
         interact(() -> model.selectionProperty().set(new Selection.Edge("Artist", "songs")));
         clickOn("#cascade-all");
-        assertTrue(songs().cascadeOptions().containsAll(dev.cascadeviz.model.Cascade.ALL));
+        assertTrue(songs().cascadeOptions().containsAll(Cascade.ALL));
         assertFalse(songs().cascades(CascadeOption.DELETE_ORPHAN));
     }
 

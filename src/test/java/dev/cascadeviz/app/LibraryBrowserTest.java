@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.app.library.LibraryBrowser;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -106,7 +107,7 @@ class LibraryBrowserTest extends WindowTestBase {
         t.getSelectionModel().select(b);
     }
 
-    private <T> T interactReturn(java.util.concurrent.Callable<T> c) {
+    private <T> T interactReturn(Callable<T> c) {
         Object[] out = new Object[1];
         interact(() -> {
             try {

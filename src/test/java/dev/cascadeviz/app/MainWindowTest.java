@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.Edits;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.Edits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class MainWindowTest extends WindowTestBase {
         openDefault();
         Engine before = model.getScenario().database().engine();
         Engine other = before == Engine.H2 ? Engine.SQLITE : Engine.H2;
-        interact(() -> lookup("#engine-choice").<javafx.scene.control.ChoiceBox<Engine>>query().setValue(other));
+        interact(() -> lookup("#engine-choice").<ChoiceBox<Engine>>query().setValue(other));
         assertEquals(other, model.getScenario().database().engine());
         awaitRun();
         interact(model::undo);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cascadeviz.app.library.RecentFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class RecentFilesTest {
         recent.add(Path.of("/tmp/a.yaml"));
         recent.add(Path.of("/tmp/b.yaml"));
         recent.add(Path.of("/tmp/a.yaml"));
-        assertEquals(java.util.List.of(Path.of("/tmp/a.yaml"), Path.of("/tmp/b.yaml")), recent.list());
+        assertEquals(List.of(Path.of("/tmp/a.yaml"), Path.of("/tmp/b.yaml")), recent.list());
     }
 
     @Test

@@ -3,9 +3,10 @@ package dev.cascadeviz.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.viewmodel.Edits;
 import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.PassiveDeletes;
+import dev.cascadeviz.workbench.Edits;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,8 @@ import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.graph.GraphStyles;
 import dev.cascadeviz.app.log.SqlLogView;
 import dev.cascadeviz.app.tables.ResultTablesView;
+import dev.cascadeviz.app.tables.RowActions;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.trace.Trace;
@@ -49,7 +51,7 @@ class RunViewsTest extends WindowTestBase {
         openDefault();
         String firstTable = model.getScenario().tables().keySet().iterator().next();
         clickOn(lookup("#table-" + firstTable + " .row-actions").<MenuButton>queryAll().toArray(new MenuButton[0])[1]);
-        ObjectRef second = dev.cascadeviz.app.tables.RowActions.objectOf(model.getScenario(), firstTable,
+        ObjectRef second = RowActions.objectOf(model.getScenario(), firstTable,
                 model.getScenario().rowsOf(firstTable).get(1));
         clickOn("session.delete(" + second + ")");
         assertEquals(List.of(new Step.Delete(second), new Step.Commit()), model.getScenario().steps());

@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Step;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.cascadeviz.app;
 
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;

@@ -7,6 +7,7 @@ import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -92,7 +93,7 @@ public final class GraphBenchmark {
 
     private static double percentile(long[] nanos, int p) {
         long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,20 +79,6 @@ class CascadeVizCommandTest {
         String written = Files.readString(dir.resolve("artist.trace.json"));
         assertEquals(0, run("trace", "--out=" + dir, resource("artist.yaml")), err);
         assertEquals(Files.readString(dir.resolve("artist.trace.json")), written);
-    }
-
-    @Test
-    void traceLeavesEveryFormButThePlainOnesToPicocli() {
-        String f = "a.yaml";
-        assertTrue(TraceCommand.plain(new String[] {"trace", f}) != null);
-        assertTrue(TraceCommand.plain(new String[] {"trace", "--timings", "--engine", "sqlite", "--out", "d", f, "b.yaml"}) != null);
-        for (String[] args : List.of(new String[] {"trace"}, new String[] {"trace", "--help"}, new String[] {"trace", "-V"},
-                new String[] {"trace", "--engine", "oracle", f}, new String[] {"trace", "--engine", "h2", "--engine", "h2", f},
-                new String[] {"trace", "--timings", "--timings", f}, new String[] {"trace", "--engine", f},
-                new String[] {"trace", "--", f}, new String[] {"trace", "@args.txt"}, new String[] {"trace", "--bogus", f},
-                new String[] {"trace", "--out", "d"}, new String[] {"validate", f})) {
-            assertEquals(null, TraceCommand.plain(args), String.join(" ", args));
-        }
     }
 
     @Test

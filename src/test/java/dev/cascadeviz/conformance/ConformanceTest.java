@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -82,7 +83,7 @@ class ConformanceTest {
 
     /** Counts the outcome and passes, fails, or aborts (a known difference) the test. */
     private static void judge(Tally tally, String id, KnownDifferences known, boolean agrees,
-                              java.util.function.Supplier<String> difference) {
+                              Supplier<String> difference) {
         if (known.contains(id)) {
             if (agrees) {
                 tally.disagreeing.incrementAndGet();

@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.RowChange;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -111,7 +113,7 @@ class DatabaseEffectsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void reportsNothingOnSqliteWithForeignKeysOff() throws Exception {
         try (ScenarioDatabase db = ScenarioDatabase.open(Schemas.artistSongs(Engine.SQLITE, false, ReferentialAction.CASCADE), Engine.SQLITE)) {
             assertSame(DatabaseEffects.NONE, db.effects().beforeDelete("artist", List.of(List.of(1L))));
@@ -125,7 +127,7 @@ class DatabaseEffectsTest {
     void namesBothColumnsOfACompositeRule(Engine engine) throws Exception {
         Scenario s = Schemas.scenario(engine, true,
                 List.of(table("link", pk("a"), pk("b")),
-                        table("ref", List.of(new dev.cascadeviz.model.ForeignKey(List.of("la", "lb"), "link", List.of("a", "b"),
+                        table("ref", List.of(new ForeignKey(List.of("la", "lb"), "link", List.of("a", "b"),
                                         ReferentialAction.SET_NULL, null)),
                                 pk("id"), col("la", ColumnType.INTEGER), col("lb", ColumnType.INTEGER))),
                 "link", List.of(row("a", 1L, "b", 2L)),

@@ -7,6 +7,7 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ReferentialAction;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class ReferentialRulesTest {
     private static List<List<Object>> songs(ScenarioDatabase db) throws SQLException {
         List<List<Object>> out = new ArrayList<>();
         for (Map<String, Object> r : db.rows("song")) {
-            out.add(java.util.Arrays.asList(r.get("id"), r.get("artist_id")));
+            out.add(Arrays.asList(r.get("id"), r.get("artist_id")));
         }
         return out;
     }
@@ -43,7 +44,7 @@ class ReferentialRulesTest {
     void setNullNullsTheChildRowsKeys(Engine engine) throws Exception {
         try (ScenarioDatabase db = open(engine, true, ReferentialAction.SET_NULL)) {
             db.execute(DELETE_ARTIST, List.of(List.of(1L)), false);
-            assertEquals(List.of(java.util.Arrays.asList(1L, null), java.util.Arrays.asList(2L, null), List.of(3L, 2L)), songs(db));
+            assertEquals(List.of(Arrays.asList(1L, null), Arrays.asList(2L, null), List.of(3L, 2L)), songs(db));
         }
     }
 
@@ -52,7 +53,7 @@ class ReferentialRulesTest {
     void setDefaultSetsTheChildRowsKeysToTheirDefaultNull(Engine engine) throws Exception {
         try (ScenarioDatabase db = open(engine, true, ReferentialAction.SET_DEFAULT)) {
             db.execute(DELETE_ARTIST, List.of(List.of(1L)), false);
-            assertEquals(List.of(java.util.Arrays.asList(1L, null), java.util.Arrays.asList(2L, null), List.of(3L, 2L)), songs(db));
+            assertEquals(List.of(Arrays.asList(1L, null), Arrays.asList(2L, null), List.of(3L, 2L)), songs(db));
         }
     }
 

@@ -15,12 +15,18 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Scenario;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
 
 class ScenarioDatabaseTest {
 
@@ -100,7 +106,7 @@ class ScenarioDatabaseTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void loadsSqlitesNativeLibraryFromACompleteCopyInTheCacheFolder() throws Exception {
         Scenario s = Schemas.scenario(Engine.SQLITE, true, List.of(table("artist", pk("id"))), "artist", List.of(row("id", 1L)));
         try (ScenarioDatabase db = ScenarioDatabase.open(s, Engine.SQLITE)) {
@@ -108,10 +114,10 @@ class ScenarioDatabaseTest {
         }
         String dir = System.getProperty("org.sqlite.lib.path");
         String name = System.getProperty("org.sqlite.lib.name");
-        java.nio.file.Path lib = java.nio.file.Path.of(dir, name);
-        String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-        try (java.io.InputStream in = org.sqlite.SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
-            assertArrayEquals(in.readAllBytes(), java.nio.file.Files.readAllBytes(lib), lib.toString());
+        Path lib = Path.of(dir, name);
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+            assertArrayEquals(in.readAllBytes(), Files.readAllBytes(lib), lib.toString());
         }
     }
 

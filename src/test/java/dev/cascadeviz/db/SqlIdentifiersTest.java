@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,7 +55,7 @@ class SqlIdentifiersTest {
         assertEquals(name, SqlIdentifiers.quote(name));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void doublesAnEmbeddedQuote() {
         assertEquals("\"a\"\"b\"", SqlIdentifiers.quote("a\"b"));
     }

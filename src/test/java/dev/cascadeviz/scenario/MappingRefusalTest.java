@@ -6,6 +6,8 @@ import static dev.cascadeviz.scenario.Refusals.refusedOnceAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cascadeviz.model.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MappingRefusalTest {
@@ -147,7 +149,7 @@ class MappingRefusalTest {
         String text = TWO_TABLES.formatted("writer_id: {foreign_key: artist.id}\n      singer_id: {foreign_key: artist.id}",
                 "{target: Song, foreign_keys: song.singer_id}");
         Scenario s = ScenarioFiles.parse(text, "t.yaml");
-        assertEquals(java.util.List.of("song.singer_id"), s.mappedClass("Artist").relationship("songs").foreignKeys());
+        assertEquals(List.of("song.singer_id"), s.mappedClass("Artist").relationship("songs").foreignKeys());
     }
 
     @Test
@@ -198,7 +200,7 @@ class MappingRefusalTest {
         String text = BASE.replace("songs: {target: Song, back_populates: artist}",
                 "songs: {target: Song, back_populates: artist, uselist: true}");
         // direction is derived from keys, not uselist: Artist.songs stays one-to-many, so this is valid
-        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ScenarioFiles.parse(text, "ok.yaml"));
+        Assertions.assertDoesNotThrow(() -> ScenarioFiles.parse(text, "ok.yaml"));
         String selfRef = """
                 tables:
                   node:

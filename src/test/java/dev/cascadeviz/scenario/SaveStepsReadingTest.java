@@ -118,4 +118,35 @@ class SaveStepsReadingTest {
         refusedOnce(steps("new: {as: a, class: Artist}", "append: {item: a, to: Artist(1).songs}"), FIRST + 1, 20,
                 "the item must be a Song");
     }
+
+    @Test
+    void everyNewStepPrintsOnOneLineAndReadsBack() throws Exception {
+        Scenario s = ScenarioFiles.parse(steps(
+                "new: {as: a, class: Artist, values: {name: 'The Pixies', id: 9}}",
+                "new: {as: b, class: Artist}",
+                "new: {class: Song}",
+                "get: {ref: Song(1), as: old}",
+                "append: {item: old, to: a.songs}",
+                "add: a",
+                "set: {attr: a.name, value: null}",
+                "set: {attr: Song(1).id, value: 4}",
+                "merge: {object: old, as: m}",
+                "merge: b",
+                "refresh: Artist(1)",
+                "expire: m",
+                "expire_all",
+                "close"), "t.yaml");
+        List<String> lines = s.steps().stream().map(StepNotation::line).toList();
+        assertEquals(List.of("new Artist with {name: 'The Pixies', id: 9} as a", "new Artist as b", "new Song",
+                "get Song(1) as old", "append old to a.songs", "add a", "set a.name = None", "set Song(1).id = 4",
+                "merge old as m", "merge b", "refresh Artist(1)", "expire m", "expire_all", "close"), lines);
+        Scenario empty = s.withSteps(List.of());
+        for (int i = 0; i < s.steps().size(); i++) {
+            Scenario before = s.withSteps(s.steps().subList(0, i));
+            assertEquals(s.steps().get(i), StepNotation.parse(lines.get(i), before), lines.get(i));
+        }
+        StepNotation.Refused e = org.junit.jupiter.api.Assertions.assertThrows(StepNotation.Refused.class,
+                () -> StepNotation.parse("add zz", empty));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("unknown name 'zz'"), e.getMessage());
+    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import java.io.IOException;
@@ -20,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** The built-in scenario library: its index and the lessons it lists. */
 class ScenarioLibraryTest {
@@ -31,7 +32,7 @@ class ScenarioLibraryTest {
     private static final int NODE_HEIGHT = 120;
 
     private static JsonNode index() throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(INDEX.toFile());
+        return new ObjectMapper().valueToTree(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(INDEX)));
     }
 
     private static List<String> indexedFiles() throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Scenario;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ class ScenarioSaveTest {
     @Test
     void aWriteThatFailsMidwayLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("scenario.yaml");
-        byte[] old = "title: old\n# a comment the user wrote\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] old = "title: old\n# a comment the user wrote\n".getBytes(StandardCharsets.UTF_8);
         Files.write(file, old);
         IOException thrown = assertThrows(IOException.class, () -> ScenarioFiles.save(full(), file, (text, out) -> {
             out.write(text, 0, text.length() / 2);

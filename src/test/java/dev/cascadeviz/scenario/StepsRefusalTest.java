@@ -91,7 +91,7 @@ class StepsRefusalTest {
 
     @Test
     void refusesAStringKeyForAnIntegerPrimaryKey() {
-        refusedOnce(step("get: Artist('1')"), STEP, 10, "column 'id' is integer: write it as a number");
+        refusedOnce(step("get: Artist('1')"), STEP, 10, "column 'id' is integer: write it as a whole number, found '1'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class StructureRefusalTest {
@@ -47,7 +48,7 @@ class StructureRefusalTest {
     @Test
     void refusesAnUnknownTopLevelKeyAndListsTheAllowedOnes() {
         refusedOnce("title: x\nstep:\n  - commit\n", 2, 1, "unknown key 'step' in the scenario",
-                "allowed keys: format, title, notes, database, tables, classes, rows, steps, layout");
+                "allowed keys: format, sqlalchemy, title, notes, database, tables, classes, rows, steps, layout");
     }
 
     @Test
@@ -108,7 +109,7 @@ class StructureRefusalTest {
 
     @Test
     void joinsEveryProblemOnItsOwnLineInTheMessage() {
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+        ScenarioException e = Assertions.assertThrows(ScenarioException.class,
                 () -> ScenarioFiles.parse("format: 3\ntitle: 4\n", "f.yaml"));
         assertEquals("f.yaml:1:9: unsupported format 3: this version of CascadeViz reads format 1\n"
                 + "f.yaml:2:8: expected a string for 'title', found the number 4 (quote it to make it a string)",

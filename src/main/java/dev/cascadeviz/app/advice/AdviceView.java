@@ -2,6 +2,7 @@ package dev.cascadeviz.app.advice;
 
 import dev.cascadeviz.advice.Advice;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.trace.Cause;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -52,7 +53,7 @@ public final class AdviceView extends VBox {
         if (a.relationship() != null) {
             Hyperlink show = new Hyperlink("Show " + a.relationship());
             show.setMnemonicParsing(false);
-            show.setOnAction(e -> model.showCause(new dev.cascadeviz.trace.Cause(a.message(), a.relationship(),
+            show.setOnAction(e -> model.showCause(new Cause(a.message(), a.relationship(),
                     a.foreignKey(), null)));
             card.getChildren().add(show);
         }

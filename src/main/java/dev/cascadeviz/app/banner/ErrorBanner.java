@@ -1,11 +1,11 @@
 package dev.cascadeviz.app.banner;
 
-import dev.cascadeviz.app.viewmodel.ErrorExplainer;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Step;
-import dev.cascadeviz.app.steps.StepText;
+import dev.cascadeviz.scenario.StepNotation;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceError;
+import dev.cascadeviz.workbench.ErrorExplainer;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -78,7 +78,7 @@ public final class ErrorBanner extends VBox {
 
     private String stepText(int index) {
         List<Step> steps = model.steps();
-        return index >= 0 && index < steps.size() ? " (" + StepText.format(steps.get(index)) + ")" : "";
+        return index >= 0 && index < steps.size() ? " (" + StepNotation.line(steps.get(index)) + ")" : "";
     }
 
     public String headlineText() {

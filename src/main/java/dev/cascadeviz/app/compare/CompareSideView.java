@@ -2,12 +2,13 @@ package dev.cascadeviz.app.compare;
 
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
-import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
+import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.Comparison;
+import dev.cascadeviz.workbench.EchoLog;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -17,6 +18,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -46,7 +48,7 @@ final class CompareSideView extends VBox {
         setSpacing(6);
         heading.getStyleClass().add("compare-side-heading");
         heading.setWrapText(true);
-        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         metrics.getStyleClass().add("compare-metrics");
         metrics.setHgap(10);
         metrics.setVgap(2);
@@ -56,7 +58,7 @@ final class CompareSideView extends VBox {
         sql.setPlaceholder(new Label("no SQL"));
         outcome.getStyleClass().add("compare-outcome");
         outcome.setWrapText(true);
-        outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         tables.getStyleClass().add("compare-tables");
         tables.setId("compare-tables-" + key);
         ScrollPane tableScroll = new ScrollPane(tables);
@@ -169,40 +171,6 @@ final class CompareSideView extends VBox {
         return sql;
     }
 
-    /** Parameters as Python prints them: {@code (1, 'x', None)}. */
-    static String tuple(List<Object> values) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < values.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(value(values.get(i)));
-        }
-        return b.append(values.size() == 1 ? ",)" : ")").toString();
-    }
-
-    /** An executemany's parameter sets, the first ten of them. */
-    static String tupleList(List<List<Object>> sets) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < Math.min(sets.size(), 10); i++) {
-            b.append(i == 0 ? "" : ", ").append(tuple(sets.get(i)));
-        }
-        if (sets.size() > 10) {
-            b.append(", … ").append(sets.size() - 10).append(" more");
-        }
-        return b.append("]").toString();
-    }
-
-    private static String value(Object v) {
-        if (v == null) {
-            return "None";
-        }
-        if (v instanceof Boolean x) {
-            return x ? "True" : "False";
-        }
-        if (v instanceof String x) {
-            return "'" + x.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
-        return String.valueOf(v);
-    }
-
     /** A statement: its number, SQL with white space folded, parameters as Python prints them. */
     private final class StatementCell extends ListCell<Item> {
 
@@ -214,7 +182,7 @@ final class CompareSideView extends VBox {
             text.getStyleClass().add("code");
             text.maxWidthProperty().bind(sql.widthProperty().subtract(34));
             text.prefWidthProperty().bind(text.maxWidthProperty());
-            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             setPrefWidth(0);
         }
 
@@ -228,7 +196,7 @@ final class CompareSideView extends VBox {
                 return;
             }
             TraceStatement s = item.statement();
-            String params = s.many() ? tupleList(s.paramSets()) : tuple(s.params());
+            String params = EchoLog.params(s);
             text.setText(item.number() + ".  " + TraceAgreement.foldWhitespace(s.sql()) + "\n     " + params
                     + (s.many() ? "   (executemany)" : ""));
             setGraphic(text);

@@ -1,7 +1,9 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.trace.TraceComparison;
 import dev.cascadeviz.trace.TraceComparison.Side;
+import dev.cascadeviz.trace.TraceComparison;
+import dev.cascadeviz.workbench.Comparison;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -70,7 +72,7 @@ public final class CompareView extends BorderPane {
 
     /** Both configurations' headings as high as the higher one, so the figures and SQL below start level. */
     private void alignHeadings() {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             Label a = left.heading();
             Label b = right.heading();
             double h = Math.max(a.prefHeight(a.getWidth()), b.prefHeight(b.getWidth()));

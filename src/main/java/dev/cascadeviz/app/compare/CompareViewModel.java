@@ -1,6 +1,8 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.CompareRun;
+import dev.cascadeviz.workbench.Comparison;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.ReadOnlyBooleanProperty;

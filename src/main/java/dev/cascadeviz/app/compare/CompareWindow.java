@@ -1,6 +1,8 @@
 package dev.cascadeviz.app.compare;
 
-import dev.cascadeviz.app.viewmodel.ScenarioRunner;
+import dev.cascadeviz.workbench.CompareRun;
+import dev.cascadeviz.workbench.ScenarioRunner;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,7 +29,7 @@ public final class CompareWindow {
         stage.setScene(scene);
         if (owner != null) {
             stage.initOwner(owner);
-            stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
+            stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : List.of());
         }
         stage.titleProperty().bind(model.titleProperty().map(t -> "Compare — " + t));
         stage.setOnHidden(e -> model.shutdown());

@@ -1,17 +1,17 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurveTo;
-import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Polygon;
@@ -51,8 +51,8 @@ public final class EdgeView extends Group {
         Label cascadeLabel = new Label(cascade);
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
-        javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
-                + edge.targetClass() + " (" + edge.direction().label() + ")\n" + edge.foreignKeyLabel()
+        Tooltip.install(label, new Tooltip(edge.qualifiedName() + " → "
+                + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
         ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
         if (edge.foreignKey() != null) {

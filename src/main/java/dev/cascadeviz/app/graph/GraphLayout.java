@@ -1,9 +1,9 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

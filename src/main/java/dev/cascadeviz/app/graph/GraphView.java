@@ -1,28 +1,34 @@
 package dev.cascadeviz.app.graph;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.app.compare.CompareLauncher;
 import dev.cascadeviz.app.viewmodel.Selection;
-import dev.cascadeviz.app.viewmodel.StatementTables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
+import dev.cascadeviz.workbench.StatementTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
@@ -52,10 +58,10 @@ public final class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private Point2D panStart;
     private boolean fitPending = true;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+    private BiConsumer<MappedEdge, EdgeVariants.Variant> onCompare;
 
     /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+    public void setOnCompare(BiConsumer<MappedEdge, EdgeVariants.Variant> action) {
         this.onCompare = action;
     }
 
@@ -141,7 +147,7 @@ public final class GraphView extends Pane {
             view.setOnContextMenuRequested(ev -> {
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
                 if (onCompare != null) {
-                    new javafx.scene.control.ContextMenu(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e,
+                    new ContextMenu(CompareLauncher.variantMenu(e,
                             v -> onCompare.accept(e, v))).show(view, ev.getScreenX(), ev.getScreenY());
                 }
                 ev.consume();
@@ -235,11 +241,11 @@ public final class GraphView extends Pane {
 
     /** The card's own box, without its drop shadow (which bounds-in-parent would include). */
     private static Bounds box(ClassNodeView n) {
-        return new javafx.geometry.BoundingBox(n.getLayoutX(), n.getLayoutY(), n.getWidth(), n.getHeight());
+        return new BoundingBox(n.getLayoutX(), n.getLayoutY(), n.getWidth(), n.getHeight());
     }
 
     private void placeAssociation(String table, ClassNodeView node) {
-        java.util.Set<ClassNodeView> distinct = new java.util.LinkedHashSet<>();
+        Set<ClassNodeView> distinct = new LinkedHashSet<>();
         for (EdgeView e : edges) {
             if (e.throughAssociation() && table.equals(e.edge().fkTable())) {
                 distinct.add(classNodes.get(e.edge().sourceClass()));
@@ -353,7 +359,7 @@ public final class GraphView extends Pane {
         world.layout();
         layoutEdges();
         Bounds b = null;
-        for (javafx.scene.Node n : nodeLayer.getChildren()) {
+        for (Node n : nodeLayer.getChildren()) {
             b = union(b, n.getBoundsInParent());
         }
         for (EdgeView e : edges) {
@@ -381,7 +387,7 @@ public final class GraphView extends Pane {
         double minY = Math.min(a.getMinY(), b.getMinY());
         double maxX = Math.max(a.getMaxX(), b.getMaxX());
         double maxY = Math.max(a.getMaxY(), b.getMaxY());
-        return new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -401,9 +407,5 @@ public final class GraphView extends Pane {
             }
         }
         return null;
-    }
-
-    public List<EdgeView> edgeViews() {
-        return List.copyOf(edges);
     }
 }

@@ -1,10 +1,9 @@
 package dev.cascadeviz.app.inspector;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.app.compare.CompareLauncher;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.interop.PythonExport;
 import dev.cascadeviz.model.Cascade;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
@@ -13,20 +12,28 @@ import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -41,7 +48,7 @@ public final class EdgeInspector extends VBox {
     private static final String NO_RULE = "(none)";
 
     private final WorkspaceModel model;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> onCompare;
+    private BiConsumer<MappedEdge, EdgeVariants.Variant> onCompare;
 
     public EdgeInspector(WorkspaceModel model) {
         this.model = model;
@@ -56,7 +63,7 @@ public final class EdgeInspector extends VBox {
     }
 
     /** What "Compare with…" does with the edge shown and the setting picked; null hides the button. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.app.compare.EdgeVariants.Variant> action) {
+    public void setOnCompare(BiConsumer<MappedEdge, EdgeVariants.Variant> action) {
         this.onCompare = action;
         rebuild();
     }
@@ -120,12 +127,12 @@ public final class EdgeInspector extends VBox {
     private void showEdge(Scenario s, MappedEdge edge) {
         Relationship r = edge.relationship();
         String name = edge.qualifiedName();
-        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.direction().label()));
+        getChildren().add(heading(name, "→ " + edge.targetClass() + "  ·  " + edge.directionLabel()));
         if (onCompare != null) {
-            javafx.scene.control.MenuButton compare = new javafx.scene.control.MenuButton("Compare with…");
+            MenuButton compare = new MenuButton("Compare with…");
             compare.setId("inspector-compare");
             compare.setTooltip(new Tooltip("Run this scenario as it is and with another setting of " + name + ", side by side"));
-            compare.getItems().setAll(dev.cascadeviz.app.compare.CompareLauncher.variantItems(edge, v -> onCompare.accept(edge, v)));
+            compare.getItems().setAll(CompareLauncher.variantItems(edge, v -> onCompare.accept(edge, v)));
             getChildren().add(compare);
         }
         refusal(name);
@@ -177,7 +184,7 @@ public final class EdgeInspector extends VBox {
         for (PassiveDeletes pd : PassiveDeletes.values()) {
             RadioButton rb = new RadioButton(pd.pythonLiteral());
             rb.setMnemonicParsing(false);
-            rb.setId("passive-" + pd.name().toLowerCase(java.util.Locale.ROOT));
+            rb.setId("passive-" + pd.name().toLowerCase(Locale.ROOT));
             rb.setToggleGroup(group);
             rb.setSelected(r.effectivePassiveDeletes() == pd);
             rb.selectedProperty().addListener((o, was, on) -> {
@@ -194,7 +201,11 @@ public final class EdgeInspector extends VBox {
         flagsSection(edge);
 
         getChildren().add(new Separator());
-        Label code = new Label(PythonPreview.relationship(edge) + "\n" + PythonPreview.foreignKey(s, edge));
+        String python = PythonExport.relationshipSource(s, edge.sourceClass(), edge.name());
+        if (edge.foreignKey() != null) {
+            python += "\n" + PythonExport.foreignKeySource(s, edge.fkTable(), edge.foreignKey());
+        }
+        Label code = new Label(python);
         code.setWrapText(true);
         code.getStyleClass().addAll("code", "python-preview");
         getChildren().add(code);
@@ -226,7 +237,7 @@ public final class EdgeInspector extends VBox {
         ComboBox<String> onupdate = ruleBox("onupdate", edge.foreignKey().onupdate());
         onupdate.valueProperty().addListener((o, a, b) -> edit("Set ON UPDATE of " + edge.foreignKeyLabel() + " to " + b,
                 Edits.onupdate(edge.fkTable(), edge.foreignKey(), rule(b))));
-        javafx.scene.layout.GridPane rules = new javafx.scene.layout.GridPane();
+        GridPane rules = new GridPane();
         rules.setHgap(8);
         rules.setVgap(4);
         rules.addRow(0, new Label("ON DELETE"), ondelete);

@@ -1,12 +1,12 @@
 package dev.cascadeviz.app.library;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The library's lessons with what the browser shows of each: theme, title and the beginning of
@@ -43,7 +43,7 @@ public final class LibraryCatalog {
 
     /** Reads title and notes of every lesson the library lists (the text comes from {@code text}). */
     public static LibraryCatalog of(ScenarioLibrary library, Function<String, String> text) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Load yaml = new Load(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build());
         List<Lesson> out = new ArrayList<>();
         for (ScenarioLibrary.Theme theme : library.themes()) {
             for (String file : theme.scenarios()) {
@@ -52,9 +52,9 @@ public final class LibraryCatalog {
                 String body = text.apply(file);
                 if (body != null) {
                     try {
-                        JsonNode root = yaml.readTree(body);
-                        title = root.path("title").asText(title);
-                        notes = root.path("notes").asText("");
+                        Map<?, ?> root = yaml.loadFromString(body) instanceof Map<?, ?> m ? m : Map.of();
+                        title = root.get("title") instanceof String t ? t : title;
+                        notes = root.get("notes") instanceof String n ? n : "";
                     } catch (Exception e) {
                         notes = "This lesson cannot be read: " + e.getMessage();
                     }

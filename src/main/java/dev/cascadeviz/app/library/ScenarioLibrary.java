@@ -1,13 +1,13 @@
 package dev.cascadeviz.app.library;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The built-in scenarios on the classpath under {@code /assets/scenarios/}, grouped by theme as
@@ -39,18 +39,20 @@ public final class ScenarioLibrary {
             if (in == null) {
                 return new ScenarioLibrary(null, List.of());
             }
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Object loaded = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+            Map<?, ?> root = loaded instanceof Map<?, ?> m ? m : Map.of();
             List<Theme> themes = new ArrayList<>();
-            for (JsonNode t : root.path("themes")) {
+            for (Object t : root.get("themes") instanceof List<?> l ? l : List.of()) {
+                Map<?, ?> theme = t instanceof Map<?, ?> m ? m : Map.of();
                 List<String> files = new ArrayList<>();
-                for (JsonNode f : t.path("scenarios")) {
-                    files.add(f.asText());
+                for (Object f : theme.get("scenarios") instanceof List<?> l ? l : List.of()) {
+                    files.add(String.valueOf(f));
                 }
-                themes.add(new Theme(t.path("name").asText("Scenarios"), files));
+                themes.add(new Theme(theme.get("name") == null ? "Scenarios" : String.valueOf(theme.get("name")), files));
             }
-            String def = root.hasNonNull("default") ? root.get("default").asText() : null;
+            String def = root.get("default") == null ? null : String.valueOf(root.get("default"));
             return new ScenarioLibrary(def, themes);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return new ScenarioLibrary(null, List.of());
         }
     }

@@ -3,10 +3,14 @@ package dev.cascadeviz.app.log;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
+import dev.cascadeviz.workbench.EchoLog;
+import dev.cascadeviz.workbench.LoadedRows;
 import java.util.Collections;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -28,7 +32,7 @@ public final class SqlLogView extends VBox {
     private final WorkspaceModel model;
     private final CodeArea area = new CodeArea();
     private final Label counts = new Label();
-    private final javafx.scene.control.Hyperlink cause = new javafx.scene.control.Hyperlink();
+    private final Hyperlink cause = new Hyperlink();
     private TraceStatement shown;
     private EchoLog log = EchoLog.of(null, List.of());
 
@@ -45,7 +49,7 @@ public final class SqlLogView extends VBox {
         cause.getStyleClass().add("sql-cause");
         cause.setWrapText(true);
         cause.managedProperty().bind(cause.visibleProperty());
-        cause.setTooltip(new javafx.scene.control.Tooltip("Show the relationship and setting that caused it"));
+        cause.setTooltip(new Tooltip("Show the relationship and setting that caused it"));
         cause.setOnAction(e -> {
             cause.setVisited(false);
             if (shown != null) {
@@ -59,7 +63,7 @@ public final class SqlLogView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("SQL log");
-        title.setTooltip(new javafx.scene.control.Tooltip("What create_engine(..., echo=True) would print"));
+        title.setTooltip(new Tooltip("What create_engine(..., echo=True) would print"));
         title.getStyleClass().add("pane-title");
         HBox bar = new HBox(8, title, spacer, copy);
         bar.getStyleClass().add("pane-bar");
@@ -92,7 +96,7 @@ public final class SqlLogView extends VBox {
         } else if (trace.statements().isEmpty()) {
             counts.setText("no SQL emitted");
         } else {
-            int rows = LoadedRows.total(model.getScenario(), trace);
+            int rows = LoadedRows.total(trace);
             int n = trace.statements().size();
             counts.setText(n + (n == 1 ? " statement" : " statements")
                     + (rows < 0 ? "" : "  ·  " + rows + (rows == 1 ? " row" : " rows") + " loaded into the session"));
@@ -147,11 +151,6 @@ public final class SqlLogView extends VBox {
         if (shown != null) {
             cause.setText("Why: " + shown.cause());
         }
-    }
-
-    /** The cause shown under the log, or null. */
-    public String causeText() {
-        return shown == null ? null : cause.getText();
     }
 
     private void copyAll() {

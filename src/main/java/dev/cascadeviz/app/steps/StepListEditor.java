@@ -1,8 +1,10 @@
 package dev.cascadeviz.app.steps;
 
-import dev.cascadeviz.app.viewmodel.Edits;
+import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.interop.PythonExport;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.scenario.StepNotation;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -44,8 +46,8 @@ public final class StepListEditor extends VBox {
                     setText(null);
                     setTooltip(null);
                 } else {
-                    setText((getIndex() + 1) + ". " + StepText.format(item));
-                    setTooltip(new Tooltip(StepText.python(item)));
+                    setText((getIndex() + 1) + ". " + StepNotation.line(item));
+                    setTooltip(new Tooltip(PythonExport.sessionCall(item)));
                 }
             }
         });
@@ -85,39 +87,22 @@ public final class StepListEditor extends VBox {
     }
 
     private void add() {
+        List<Step> steps = new ArrayList<>(model.steps());
+        int at = list.getSelectionModel().getSelectedIndex();
+        int index = at < 0 ? steps.size() : at + 1;
         Step step;
         try {
-            step = StepText.parse(input.getText());
-        } catch (IllegalArgumentException e) {
+            step = StepNotation.parse(input.getText(), model.getScenario(), index);
+        } catch (StepNotation.Refused e) {
             message.setText(e.getMessage());
             message.setVisible(true);
             return;
         }
-        String missing = unknownClass(step);
-        if (missing != null) {
-            message.setText("There is no mapped class " + missing + " in this scenario.");
-            message.setVisible(true);
-            return;
-        }
         message.setVisible(false);
-        List<Step> steps = new ArrayList<>(model.steps());
-        int at = list.getSelectionModel().getSelectedIndex();
-        int index = at < 0 ? steps.size() : at + 1;
         steps.add(index, step);
-        model.edit("Add step '" + StepText.format(step) + "'", Edits.steps(steps));
+        model.edit("Add step '" + StepNotation.line(step) + "'", Edits.steps(steps));
         input.clear();
         list.getSelectionModel().select(index);
-    }
-
-    private String unknownClass(Step step) {
-        String text = StepText.format(step);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z_]\\w*)\\(").matcher(text);
-        while (m.find()) {
-            if (model.getScenario().mappedClass(m.group(1)) == null) {
-                return m.group(1);
-            }
-        }
-        return null;
     }
 
     private void remove() {
@@ -127,7 +112,7 @@ public final class StepListEditor extends VBox {
         }
         List<Step> steps = new ArrayList<>(model.steps());
         Step removed = steps.remove(i);
-        model.edit("Remove step '" + StepText.format(removed) + "'", Edits.steps(steps));
+        model.edit("Remove step '" + StepNotation.line(removed) + "'", Edits.steps(steps));
     }
 
     private void move(int delta) {
@@ -139,7 +124,7 @@ public final class StepListEditor extends VBox {
         }
         Step s = steps.remove(i);
         steps.add(j, s);
-        model.edit("Move step '" + StepText.format(s) + "' " + (delta < 0 ? "up" : "down"), Edits.steps(steps));
+        model.edit("Move step '" + StepNotation.line(s) + "' " + (delta < 0 ? "up" : "down"), Edits.steps(steps));
         list.getSelectionModel().select(j);
     }
 }

@@ -1,12 +1,18 @@
 package dev.cascadeviz.app.tables;
 
-import dev.cascadeviz.app.tables.RowState.Source;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.RowState.Source;
+import dev.cascadeviz.workbench.RowState;
+import dev.cascadeviz.workbench.TableReplay;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -18,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -142,7 +149,7 @@ public final class ResultTablesView extends VBox {
         if (rows.size() <= MAX_ROWS_SHOWN) {
             return rows;
         }
-        java.util.Set<RowState> picked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<RowState> picked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RowState row : rows) {
             if (picked.size() < MAX_ROWS_SHOWN && (row.isDeleted() || !row.changedCells().isEmpty() || row.isCurrent())) {
                 picked.add(row);
@@ -154,7 +161,7 @@ public final class ResultTablesView extends VBox {
             }
             picked.add(row);
         }
-        java.util.List<RowState> out = new java.util.ArrayList<>(MAX_ROWS_SHOWN);
+        List<RowState> out = new ArrayList<>(MAX_ROWS_SHOWN);
         for (RowState row : rows) {
             if (picked.contains(row)) {
                 out.add(row);
@@ -167,7 +174,7 @@ public final class ResultTablesView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("table-header");
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -182,10 +189,10 @@ public final class ResultTablesView extends VBox {
         grid.add(menu, 0, r);
         for (int c = 0; c < columns.size(); c++) {
             String column = columns.get(c);
-            Label cell = new Label(cellText(row, column));
+            Label cell = new Label(row.cellText(column));
             cell.getStyleClass().add("table-cell-label");
             cell.setMaxWidth(Double.MAX_VALUE);
-            cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            cell.setMinWidth(Region.USE_PREF_SIZE);
             styleRow(cell, row);
             Source changed = row.changedCells().get(column);
             if (changed != null) {
@@ -203,7 +210,7 @@ public final class ResultTablesView extends VBox {
             }
             grid.add(cell, c + 1, r);
         }
-        Label note = new Label(note(row));
+        Label note = new Label(row.note());
         if (note.getText().length() > 40) {
             note.setTooltip(new Tooltip(note.getText()));
         }
@@ -220,28 +227,5 @@ public final class ResultTablesView extends VBox {
         if (row.isDeleted()) {
             cell.pseudoClassStateChanged(row.deletedBy() == Source.DATABASE ? BY_DATABASE : BY_ORM, true);
         }
-    }
-
-    static String cellText(RowState row, String column) {
-        if (row.before() != null && row.now() != null && row.changedCells().containsKey(column)) {
-            return Values.display(row.before().get(column)) + " → " + Values.display(row.now().get(column));
-        }
-        return Values.display(row.shown().get(column));
-    }
-
-    static String note(RowState row) {
-        if (row.isDeleted()) {
-            return row.deletedBy() == Source.DATABASE
-                    ? "deleted by the database" + (row.rule() == null ? "" : ": " + row.rule())
-                    : "deleted by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
-        }
-        if (row.insertedBy() != null) {
-            return "inserted";
-        }
-        if (!row.changedCells().isEmpty()) {
-            boolean db = row.changedCells().containsValue(Source.DATABASE);
-            return db ? "changed by the database" + (row.rule() == null ? "" : ": " + row.rule()) : "updated by the ORM" + (row.cause() == null ? "" : ": " + row.cause());
-        }
-        return "";
     }
 }

@@ -1,8 +1,8 @@
 package dev.cascadeviz.app.tables;
 
-import dev.cascadeviz.app.viewmodel.Direction;
-import dev.cascadeviz.app.viewmodel.Edits;
-import dev.cascadeviz.app.viewmodel.MappedEdge;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.MappedClass;

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.viewmodel;
 
+import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Cause;
 

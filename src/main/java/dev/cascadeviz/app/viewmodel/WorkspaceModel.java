@@ -1,9 +1,14 @@
 package dev.cascadeviz.app.viewmodel;
 
+import dev.cascadeviz.advice.Advice;
+import dev.cascadeviz.advice.Advisor;
 import dev.cascadeviz.app.edit.JobManager;
 import dev.cascadeviz.app.edit.ScenarioJob;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
+import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +28,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
@@ -51,15 +60,15 @@ public final class WorkspaceModel {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection", Selection.NONE);
-    private final javafx.beans.property.StringProperty highlightedSetting =
-            new javafx.beans.property.SimpleStringProperty(this, "highlightedSetting");
+    private final StringProperty highlightedSetting =
+            new SimpleStringProperty(this, "highlightedSetting");
     /**
      * The read-only view handed out: one instance, held here, because an unmodifiable wrapper
      * listens to its source weakly and a listener added to a fresh wrapper could be collected.
      */
-    private final javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> adviceView;
-    private final javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice =
-            javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<Advice> adviceView;
+    private final ObservableList<Advice> advice =
+            FXCollections.observableArrayList();
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened");
     private final StringBinding windowTitle;
@@ -68,7 +77,7 @@ public final class WorkspaceModel {
     public WorkspaceModel(ScenarioIO io, ScenarioRunner runner) {
         this.io = io;
         this.runner = runner;
-        adviceView = javafx.collections.FXCollections.unmodifiableObservableList(advice);
+        adviceView = FXCollections.unmodifiableObservableList(advice);
         windowTitle = Bindings.createStringBinding(this::computeTitle, scenario, jobs.dirtyProperty(), sourceName);
         selection.addListener((o, a, b) -> highlightedSetting.set(null));
     }
@@ -147,12 +156,12 @@ public final class WorkspaceModel {
      * The setting a clicked cause points at ({@code cascade}, {@code passive_deletes}, {@code ondelete},
      * ...), for the inspector to mark; null when none.
      */
-    public javafx.beans.property.StringProperty highlightedSettingProperty() {
+    public StringProperty highlightedSettingProperty() {
         return highlightedSetting;
     }
 
     /** The warnings about the current scenario, recomputed whenever it changes. */
-    public javafx.collections.ObservableList<dev.cascadeviz.advice.Advice> advice() {
+    public ObservableList<Advice> advice() {
         return adviceView;
     }
 
@@ -160,7 +169,7 @@ public final class WorkspaceModel {
      * Points at what a statement's cause names: selects its relationship's edge and marks its
      * setting in the inspector. Returns false when the cause names no relationship of the scenario.
      */
-    public boolean showCause(dev.cascadeviz.trace.Cause cause) {
+    public boolean showCause(Cause cause) {
         Selection target = CauseTarget.selection(getScenario(), cause);
         if (target == null) {
             return false;
@@ -170,19 +179,19 @@ public final class WorkspaceModel {
         return true;
     }
 
-    private static List<dev.cascadeviz.advice.Advice> adviceFor(Scenario s) {
+    private static List<Advice> adviceFor(Scenario s) {
         if (s == null) {
             return List.of();
         }
         try {
-            return dev.cascadeviz.advice.Advisor.check(s);
+            return Advisor.check(s);
         } catch (RuntimeException e) {
             return List.of(); // a scenario the checks cannot read has its problems reported by the run
         }
     }
 
     /** Applies a warning's fix as an undoable edit. */
-    public void applyFix(dev.cascadeviz.advice.Advice a) {
+    public void applyFix(Advice a) {
         edit(a.fix().description(), a.fix().apply());
     }
 
@@ -428,7 +437,7 @@ public final class WorkspaceModel {
     }
 
     /** For the step list: the current steps. */
-    public List<dev.cascadeviz.model.Step> steps() {
+    public List<Step> steps() {
         return scenario.get() == null ? List.of() : scenario.get().steps();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits Python source into tokens the way Python's own tokenizer does for the part of the
@@ -138,7 +139,7 @@ public final class PyTokenizer {
     }
 
     private static boolean isPrefix(String word) {
-        return word.length() <= 2 && word.toLowerCase(java.util.Locale.ROOT).matches("r|u|b|f|br|rb|fr|rf");
+        return word.length() <= 2 && word.toLowerCase(Locale.ROOT).matches("r|u|b|f|br|rb|fr|rf");
     }
 
     private void number() {
@@ -160,7 +161,7 @@ public final class PyTokenizer {
         int startLine = line;
         char quote = src.charAt(pos);
         boolean triple = src.startsWith(String.valueOf(quote).repeat(3), pos);
-        boolean raw = prefix.toLowerCase(java.util.Locale.ROOT).contains("r");
+        boolean raw = prefix.toLowerCase(Locale.ROOT).contains("r");
         pos += triple ? 3 : 1;
         StringBuilder value = new StringBuilder();
         while (true) {
@@ -192,7 +193,7 @@ public final class PyTokenizer {
             value.append(c);
             pos++;
         }
-        add(prefix.toLowerCase(java.util.Locale.ROOT).contains("f") ? PyToken.Kind.FSTRING : PyToken.Kind.STRING,
+        add(prefix.toLowerCase(Locale.ROOT).contains("f") ? PyToken.Kind.FSTRING : PyToken.Kind.STRING,
                 value.toString(), startLine);
     }
 

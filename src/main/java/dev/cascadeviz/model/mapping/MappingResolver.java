@@ -10,11 +10,13 @@ import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Resolves relationships the way SQLAlchemy's {@code RelationshipProperty} configures them:
@@ -84,7 +86,7 @@ public final class MappingResolver {
         if (!rel.isViewonly()) {
             return;
         }
-        java.util.TreeSet<String> persistence = new java.util.TreeSet<>();
+        TreeSet<String> persistence = new TreeSet<>();
         for (CascadeOption o : rel.cascadeOptions()) {
             if (o != CascadeOption.EXPUNGE && o != CascadeOption.REFRESH_EXPIRE && o != CascadeOption.MERGE) {
                 persistence.add(o.keyword());
@@ -288,7 +290,7 @@ public final class MappingResolver {
             }
             if (!pairs.isEmpty()) {
                 List<String> order = new ArrayList<>(holder.columns().keySet());
-                pairs.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.foreign().column())));
+                pairs.sort(Comparator.comparingInt(p -> order.indexOf(p.foreign().column())));
                 out.put(fk, pairs);
             }
         }

@@ -2,9 +2,10 @@ package dev.cascadeviz.model.mapping;
 
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.PassiveDeletes;
-import dev.cascadeviz.model.QualifiedColumn;
+import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Relationship;
-import java.util.ArrayList;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Table;
 import java.util.List;
 import java.util.Set;
 
@@ -69,12 +70,30 @@ public record RelationshipMapping(
         return relationship.backPopulates();
     }
 
-    /** The parent-side columns of the join (what a lazy load binds). */
-    public List<QualifiedColumn> localColumns() {
-        List<QualifiedColumn> cols = new ArrayList<>();
-        for (JoinPair p : primaryJoin) {
-            cols.add(direction == Direction.MANY_TO_ONE ? p.foreign() : p.referenced());
+    /**
+     * The foreign key the join goes through on the parent's side (on the child table, or on the
+     * association table for a many-to-many): the key whose columns are the join's foreign
+     * columns, in any order; null when the table declares none.
+     */
+    public ForeignKey foreignKey(Scenario scenario) {
+        if (primaryJoin.isEmpty()) {
+            return null;
         }
-        return cols;
+        Table t = scenario.table(foreignKeyTable());
+        if (t == null) {
+            return null;
+        }
+        List<String> cols = primaryJoin.stream().map(p -> p.foreign().column()).toList();
+        for (ForeignKey fk : t.allForeignKeys()) {
+            if (fk.columns().size() == cols.size() && fk.columns().containsAll(cols)) {
+                return fk;
+            }
+        }
+        return null;
+    }
+
+    /** The table holding the join's foreign columns on the parent's side; null for a join without pairs. */
+    public String foreignKeyTable() {
+        return primaryJoin.isEmpty() ? null : primaryJoin.get(0).foreign().table();
     }
 }

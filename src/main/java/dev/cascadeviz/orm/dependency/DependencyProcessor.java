@@ -11,6 +11,7 @@ import dev.cascadeviz.orm.RelProp;
 import dev.cascadeviz.orm.uow.Actions;
 import dev.cascadeviz.orm.uow.PostSortRec;
 import dev.cascadeviz.orm.uow.UnitOfWork;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -207,7 +208,7 @@ public abstract class DependencyProcessor {
      * reaches ({@code register_object(child, isdelete=True)} followed by
      * {@code mapper.cascade_iterator("delete", child)}, as the processors' presort steps do).
      */
-    protected void registerDeleteWithCascade(UnitOfWork uow, InstanceState child, dev.cascadeviz.trace.Cause why) {
+    protected void registerDeleteWithCascade(UnitOfWork uow, InstanceState child, Cause why) {
         uow.session().explainDelete(child, why, false);
         uow.registerObject(child, true, false, false, "delete", prop);
         for (InstanceState st : uow.session().cascadeIterator("delete", child)) {

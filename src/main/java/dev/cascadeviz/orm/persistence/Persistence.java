@@ -104,7 +104,7 @@ public final class Persistence {
      * with microseconds): what the statement's parameters show.
      */
     static Object bound(Object value, Column c) {
-        return dev.cascadeviz.db.Values.toDatabase(value, c.type(), dev.cascadeviz.model.Engine.SQLITE);
+        return dev.cascadeviz.db.DatabaseValues.toDatabase(value, c.type(), dev.cascadeviz.model.Engine.SQLITE);
     }
 
     /**

@@ -129,11 +129,16 @@ public final class SqlCompiler {
     }
 
     private static String selectList(Table table) {
+        return "SELECT " + columns(table);
+    }
+
+    /** The table's columns as an ORM SELECT lists them: {@code artist.id AS artist_id, artist.name AS artist_name}. */
+    public static String columns(Table table) {
         List<String> cols = new ArrayList<>();
         for (Column c : table.columns().values()) {
             cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(label(table, table.name(), c.name())));
         }
-        return "SELECT " + String.join(", ", cols);
+        return String.join(", ", cols);
     }
 
     /**

@@ -7,8 +7,10 @@ import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import dev.cascadeviz.orm.persistence.Persistence;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The unit of work's action kinds, as in {@code unitofwork.py}. */
 public final class Actions {
@@ -23,7 +25,7 @@ public final class Actions {
      * @param stateOf the state of a same-kind action, null for any other action
      */
     static List<InstanceState> takeStates(InstanceState first, Set<PostSortRec> recs,
-                                          java.util.function.Function<PostSortRec, InstanceState> stateOf) {
+                                          Function<PostSortRec, InstanceState> stateOf) {
         List<InstanceState> states = new ArrayList<>();
         states.add(first);
         for (Iterator<PostSortRec> it = recs.iterator(); it.hasNext(); ) {
@@ -236,7 +238,7 @@ public final class Actions {
 
         @Override
         void execute(UnitOfWork uow) {
-            executeAggregate(uow, new java.util.LinkedHashSet<>());
+            executeAggregate(uow, new LinkedHashSet<>());
         }
 
         @Override
@@ -278,7 +280,7 @@ public final class Actions {
 
         @Override
         void execute(UnitOfWork uow) {
-            executeAggregate(uow, new java.util.LinkedHashSet<>());
+            executeAggregate(uow, new LinkedHashSet<>());
         }
 
         @Override
@@ -314,7 +316,7 @@ public final class Actions {
 
         @Override
         void execute(UnitOfWork uow) {
-            executeAggregate(uow, new java.util.LinkedHashSet<>());
+            executeAggregate(uow, new LinkedHashSet<>());
         }
 
         @Override

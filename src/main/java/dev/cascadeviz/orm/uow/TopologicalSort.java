@@ -1,5 +1,6 @@
 package dev.cascadeviz.orm.uow;
 
+import dev.cascadeviz.orm.OrmException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -53,7 +54,7 @@ final class TopologicalSort {
                     }
                 }
                 if (output.isEmpty()) {
-                    throw new dev.cascadeviz.orm.OrmException("CircularDependencyError",
+                    throw new OrmException("CircularDependencyError",
                             "Circular dependency detected. " + todoSet);
                 }
                 output.forEach(todoSet::remove);

@@ -10,6 +10,7 @@ import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -306,7 +307,7 @@ public final class UnitOfWork {
     public void execute() {
         List<PostSortRec> actions = generateActions();
         actions.sort((a, b) -> PostSortRec.compareSortKeys(a.sortKey(), b.sortKey()));
-        java.util.Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
+        Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
         if (!cycles.isEmpty()) {
             while (layers.hasNext()) {
                 List<PostSortRec> subset = layers.next();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.TestScenarios;
+import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.Scenario;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,0 @@
-package dev.cascadeviz.app.compare;
-
-import dev.cascadeviz.model.Scenario;
-
-/** One side of a comparison before it runs: a name for it and the scenario as configured. */
-public record CompareRun(String label, Scenario scenario) {
-}

@@ -1,0 +1,145 @@
+package dev.cascadeviz.workbench;
+
+import dev.cascadeviz.model.Values;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row as the result tables show it at some point of a run: its values before the run, its
+ * values now (null once deleted), and who changed what.
+ */
+public final class RowState {
+
+    /** Who made a change: the ORM's own statement, or the database by a foreign-key rule. */
+    public enum Source { ORM, DATABASE }
+
+    private final List<Object> key;
+    private final Map<String, Object> before;
+    private Map<String, Object> now;
+    private Source deletedBy;
+    private Source insertedBy;
+    private final Map<String, Source> changedCells = new LinkedHashMap<>();
+    private String rule;
+    private String cause;
+    private boolean current;
+
+    RowState(List<Object> key, Map<String, Object> before, Map<String, Object> now) {
+        this.key = key;
+        this.before = before;
+        this.now = now == null ? null : new LinkedHashMap<>(now);
+    }
+
+    public List<Object> key() {
+        return key;
+    }
+
+    /** Values before the run; null for a row the run inserted. */
+    public Map<String, Object> before() {
+        return before;
+    }
+
+    /** Values now; null for a deleted row. */
+    public Map<String, Object> now() {
+        return now == null ? null : Collections.unmodifiableMap(now);
+    }
+
+    public boolean isDeleted() {
+        return now == null;
+    }
+
+    public Source deletedBy() {
+        return deletedBy;
+    }
+
+    public Source insertedBy() {
+        return insertedBy;
+    }
+
+    /** Columns whose value changed, with who changed them. */
+    public Map<String, Source> changedCells() {
+        return Collections.unmodifiableMap(changedCells);
+    }
+
+    /** The foreign-key rule that made the database change this row, e.g. {@code song.artist_id ON DELETE CASCADE}. */
+    public String rule() {
+        return rule;
+    }
+
+    /** Why the ORM's statement changed this row (the statement's cause); null for the database's changes. */
+    public String cause() {
+        return cause;
+    }
+
+    void causedBy(String value) {
+        cause = value;
+    }
+
+    /** True when the statement being stepped through touched this row. */
+    public boolean isCurrent() {
+        return current;
+    }
+
+    /** The values to show: now, or before for a deleted row. */
+    public Map<String, Object> shown() {
+        return now != null ? now : before;
+    }
+
+    void delete(Source source, String why) {
+        now = null;
+        deletedBy = source;
+        if (why != null) {
+            rule = why;
+        }
+    }
+
+    void update(Map<String, Object> after, Source source, String why) {
+        if (now == null) {
+            return;
+        }
+        after.forEach((column, value) -> {
+            if (!Values.same(now.get(column), value)) {
+                now.put(column, value);
+                changedCells.put(column, source);
+            }
+        });
+        if (why != null) {
+            rule = why;
+        }
+    }
+
+    void markInserted(Source source) {
+        insertedBy = source;
+    }
+
+    void markCurrent() {
+        current = true;
+    }
+
+    /** A cell as the tables show it: its value, or "before → after" for a value the run changed. */
+    public String cellText(String column) {
+        if (before != null && now != null && changedCells.containsKey(column)) {
+            return Values.display(before.get(column)) + " → " + Values.display(now.get(column));
+        }
+        return Values.display(shown().get(column));
+    }
+
+    /** Who deleted, inserted or changed the row and why, in words; empty for an untouched row. */
+    public String note() {
+        if (isDeleted()) {
+            return deletedBy == Source.DATABASE
+                    ? "deleted by the database" + (rule == null ? "" : ": " + rule)
+                    : "deleted by the ORM" + (cause == null ? "" : ": " + cause);
+        }
+        if (insertedBy != null) {
+            return "inserted";
+        }
+        if (!changedCells.isEmpty()) {
+            return changedCells.containsValue(Source.DATABASE)
+                    ? "changed by the database" + (rule == null ? "" : ": " + rule)
+                    : "updated by the ORM" + (cause == null ? "" : ": " + cause);
+        }
+        return "";
+    }
+}

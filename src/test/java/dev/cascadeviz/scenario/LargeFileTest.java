@@ -1,0 +1,54 @@
+package dev.cascadeviz.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.model.Scenario;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Files past SnakeYAML's 3 MiB default open, long lines are read in linear time, and a size limit says so. */
+class LargeFileTest {
+
+    private static final String HEAD = """
+            tables:
+              t:
+                columns:
+                  id: {type: integer, primary_key: true}
+                  name: {type: string}
+            classes:
+              T: {table: t}
+            rows:
+              t:
+            """;
+
+    @Test
+    void aFileOverThreeMebibytesOpens() throws ScenarioException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        int rows = 70_000;
+        for (int i = 0; i < rows; i++) {
+            sb.append("    - {id: ").append(i).append(", name: row number ").append(i).append(" of a large table}\n");
+        }
+        assertTrue(sb.length() > 3 * 1024 * 1024, "the file must be past 3 MiB: " + sb.length());
+        Scenario s = ScenarioFiles.parse(sb.toString(), "large.yaml");
+        assertEquals(rows, s.rowsOf("t").size());
+    }
+
+    @Test
+    void anEightMillionCharacterLineIsReadInLinearTime() {
+        // SnakeYAML's 1 KiB refills copied the growing token each time: over 20 s for 8 M characters
+        String text = "title: " + "x".repeat(8_000_000) + "\n";
+        Scenario s = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> ScenarioFiles.parse(text, "long.yaml"));
+        assertEquals(8_000_000, s.title().length());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedAsSuch() {
+        Problems problems = new Problems("big.yaml");
+        assertNull(TreeReader.read("title: " + "x".repeat(100), false, problems, 50));
+        assertEquals("big.yaml:1:1: the file has 107 characters; CascadeViz reads scenario files of up to 50 characters"
+                + " (a size limit)", problems.sorted().get(0).toString());
+    }
+}
