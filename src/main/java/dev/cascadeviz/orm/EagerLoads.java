@@ -6,6 +6,7 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
@@ -38,10 +39,11 @@ final class EagerLoads {
      * instances in row order, with eager relationships populated.
      */
     List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
-                             Cause cause) {
+                             LabelStyle style, dev.cascadeviz.trace.Cause cause) {
         if (!mapper.hasEagerRelationships()) {
-            String sql = mapper.cachedSelect(where + "\u0000" + (secondary == null ? "" : secondary.name()) + orderBy,
-                    () -> SqlCompiler.select(mapper.table(), secondary, List.of(), where, orderBy));
+            String sql = mapper.cachedSelect(style + "\u0000" + where + "\u0000"
+                            + (secondary == null ? "" : secondary.name()) + orderBy,
+                    () -> SqlCompiler.select(style, mapper.table(), secondary, List.of(), where, orderBy));
             List<List<Object>> rows = session.executor().query(sql, params, mapper.types(), cause);
             Set<InstanceState> result = new LinkedHashSet<>();
             for (List<Object> row : rows) {
@@ -60,8 +62,8 @@ final class EagerLoads {
                 joins.add(new Joined(prop, new SqlCompiler.EagerJoin(t, alias, on(prop, alias))));
             }
         }
-        String sql = SqlCompiler.select(mapper.table(), secondary, joins.stream().map(Joined::join).toList(), where,
-                orderBy);
+        String sql = SqlCompiler.select(style, mapper.table(), secondary,
+                joins.stream().map(Joined::join).toList(), where, orderBy);
         List<ColumnType> types = types(mapper.table());
         for (Joined j : joins) {
             types.addAll(types(j.prop().mapper().table()));
@@ -153,19 +155,18 @@ final class EagerLoads {
                 order.add(c);
             }
         }
-        List<String> select = new ArrayList<>();
+        SqlCompiler.ColumnsClause select = new SqlCompiler.ColumnsClause(prop.mapper().selectStyle());
         List<ColumnType> types = new ArrayList<>();
         for (Column c : order) {
-            select.add(SqlCompiler.qualified(child.name(), c.name()) + " AS "
-                    + SqlIdentifiers.quote(child.name() + "_" + c.name()));
+            select.add(child, child.name(), c.name());
             types.add(c.type());
         }
         List<Object> keys = new ArrayList<>();
         for (InstanceState p : parents) {
             keys.add(session.attributes().columnValue(p, pair.referenced().column()));
         }
-        String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
-        String sql = "SELECT " + String.join(", ", select) + " \nFROM " + SqlIdentifiers.quote(child.name())
+        String in = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        String sql = "SELECT " + select + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
                 + " \nWHERE " + SqlCompiler.qualified(child.name(), pair.foreign().column()) + " IN (" + in + ")"
                 + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, keys, types, Why.eagerLoad(prop, "selectin"));
@@ -203,9 +204,12 @@ final class EagerLoads {
                     + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
             types.add(child.column(p.foreign().column()).type());
         }
-        String sql = "SELECT " + SqlCompiler.columns(child) + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
-                + String.join(", ", inner) + " \nFROM " + SqlIdentifiers.quote(mapper.tableName())
-                + " \nWHERE " + where + ") AS anon_1 JOIN " + SqlIdentifiers.quote(child.name())
+        // subqueryload runs a legacy Query: table-plus-column labels in every release
+        String childCols = new SqlCompiler.ColumnsClause(LabelStyle.TABLENAME_PLUS_COL).addAll(child, child.name())
+                .toString();
+        String sql = "SELECT " + childCols + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
+                + String.join(", ", inner) + " \nFROM " + dev.cascadeviz.db.SqlIdentifiers.quote(mapper.tableName())
+                + " \nWHERE " + where + ") AS anon_1 JOIN " + dev.cascadeviz.db.SqlIdentifiers.quote(child.name())
                 + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         List<List<Object>> rows = session.executor().query(sql, params, types, Why.eagerLoad(prop, "subquery"));
         int width = child.columns().size();

@@ -3,6 +3,8 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.orm.sql.LabelStyle;
+import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +74,10 @@ final class Loader {
             }
             params.add(v);
         }
+        // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release
+        LabelStyle style = Attributes.isDynamic(prop) ? LabelStyle.TABLENAME_PLUS_COL : prop.mapper().selectStyle();
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), cause(prop));
+                prop.lazyOrderBy(), style, cause(prop));
         if (prop.uselist()) {
             return rows;
         }

@@ -30,15 +30,23 @@ public final class Mapper {
     private final String deleteByPrimaryKey;
     private final Map<String, String> selects = new HashMap<>();
 
-    Mapper(MappedClass mappedClass, Table table) {
+    private final dev.cascadeviz.orm.sql.LabelStyle selectStyle;
+
+    Mapper(MappedClass mappedClass, Table table, dev.cascadeviz.orm.sql.LabelStyle selectStyle) {
         this.mappedClass = mappedClass;
+        this.selectStyle = selectStyle;
         this.table = table;
         this.columns = List.copyOf(table.columns().values());
         this.primaryKey = table.primaryKey();
         this.types = columns.stream().map(Column::type).toList();
         this.primaryKeyWhere = SqlCompiler.primaryKeyWhere(table);
-        this.selectByPrimaryKey = SqlCompiler.selectByPrimaryKey(table);
+        this.selectByPrimaryKey = SqlCompiler.selectByPrimaryKey(selectStyle, table);
         this.deleteByPrimaryKey = SqlCompiler.deleteByPrimaryKey(table);
+    }
+
+    /** How this mapper's SELECTs label their columns: the release's switch. */
+    public dev.cascadeviz.orm.sql.LabelStyle selectStyle() {
+        return selectStyle;
     }
 
     /** The column types in column order (what a SELECT of this mapper returns). */

@@ -171,8 +171,8 @@ public final class SaveSide {
             names.add(c.name());
             types.add(c.type());
         }
-        String sql = state.mapper.cachedSelect("refresh", () -> SqlCompiler.selectColumns(state.mapper.table(), names,
-                false));
+        String sql = state.mapper.cachedSelect("refresh", () -> SqlCompiler.selectColumns(
+                dev.cascadeviz.orm.sql.LabelStyle.DISAMBIGUATE_ONLY, state.mapper.table(), names));
         List<List<Object>> rows = session.executor().query(sql, state.key, types, Why.refreshStep(state));
         if (rows.isEmpty()) {
             throw new OrmException("InvalidRequestError", "Could not refresh instance '" + state.repr() + "'");

@@ -4,6 +4,7 @@ import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
@@ -257,8 +258,14 @@ public final class Session {
      */
     List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
                                        List<Object> params, String orderBy, Cause cause) {
+        return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause);
+    }
+
+    /** The same, its columns labelled in the given style (a dynamic relationship's legacy Query labels them). */
+    List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
+                                       List<Object> params, String orderBy, LabelStyle style, Cause cause) {
         autoflush();
-        return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
+        return eagerLoads.load(mapper, secondary, where, params, orderBy, style, cause);
     }
 
     private static List<ColumnType> types(Mapper mapper) {
@@ -322,8 +329,8 @@ public final class Session {
             }
         }
         String sql = names.size() == state.mapper.columns().size() ? state.mapper.selectByPrimaryKey()
-                : state.mapper.cachedSelect("expired " + names, () -> SqlCompiler.selectColumns(state.mapper.table(),
-                names, true));
+                : state.mapper.cachedSelect("expired " + names, () -> SqlCompiler.selectColumns(state.mapper.selectStyle(),
+                state.mapper.table(), names));
         List<List<Object>> rows = executor.query(sql, state.key, types, Why.refresh(state));
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
@@ -461,7 +468,7 @@ public final class Session {
     private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out,
                        java.util.function.Predicate<InstanceState> haltOn) {
         for (RelProp prop : state.mapper.relationships()) {
-            if (prop.viewonly() || !prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
+            if (!prop.mapping().cascade().contains(CascadeOption.fromKeyword(type))) {
                 continue;
             }
             boolean delete = type.equals("delete");
@@ -470,7 +477,9 @@ public final class Session {
             if (type.equals("save-update")) {
                 queue.addAll(attributes.allPending(state, prop, Passive.NO_INITIALIZE));
             } else {
-                Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
+                // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
+                Object value = because(delete ? Why.cascadeLoad(prop) : null,
+                        () -> attributes.get(state, prop, passive, false, delete));
                 if (value instanceof List<?> list) {
                     for (Object o : list) {
                         queue.add((InstanceState) o);
