@@ -82,63 +82,136 @@ def parse_ref(text, classes):
     return classes[match.group(1)], key[0] if len(key) == 1 else tuple(key)
 
 
-def _attribute_path(text, classes):
-    """`Artist(1).songs` as (class, key, attribute)."""
+NAME = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*$")
+
+
+def _split_attribute(text):
+    """`Artist(1).songs` or `o1.songs` as (object text, attribute)."""
     head, _, attr = str(text).rpartition(".")
-    cls, key = parse_ref(head, classes)
-    return cls, key, attr
+    if not head:
+        raise ScenarioError("not an attribute path: %r" % (text,))
+    return head, attr
 
 
-def run_step(session, step, classes, held):
-    """One step exactly as docs/scenario-format.md's table says.
+def _is_column(cls, attr):
+    return attr in cls.__table__.c and attr not in cls.__mapper__.relationships
+
+
+class Steps:
+    """The steps on one session, with the names `as:` binds.
 
     Every object and attribute value a step obtains is appended to `held`, as a variable in
     user code would hold it: otherwise CPython frees an object nothing references at once,
     the identity map (weak) forgets it, and a loaded collection would be lost before the next
     step.
     """
-    def get(ref):
-        obj = session.get(*parse_ref(ref, classes))
-        held.append(obj)
+
+    def __init__(self, session, classes):
+        self.session = session
+        self.classes = classes
+        self.names = {}
+        self.held = []
+
+    def obj(self, ref):
+        """A name's object, or `Class(pk)` as session.get at this moment."""
+        name = NAME.match(str(ref))
+        if name:
+            if name.group(1) not in self.names:
+                raise ScenarioError("name %r used before it is bound" % (ref,))
+            return self.names[name.group(1)]
+        obj = self.session.get(*parse_ref(ref, self.classes))
+        self.held.append(obj)
         return obj
 
-    def attribute(path):
-        cls, key, attr = _attribute_path(path, classes)
-        obj = session.get(cls, key)
-        held.append(obj)
-        value = getattr(obj, attr)
-        held.append(value)
+    def attribute(self, path):
+        head, attr = _split_attribute(path)
+        value = getattr(self.obj(head), attr)
+        self.held.append(value)
         return value
 
-    if isinstance(step, str):
-        step = {step: None}
-    if not isinstance(step, dict) or len(step) != 1:
-        raise ScenarioError("not a step: %r" % (step,))
-    (kind, arg), = step.items()
-    if kind == "get":
-        get(arg)
-    elif kind == "load":
-        attribute(arg)
-    elif kind == "delete":
-        session.delete(get(arg))
-    elif kind == "remove":
-        attribute(arg["from"]).remove(get(arg["item"]))
-    elif kind == "set":
-        cls, key, attr = _attribute_path(arg["attr"], classes)
-        obj = session.get(cls, key)
-        held.append(obj)
+    def bind(self, name, obj):
+        if name is not None:
+            if not NAME.match(str(name)):
+                raise ScenarioError("not a name: %r" % (name,))
+            self.names[name] = obj
+        self.held.append(obj)
+
+    def new(self, arg):
+        cls = self.classes.get(arg.get("class"))
+        if cls is None:
+            raise ScenarioError("new: no class %r" % (arg.get("class"),))
+        values = {}
+        for column, value in (arg.get("values") or {}).items():
+            if column not in cls.__table__.c:
+                raise ScenarioError("new: %s maps no column %r" % (cls.__name__, column))
+            values[column] = sqla_schema._python_value(cls.__table__.c[column], value)
+        self.bind(arg.get("as"), cls(**values))
+
+    def set(self, arg):
+        head, attr = _split_attribute(arg["attr"])
+        obj = self.obj(head)
         value = arg.get("value")
-        setattr(obj, attr, None if value is None else get(value))
-    elif kind == "expunge":
-        session.expunge(get(arg))
-    elif kind == "flush":
-        session.flush()
-    elif kind == "commit":
-        session.commit()
-    elif kind == "rollback":
-        session.rollback()
-    else:
-        raise ScenarioError("unknown step %r" % (kind,))
+        if _is_column(type(obj), attr):
+            setattr(obj, attr, sqla_schema._python_value(type(obj).__table__.c[attr], value))
+        else:
+            setattr(obj, attr, None if value is None else self.obj(value))
+
+    def run(self, step):
+        """One step exactly as docs/scenario-format.md's tables say."""
+        session = self.session
+        if isinstance(step, str):
+            step = {step: None}
+        if not isinstance(step, dict) or len(step) != 1:
+            raise ScenarioError("not a step: %r" % (step,))
+        (kind, arg), = step.items()
+        if kind == "get":
+            if isinstance(arg, dict):
+                self.bind(arg.get("as"), self.obj(arg["ref"]))
+            else:
+                self.obj(arg)
+        elif kind == "load":
+            self.attribute(arg)
+        elif kind == "delete":
+            session.delete(self.obj(arg))
+        elif kind == "remove":
+            self.attribute(arg["from"]).remove(self.obj(arg["item"]))
+        elif kind == "append":
+            self.attribute(arg["to"]).append(self.obj(arg["item"]))
+        elif kind == "set":
+            self.set(arg)
+        elif kind == "expunge":
+            session.expunge(self.obj(arg))
+        elif kind == "new":
+            self.new(arg)
+        elif kind == "add":
+            session.add(self.obj(arg))
+        elif kind == "merge":
+            if isinstance(arg, dict):
+                self.bind(arg.get("as"), session.merge(self.obj(arg["object"])))
+            else:
+                self.bind(None, session.merge(self.obj(arg)))
+        elif kind == "refresh":
+            session.refresh(self.obj(arg))
+        elif kind == "expire":
+            session.expire(self.obj(arg))
+        elif kind == "expire_all":
+            session.expire_all()
+        elif kind == "close":
+            session.close()
+        elif kind == "flush":
+            session.flush()
+        elif kind == "commit":
+            session.commit()
+        elif kind == "rollback":
+            session.rollback()
+        else:
+            raise ScenarioError("unknown step %r" % (kind,))
+
+
+def _one_row_batch(context):
+    """True for an "insertmanyvalues" batch: INSERT ... RETURNING run once per row (2.x)."""
+    style = getattr(context, "execute_style", None)
+    return style is not None and getattr(style, "name", "") == "INSERTMANYVALUES"
 
 
 class StatementLog:
@@ -149,9 +222,11 @@ class StatementLog:
         self.statements = []
         event.listen(engine, "before_cursor_execute", self._record)
 
-    def _record(self, _conn, _cursor, statement, parameters, _context, executemany):
+    def _record(self, _conn, _cursor, statement, parameters, context, executemany):
         if not self.on:
             return
+        if executemany and _one_row_batch(context):
+            executemany = False  # insertmanyvalues sends each batch as one execute()
         if executemany:
             params = [[sqla_schema.json_value(v) for v in p] for p in parameters]
             self.statements.append({"sql": statement, "params": params, "many": True})
@@ -207,11 +282,12 @@ def run(scenario, timings=None):
 def _run_steps(engine, log, classes, steps):
     session = Session(engine, future=True)
     log.on = True
-    error, held = None, []
+    error = None
+    runner = Steps(session, classes)
     try:
         for index, step in enumerate(steps):
             try:
-                run_step(session, step, classes, held)
+                runner.run(step)
             except ScenarioError:
                 raise
             except Exception as exc:

@@ -288,6 +288,18 @@ public final class ScenarioDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The key SQLite gives a row inserted without one into a table whose key is its rowid:
+     * one more than the largest, 1 for an empty table (H2 is given the same key explicitly).
+     */
+    public long nextRowid(String table, String column) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(" + name(column) + ") FROM " + name(table))) {
+            long max = rs.next() ? rs.getLong(1) : 0;
+            return max + 1;
+        }
+    }
+
     /** Every table in scenario order with its rows (see {@link #rows}). */
     public Map<String, List<Map<String, Object>>> snapshot() throws SQLException {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();

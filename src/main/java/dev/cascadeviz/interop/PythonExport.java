@@ -550,7 +550,7 @@ public final class PythonExport {
                 + "    Every object a step obtains stays in a variable until the end, as the capture\n"
                 + "    script keeps it: an object nothing references would leave the identity map.\n"
                 + "    \"\"\"\n"
-                + code.body(this::rowKey)
+                + code.body(this::rowKey, this::rowValue)
                 + "\n";
     }
 

@@ -22,6 +22,14 @@ final class StepCode {
     private final PythonNames names;
     private final Set<String> used = new HashSet<>(PythonNames.MODULE_NAMES);
     private Function<ObjectRef, String> keys;
+    private ColumnValue values;
+    /** Each scenario name ({@code as:}) to its Python variable. */
+    private final java.util.Map<String, String> bound = new java.util.HashMap<>();
+
+    /** A column value as Python source (dates and decimals as objects). */
+    interface ColumnValue {
+        String of(String table, String column, Object value);
+    }
 
     StepCode(Scenario scenario, PythonNames names) {
         this.scenario = scenario;
@@ -30,8 +38,9 @@ final class StepCode {
     }
 
     /** The function body (indented), a {@code # step N: ...} comment before each step's lines. */
-    String body(Function<ObjectRef, String> keyOf) {
+    String body(Function<ObjectRef, String> keyOf, ColumnValue valueOf) {
         this.keys = keyOf;
+        this.values = valueOf;
         StringBuilder sb = new StringBuilder();
         List<Step> steps = scenario.steps();
         if (steps.isEmpty()) {
@@ -49,36 +58,51 @@ final class StepCode {
     }
 
     private List<String> lines(Step step) {
+        if (step instanceof Step.Get g && g.as() != null) {
+            Obtained o = get(g.object());
+            return List.of(o.line, bind(g.as()) + " = " + o.variable);
+        }
         if (step instanceof Step.Get g) {
             return List.of(get(g.object()).line);
+        }
+        List<String> saveSide = saveSideLines(step);
+        if (saveSide != null) {
+            return saveSide;
         }
         if (step instanceof Step.Load l) {
             Obtained parent = get(l.object());
             String value = variable(parent.variable + "_" + PythonLiterals.identifier(l.attribute()));
-            return List.of(parent.line, value + " = " + attribute(parent.variable, l.attribute()));
+            return with(parent, value + " = " + attribute(parent.variable, l.attribute()));
         }
         if (step instanceof Step.Delete d) {
             Obtained o = get(d.object());
-            return List.of(o.line, "session.delete(" + o.variable + ")");
+            return with(o, "session.delete(" + o.variable + ")");
         }
         if (step instanceof Step.Remove r) {
             Obtained parent = get(r.parent());
             String collection = variable(parent.variable + "_" + PythonLiterals.identifier(r.attribute()));
             Obtained item = get(r.item());
-            return List.of(parent.line, collection + " = " + attribute(parent.variable, r.attribute()), item.line,
-                    collection + ".remove(" + item.variable + ")");
+            List<String> out = new java.util.ArrayList<>(with(parent, collection + " = "
+                    + attribute(parent.variable, r.attribute())));
+            out.addAll(with(item, collection + ".remove(" + item.variable + ")"));
+            return out;
         }
         if (step instanceof Step.Set s) {
             Obtained o = get(s.object());
             if (s.value() == null) {
-                return List.of(o.line, assign(o.variable, s.attribute(), "None"));
+                return with(o, assign(o.variable, s.attribute(), "None"));
             }
             Obtained v = get(s.value());
-            return List.of(o.line, v.line, assign(o.variable, s.attribute(), v.variable));
+            List<String> out = new java.util.ArrayList<>();
+            if (o.line != null) {
+                out.add(o.line);
+            }
+            out.addAll(with(v, assign(o.variable, s.attribute(), v.variable)));
+            return out;
         }
         if (step instanceof Step.Expunge e) {
             Obtained o = get(e.object());
-            return List.of(o.line, "session.expunge(" + o.variable + ")");
+            return with(o, "session.expunge(" + o.variable + ")");
         }
         if (step instanceof Step.Flush) {
             return List.of("session.flush()");
@@ -102,7 +126,74 @@ final class StepCode {
     private record Obtained(String variable, String line) {
     }
 
+    /** The lines of the steps that make, change, merge and refresh objects; null for the others. */
+    private List<String> saveSideLines(Step step) {
+        if (step instanceof Step.New n) {
+            dev.cascadeviz.model.MappedClass cls = scenario.mappedClass(n.className());
+            List<String> args = new java.util.ArrayList<>();
+            n.values().forEach((c, v) -> args.add(names.columnAttribute(cls.table(), c) + "="
+                    + values.of(cls.table(), c, v)));
+            String call = names.className(n.className()) + "(" + String.join(", ", args) + ")";
+            return List.of((n.as() == null ? variable("new_" + PythonLiterals.snake(n.className())) : bind(n.as()))
+                    + " = " + call);
+        }
+        if (step instanceof Step.Add a) {
+            Obtained o = get(a.object());
+            return with(o, "session.add(" + o.variable + ")");
+        }
+        if (step instanceof Step.Append a) {
+            Obtained parent = get(a.parent());
+            String collection = variable(parent.variable + "_" + PythonLiterals.identifier(a.attribute()));
+            Obtained item = get(a.item());
+            List<String> out = new java.util.ArrayList<>(with(parent, collection + " = "
+                    + attribute(parent.variable, a.attribute())));
+            out.addAll(with(item, collection + ".append(" + item.variable + ")"));
+            return out;
+        }
+        if (step instanceof Step.SetColumn s) {
+            Obtained o = get(s.object());
+            String table = scenario.mappedClass(s.object().className()).table();
+            return with(o, assign(o.variable, names.columnAttribute(table, s.column()),
+                    values.of(table, s.column(), s.value())));
+        }
+        if (step instanceof Step.Merge m) {
+            Obtained o = get(m.object());
+            String target = m.as() == null ? variable("merged") : bind(m.as());
+            return with(o, target + " = session.merge(" + o.variable + ")");
+        }
+        if (step instanceof Step.Refresh r) {
+            Obtained o = get(r.object());
+            return with(o, "session.refresh(" + o.variable + ")");
+        }
+        if (step instanceof Step.Expire e) {
+            Obtained o = get(e.object());
+            return with(o, "session.expire(" + o.variable + ")");
+        }
+        if (step instanceof Step.ExpireAll) {
+            return List.of("session.expire_all()");
+        }
+        if (step instanceof Step.Close) {
+            return List.of("session.close()");
+        }
+        return null;
+    }
+
+    /** The object's line (none for a name: its variable exists), then the call. */
+    private static List<String> with(Obtained o, String call) {
+        return o.line == null ? List.of(call) : List.of(o.line, call);
+    }
+
+    /** A Python variable for a scenario name, fresh at its binding. */
+    private String bind(String name) {
+        String var = variable(PythonLiterals.identifier(name));
+        bound.put(name, var);
+        return var;
+    }
+
     private Obtained get(ObjectRef ref) {
+        if (ref.isName()) {
+            return new Obtained(bound.getOrDefault(ref.name(), ref.name()), null);
+        }
         StringBuilder base = new StringBuilder(PythonLiterals.snake(ref.className()));
         for (Object k : ref.key()) {
             base.append('_').append(PythonLiterals.identifier(String.valueOf(k)).replaceAll("^_+|_+$", ""));
@@ -125,7 +216,7 @@ final class StepCode {
     /** The session call a step stands for, on one line: {@code session.delete(session.get(Artist, 1))}. */
     static String call(Step step) {
         if (step instanceof Step.Get g) {
-            return sessionGet(g.object());
+            return (g.as() == null ? "" : g.as() + " = ") + sessionGet(g.object());
         } else if (step instanceof Step.Load l) {
             return attribute(sessionGet(l.object()), l.attribute());
         } else if (step instanceof Step.Delete d) {
@@ -136,12 +227,35 @@ final class StepCode {
             return assign(sessionGet(s.object()), s.attribute(), s.value() == null ? "None" : sessionGet(s.value()));
         } else if (step instanceof Step.Expunge e) {
             return "session.expunge(" + sessionGet(e.object()) + ")";
+        } else if (step instanceof Step.New n) {
+            List<String> args = new java.util.ArrayList<>();
+            n.values().forEach((c, v) -> args.add(c + "=" + PythonLiterals.value(v)));
+            return (n.as() == null ? "" : n.as() + " = ") + n.className() + "(" + String.join(", ", args) + ")";
+        } else if (step instanceof Step.Add a) {
+            return "session.add(" + sessionGet(a.object()) + ")";
+        } else if (step instanceof Step.Append a) {
+            return attribute(sessionGet(a.parent()), a.attribute()) + ".append(" + sessionGet(a.item()) + ")";
+        } else if (step instanceof Step.SetColumn c) {
+            return assign(sessionGet(c.object()), c.column(), PythonLiterals.value(c.value()));
+        } else if (step instanceof Step.Merge m) {
+            return (m.as() == null ? "" : m.as() + " = ") + "session.merge(" + sessionGet(m.object()) + ")";
+        } else if (step instanceof Step.Refresh r) {
+            return "session.refresh(" + sessionGet(r.object()) + ")";
+        } else if (step instanceof Step.Expire e) {
+            return "session.expire(" + sessionGet(e.object()) + ")";
+        } else if (step instanceof Step.ExpireAll) {
+            return "session.expire_all()";
+        } else if (step instanceof Step.Close) {
+            return "session.close()";
         }
         return step instanceof Step.Flush ? "session.flush()" : step instanceof Step.Commit ? "session.commit()"
                 : "session.rollback()";
     }
 
     private static String sessionGet(ObjectRef ref) {
+        if (ref.isName()) {
+            return ref.name();
+        }
         List<String> key = ref.key().stream().map(PythonLiterals::value).toList();
         return "session.get(" + ref.className() + ", " + (key.size() == 1 ? key.get(0) : "(" + String.join(", ", key) + ")") + ")";
     }

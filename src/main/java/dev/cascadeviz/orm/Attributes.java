@@ -62,6 +62,15 @@ public final class Attributes {
         return !Values.pythonEquals(state.dict.get(column), original);
     }
 
+    /** A column whose committed value was replaced by another ({@code history.deleted} not empty). */
+    public boolean columnReplaced(InstanceState state, String column) {
+        if (!state.committedColumns.containsKey(column)) {
+            return false;
+        }
+        Object original = state.committedColumns.get(column);
+        return original != InstanceState.NO_VALUE && !Values.pythonEquals(state.dict.get(column), original);
+    }
+
     // ---- relationships: reading
 
     /**
@@ -159,6 +168,10 @@ public final class Attributes {
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
                 : get(state, prop, passive, againstCommitted, true);
         if (current == InstanceState.NO_RESULT) {
+            InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+            if (passive == Passive.NO_INITIALIZE_PENDING && pending != null) {
+                return new History(List.copyOf(pending.added), List.of(), List.copyOf(pending.removed));
+            }
             return History.BLANK;
         }
         if (prop.uselist()) {
@@ -245,6 +258,9 @@ public final class Attributes {
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
         Object coll = get(state, prop, passive);
+        if (!fromBackref) {
+            session.saveSide().attributeEvent(state, prop, child);
+        }
         if (coll == InstanceState.NO_RESULT) {
             fireAppendEvent(state, prop, child, fromBackref);
             state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
@@ -276,6 +292,32 @@ public final class Attributes {
         }
     }
 
+    /**
+     * {@code collections.bulk_replace}: a collection set to a new list; members no longer there
+     * are removed, new ones appended (with their events), and the list takes the new order.
+     */
+    @SuppressWarnings("unchecked")
+    public void replaceCollection(InstanceState state, RelProp prop, List<InstanceState> values) {
+        Object coll = get(state, prop, Passive.OFF);
+        List<InstanceState> old = coll instanceof List<?> l ? new ArrayList<>((List<InstanceState>) l) : List.of();
+        for (InstanceState v : values) {
+            if (!old.contains(v)) {
+                append(state, prop, v, false, Passive.OFF);
+            }
+        }
+        for (InstanceState o : old) {
+            if (!values.contains(o)) {
+                remove(state, prop, o, false, Passive.OFF, true);
+            }
+        }
+        Object now = state.related.get(prop);
+        if (now instanceof List<?> l) {
+            List<InstanceState> list = (List<InstanceState>) l;
+            list.clear();
+            list.addAll(values);
+        }
+    }
+
     /** Sets a scalar relationship ({@code ScalarObjectAttributeImpl.set}). */
     public void set(InstanceState state, RelProp prop, InstanceState value, boolean fromBackref, Passive passive,
                     InstanceState checkOld, boolean pop) {
@@ -301,6 +343,9 @@ public final class Attributes {
             throw new OrmException("ValueError", "Object " + checkOld.repr() + " not associated with "
                     + state.repr() + " on attribute '" + prop.key() + "'");
         }
+        if (!fromBackref && old != value) {
+            session.saveSide().attributeEvent(state, prop, value);
+        }
         fireReplaceEvent(state, prop, value, old, fromBackref);
         state.related.put(prop, value);
     }
@@ -323,6 +368,7 @@ public final class Attributes {
             backrefRemove(state, prop.backPopulatesProp(), child);
         }
         modifiedEvent(state, prop, InstanceState.NO_VALUE);
+        session.saveSide().orphanEvent(state, prop, child);
     }
 
     private void fireReplaceEvent(InstanceState state, RelProp prop, InstanceState value, Object previous,
@@ -346,6 +392,9 @@ public final class Attributes {
         modifiedEvent(state, prop, previous);
         if (value != null) {
             value.setHasParent(prop, state, true);
+        }
+        if (previous != value && previous instanceof InstanceState p) {
+            session.saveSide().orphanEvent(state, prop, p);
         }
     }
 

@@ -100,6 +100,37 @@ public final class Executor {
         }
     }
 
+    /**
+     * Runs an INSERT. The trace shows {@code sql} with {@code paramSets}, as SQLAlchemy sends
+     * them; the database runs {@code runSql} with {@code runParamSets}, which add the keys the
+     * database would generate (see {@link ScenarioDatabase#nextRowid}).
+     */
+    public void insert(String sql, List<List<Object>> paramSets, String runSql, List<List<Object>> runParamSets,
+                       List<RowChange> changes, Cause cause) {
+        checkInterrupted();
+        inTransaction = true;
+        boolean many = paramSets.size() > 1;
+        statements.add(new TraceStatement(sql, many ? paramSets : List.of(paramSets.get(0)), many, changes, null, null,
+                cause));
+        long t0 = System.nanoTime();
+        try {
+            db.execute(runSql, runParamSets, many);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        } finally {
+            databaseNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** The key the database generates for the next row of a table (see {@link ScenarioDatabase#nextRowid}). */
+    public long nextRowid(String table, String column) {
+        try {
+            return db.nextRowid(table, column);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
     public void commit() {
         if (!inTransaction) {
             return;

@@ -51,6 +51,8 @@ public final class InstanceState {
     /** Flushed as deleted in the current transaction ({@code state._deleted}). */
     boolean deleted;
     boolean detached;
+    /** {@code insert_order}: when a transient object became pending (the order of its INSERT). */
+    long insertOrder;
     Session session;
     private final String address = "0x" + Long.toHexString(ADDRESSES.addAndGet(0x50));
 
@@ -79,6 +81,36 @@ public final class InstanceState {
 
     public boolean hasIdentity() {
         return key != null;
+    }
+
+    /** {@code insert_order}: when it became pending. */
+    public long insertOrder() {
+        return insertOrder;
+    }
+
+    /** The current primary-key values, in key column order (null where not set). */
+    public List<Object> currentKey() {
+        return primaryKeyValues();
+    }
+
+    /** Pending: added to a session, not yet flushed. */
+    public boolean isPending() {
+        return key == null && session != null;
+    }
+
+    /** A column's current value if loaded, else null (what an INSERT sends). */
+    public Object loadedValue(String column) {
+        return dict.get(column);
+    }
+
+    /** Whether a column has a value in the object's dict (set, or loaded and not expired). */
+    public boolean hasValue(String column) {
+        return dict.containsKey(column);
+    }
+
+    /** After its INSERT: the generated key goes into the dict ({@code _postfetch}). */
+    public void postfetch(String column, Object value) {
+        dict.put(column, value);
     }
 
     /** Python's repr of the object, e.g. {@code <Song at 0x7f3a5c000050>}. */

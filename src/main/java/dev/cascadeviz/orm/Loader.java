@@ -4,6 +4,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.orm.sql.LabelStyle;
+import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.List;

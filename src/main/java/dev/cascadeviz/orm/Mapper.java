@@ -22,6 +22,8 @@ public final class Mapper {
     final List<RelProp> relationships = new ArrayList<>();
     /** {@code Mapper._delete_orphans}: (relationship, parent mapper) pairs with delete-orphan pointing here. */
     final List<RelProp> deleteOrphans = new ArrayList<>();
+    /** {@code Mapper._dependency_processors}: the key-switch processors of many-to-ones pointing here. */
+    final List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors = new ArrayList<>();
 
     private final List<ColumnType> types;
     private final String primaryKeyWhere;
@@ -102,6 +104,10 @@ public final class Mapper {
             }
         }
         return false;
+    }
+
+    public List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors() {
+        return dependencyProcessors;
     }
 
     public List<RelProp> relationships() {

@@ -12,7 +12,12 @@ public enum Passive {
     /** PASSIVE_NO_FETCH_RELATED: SQL allowed, but a many-to-one only from the identity map. */
     NO_FETCH_RELATED(true, false, true),
     /** PASSIVE_NO_INITIALIZE: only what is already loaded. */
-    NO_INITIALIZE(false, false, false);
+    NO_INITIALIZE(false, false, false),
+    /**
+     * PASSIVE_NO_INITIALIZE | INCLUDE_PENDING_MUTATIONS: as NO_INITIALIZE, but the history of a
+     * collection that is not loaded reports the changes made to it meanwhile (the flush's saves).
+     */
+    NO_INITIALIZE_PENDING(false, false, false);
 
     private final boolean sqlOk;
     private final boolean relatedObjectOk;

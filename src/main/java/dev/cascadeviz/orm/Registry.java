@@ -39,6 +39,9 @@ final class Registry {
                     }
                 }
                 prop.setProcessor(DependencyProcessor.forRelationship(prop));
+                if (!prop.viewonly() && prop.direction() == dev.cascadeviz.model.mapping.Direction.MANY_TO_ONE) {
+                    prop.mapper().dependencyProcessors.add(DependencyProcessor.keySwitch(prop));
+                }
                 if (prop.cascades(CascadeOption.DELETE_ORPHAN)) {
                     prop.mapper().deleteOrphans.add(prop);
                 }

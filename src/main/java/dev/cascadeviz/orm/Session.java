@@ -5,6 +5,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.orm.sql.LabelStyle;
+import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +46,11 @@ public final class Session {
     private final List<String> warnings = new ArrayList<>();
     private boolean flushing;
     private int noAutoflush;
+    /** {@code session._new}: pending objects in the order they were added ({@code insert_order}). */
+    final Set<InstanceState> pending = new LinkedHashSet<>();
+    /** {@code transaction._new}: objects inserted in the current transaction. */
+    final Set<InstanceState> transactionNew = new LinkedHashSet<>();
+    private final SaveSide saveSide = new SaveSide(this);
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -56,6 +63,38 @@ public final class Session {
 
     public Attributes attributes() {
         return attributes;
+    }
+
+    /** The session calls of the save side: add, expire, refresh, transient objects. */
+    public SaveSide saveSide() {
+        return saveSide;
+    }
+
+    void identityPut(InstanceState state) {
+        identityMap.put(new IdentityKey(state.mapper, state.key), state);
+    }
+
+    void identityRemove(InstanceState state) {
+        if (state.key != null) {
+            identityMap.remove(new IdentityKey(state.mapper, state.key), state);
+        }
+    }
+
+    /** The object of the identity map with this key, or null. */
+    public InstanceState identityGet(Mapper mapper, List<Object> key) {
+        return identityMap.get(new IdentityKey(mapper, key));
+    }
+
+    public Collection<InstanceState> identityStates() {
+        return identityMap.values();
+    }
+
+    void autoflushNow() {
+        autoflush();
+    }
+
+    boolean loadExpired(InstanceState state) {
+        return refreshOrForget(state);
     }
 
     Loader loader() {
@@ -71,8 +110,13 @@ public final class Session {
     }
 
     public void warn(String message) {
-        warnings.add(message);
+        warnings.add(autoflushing ? message + AUTOFLUSH_WARNING : message);
     }
+
+    /** What SQLAlchemy adds to a warning raised inside an autoflush. */
+    private static final String AUTOFLUSH_WARNING = " (This warning originated from the Session 'autoflush' process, "
+            + "which was invoked automatically in response to a user-initiated operation. Consider using "
+            + "``no_autoflush`` context manager if this warning happened while initializing objects.)";
 
     /** What the session is doing now and why, innermost last. */
     private final Deque<Cause> actions = new ArrayDeque<>();
@@ -117,6 +161,19 @@ public final class Session {
         }
     }
 
+    /** Why each pending object is inserted. */
+    private final Map<InstanceState, Cause> saveCauses = new java.util.HashMap<>();
+
+    void explainSave(InstanceState state, Cause cause) {
+        saveCauses.putIfAbsent(state, cause);
+    }
+
+    /** Why a pending object is inserted, with the autoflush remark when an autoflush inserts it. */
+    public Cause saveCause(InstanceState state) {
+        Cause c = saveCauses.get(state);
+        return c == null || !autoflushing ? c : Why.autoflushRemark(c);
+    }
+
     /** Why an object is deleted, with the autoflush remark when an autoflush deletes it. */
     public Cause deleteCause(InstanceState state) {
         Cause c = deleteCauses.get(state);
@@ -131,6 +188,17 @@ public final class Session {
         }
     }
 
+    /**
+     * The current action wrote the object's own many-to-one key: the most direct reason, so it
+     * replaces one a collection's processor gave first (the same key reached from both sides).
+     */
+    public void explainOwnWrite(InstanceState state) {
+        Cause c = actions.peek();
+        if (c != null) {
+            updateCauses.put(state, c);
+        }
+    }
+
     /** Why an object's row is updated in this flush, when an action wrote to it. */
     public Cause updateCause(InstanceState state) {
         Cause c = updateCauses.get(state);
@@ -139,9 +207,15 @@ public final class Session {
 
     // ---- identity map and loading
 
+    /** {@code _contains_state}: pending in this session, or in its identity map. */
     public boolean containsState(InstanceState state) {
-        return state.session == this && state.key != null
-                && identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
+        if (state.session != this) {
+            return false;
+        }
+        if (state.key == null) {
+            return pending.contains(state);
+        }
+        return identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
     }
 
     /** {@code loading.get_from_identity}: the object in the identity map, refreshed if expired. */
@@ -242,15 +316,32 @@ public final class Session {
         }
     }
 
+    /**
+     * {@code state._load_expired}: SELECT the expired columns that were not set since (the
+     * primary key always), by the committed key; false when the row is gone.
+     */
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
-        List<List<Object>> rows = executor.query(state.mapper.selectByPrimaryKey(), state.key,
-                state.mapper.types(), Why.refresh(state));
+        List<String> names = new ArrayList<>();
+        List<ColumnType> types = new ArrayList<>();
+        for (Column c : state.mapper.columns()) {
+            if (c.primaryKey() || (!state.dict.containsKey(c.name()) && !state.committedColumns.containsKey(c.name()))) {
+                names.add(c.name());
+                types.add(c.type());
+            }
+        }
+        String sql = names.size() == state.mapper.columns().size() ? state.mapper.selectByPrimaryKey()
+                : state.mapper.cachedSelect("expired " + names, () -> SqlCompiler.selectColumns(state.mapper.selectStyle(),
+                state.mapper.table(), names));
+        List<List<Object>> rows = executor.query(sql, state.key, types, Why.refresh(state));
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;
         }
-        fill(state, rows.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            state.dict.putIfAbsent(names.get(i), rows.get(0).get(i));
+        }
+        state.expired = false;
         return true;
     }
 
@@ -309,7 +400,7 @@ public final class Session {
     }
 
     /** {@code _before_attach} + {@code identity_map.add}: an expunged object comes back into the session. */
-    private void attach(InstanceState state) {
+    void attach(InstanceState state) {
         IdentityKey key = new IdentityKey(state.mapper, state.key);
         InstanceState present = identityMap.get(key);
         if (present != null && present != state) {
@@ -323,7 +414,7 @@ public final class Session {
         state.detached = false;
     }
 
-    private static String identityKeyRepr(InstanceState state) {
+    static String identityKeyRepr(InstanceState state) {
         StringBuilder b = new StringBuilder("(<class '__main__." + state.mapper.className() + "'>, (");
         for (Object k : state.key) {
             b.append(k instanceof String str ? "'" + str + "'" : String.valueOf(k)).append(", ");
@@ -343,7 +434,9 @@ public final class Session {
         all.add(state);
         all.addAll(cascadeIterator("expunge", state));
         for (InstanceState s : all) {
-            if (s.key != null) {
+            if (s.key == null) {
+                pending.remove(s);
+            } else {
                 identityMap.remove(new IdentityKey(s.mapper, s.key), s);
             }
             deleted.remove(s);
@@ -358,8 +451,19 @@ public final class Session {
      * the type, loading collections for a delete cascade unless passive_deletes is set.
      */
     public List<InstanceState> cascadeIterator(String type, InstanceState state) {
+        return cascadeIterator(type, state, null);
+    }
+
+    /**
+     * The same walk; {@code haltOn} objects are neither returned nor walked through (save-update
+     * stops at objects already in the session). save-update follows every pending member of a
+     * relationship, removed ones included ({@code get_all_pending}); refresh-expire skips pending
+     * objects unless the relationship has delete-orphan.
+     */
+    public List<InstanceState> cascadeIterator(String type, InstanceState state,
+                                               Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
-        visit(type, state, new LinkedHashSet<>(), out);
+        visit(type, state, new LinkedHashSet<>(), out, haltOn);
         return out;
     }
 
@@ -369,8 +473,10 @@ public final class Session {
      * without running out of thread stack). Order: for each relationship of an object in turn, its
      * value is read, then each newly met object is reported and walked completely before the next.
      */
-    private void visit(String type, InstanceState root, Set<InstanceState> visited, List<InstanceState> out) {
+    private void visit(String type, InstanceState root, Set<InstanceState> visited, List<InstanceState> out,
+                       Predicate<InstanceState> haltOn) {
         boolean delete = type.equals("delete");
+        boolean saveUpdate = type.equals("save-update");
         CascadeOption option = CascadeOption.fromKeyword(type);
         ArrayDeque<CascadeFrame> stack = new ArrayDeque<>();
         stack.push(new CascadeFrame(root));
@@ -380,6 +486,8 @@ public final class Session {
                 InstanceState child = frame.fresh.get(frame.nextChild++);
                 if (delete) {
                     explainDelete(child, Why.cascadedDelete(frame.prop), false);
+                } else if (child.key == null && saveUpdate) {
+                    explainSave(child, Why.savedByCascade(frame.prop));
                 }
                 out.add(child);
                 stack.push(new CascadeFrame(child));
@@ -394,23 +502,31 @@ public final class Session {
                 continue;
             }
             InstanceState state = frame.state;
-            Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
-            Object value = because(delete ? Why.cascadeLoad(prop) : null,
-                    () -> attributes.get(state, prop, passive, false, delete));
             List<InstanceState> queue = new ArrayList<>();
-            if (value instanceof List<?> list) {
-                for (Object o : list) {
-                    queue.add((InstanceState) o);
+            if (saveUpdate) {
+                queue.addAll(attributes.allPending(state, prop, Passive.NO_INITIALIZE));
+            } else {
+                Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
+                // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
+                Object value = because(delete ? Why.cascadeLoad(prop) : null,
+                        () -> attributes.get(state, prop, passive, false, delete));
+                if (value instanceof List<?> list) {
+                    for (Object o : list) {
+                        queue.add((InstanceState) o);
+                    }
+                } else if (value instanceof InstanceState s) {
+                    queue.add(s);
                 }
-            } else if (value instanceof InstanceState s) {
-                queue.add(s);
             }
+            boolean skipPending = type.equals("refresh-expire") && !prop.cascades(CascadeOption.DELETE_ORPHAN);
             List<InstanceState> fresh = new ArrayList<>();
             for (InstanceState child : queue) {
-                if (child != null && visited.add(child)) {
-                    fresh.add(child);
+                if (child == null || visited.contains(child) || (haltOn != null && haltOn.test(child))
+                        || (skipPending && child.key == null)) {
+                    continue;
                 }
+                visited.add(child);
+                fresh.add(child);
             }
             frame.prop = prop;
             frame.fresh = fresh;
@@ -464,7 +580,7 @@ public final class Session {
     }
 
     private boolean isClean() {
-        if (!deleted.isEmpty()) {
+        if (!deleted.isEmpty() || !pending.isEmpty()) {
             return false;
         }
         modifiedStates.removeIf(s -> !s.modified || !containsState(s));
@@ -498,6 +614,12 @@ public final class Session {
             }
         }
         Set<InstanceState> processed = new LinkedHashSet<>();
+        for (InstanceState s : new ArrayList<>(pending)) {
+            if (!marked.contains(s)) {
+                saveSide.registerNew(uow, s);
+                processed.add(s);
+            }
+        }
         for (InstanceState s : dirty) {
             boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
             uow.registerObject(s, orphan);
@@ -538,6 +660,24 @@ public final class Session {
     /** {@code _register_persistent}: the flushed values are now the committed ones. */
     public void registerPersistent(List<InstanceState> states) {
         for (InstanceState s : states) {
+            List<Object> key = s.primaryKeyValues();
+            if (s.key == null || !s.key.equals(key)) {
+                if (key.contains(null)) {
+                    throw new OrmException("FlushError", "Instance " + s.repr() + " has a NULL identity key.  If this "
+                            + "is an auto-generated value, check that the database table allows generation of new "
+                            + "primary key values, and that the mapped Column object is configured to expect these "
+                            + "generated values.  Ensure also that this flush() is not occurring at an inappropriate "
+                            + "time, such as within a load() event.");
+                }
+                if (s.key != null) {
+                    identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+                } else {
+                    pending.remove(s);
+                    transactionNew.add(s);
+                }
+                s.key = key;
+                identityMap.put(new IdentityKey(s.mapper, key), s);
+            }
             s.commitAll();
         }
     }
@@ -548,6 +688,7 @@ public final class Session {
             flush();
         }
         executor.commit();
+        transactionNew.clear();
         for (InstanceState s : transactionDeleted) {
             s.session = null;
             s.detached = true;
@@ -561,6 +702,7 @@ public final class Session {
     /** {@code session.rollback()}: ROLLBACK, restore deleted objects, expire everything. */
     public void rollback() {
         executor.rollback();
+        saveSide.rollbackNew();
         Set<InstanceState> restore = new LinkedHashSet<>(transactionDeleted);
         restore.addAll(deleted.keySet());
         for (InstanceState s : restore) {
@@ -580,6 +722,7 @@ public final class Session {
     /** {@code session.close()}: roll back the transaction and let go of every object. */
     public void close() {
         executor.rollback();
+        saveSide.rollbackNew();
         for (InstanceState s : identityMap.values()) {
             s.session = null;
             s.detached = true;

@@ -113,6 +113,8 @@ public final class Simulator {
     /** Steps to session calls, as docs/scenario-format.md's table says. */
     private static final class StepRunner {
         private final Session session;
+        /** The objects bound by {@code as:} (a value may be null: Python's None). */
+        private final Map<String, InstanceState> names = new java.util.HashMap<>();
 
         StepRunner(Session session) {
             this.session = session;
@@ -141,7 +143,12 @@ public final class Simulator {
 
         private void run(Step step) {
             if (step instanceof Step.Get g) {
-                get(g.object());
+                InstanceState s = get(g.object());
+                if (g.as() != null) {
+                    names.put(g.as(), s);
+                }
+            } else if (runSaveSide(step)) {
+                return;
             } else if (step instanceof Step.Load l) {
                 InstanceState s = require(get(l.object()), l.attribute());
                 RelProp prop = prop(s, l.attribute());
@@ -177,7 +184,53 @@ public final class Simulator {
             }
         }
 
+        /** The steps that make, add, change, merge and refresh objects; false for the others. */
+        private boolean runSaveSide(Step step) {
+            SaveSide save = session.saveSide();
+            if (step instanceof Step.New n) {
+                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                n.values().forEach((k, v) -> values.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
+                InstanceState s = save.newObject(session.registry().mapper(n.className()), values);
+                if (n.as() != null) {
+                    names.put(n.as(), s);
+                }
+            } else if (step instanceof Step.Add a) {
+                save.add(mapped(get(a.object())));
+            } else if (step instanceof Step.Append a) {
+                InstanceState parent = require(get(a.parent()), a.attribute());
+                RelProp prop = prop(parent, a.attribute());
+                session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
+                        () -> session.attributes().get(parent, prop, Passive.OFF));
+                InstanceState item = get(a.item());
+                session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
+                        () -> session.attributes().append(parent, prop, item, false, Passive.OFF));
+            } else if (step instanceof Step.SetColumn c) {
+                InstanceState obj = require(get(c.object()), c.column());
+                Object v = c.value() instanceof Integer i ? Long.valueOf(i) : c.value();
+                session.attributes().setColumnValue(obj, c.column(), v);
+            } else if (step instanceof Step.Refresh r) {
+                save.refresh(mapped(get(r.object())));
+            } else if (step instanceof Step.Expire e) {
+                save.expire(mapped(get(e.object())));
+            } else if (step instanceof Step.ExpireAll) {
+                save.expireAll();
+            } else if (step instanceof Step.Close) {
+                session.close();
+            } else if (step instanceof Step.Merge m) {
+                InstanceState merged = save.merge(mapped(get(m.object())));
+                if (m.as() != null) {
+                    names.put(m.as(), merged);
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+
         private InstanceState get(ObjectRef ref) {
+            if (ref.isName()) {
+                return names.get(ref.name());
+            }
             return session.get(session.registry().mapper(ref.className()), Values.normalizeAll(ref.key()));
         }
 

@@ -169,6 +169,51 @@ public final class Why {
         return about(prop, null, prop + " was changed, so " + foreignKey(prop) + " is written to match");
     }
 
+    // ---- INSERTs and the save-update cascade
+
+    public static Cause added(InstanceState state) {
+        return new Cause("session.add(" + name(state) + ") made it pending, so the flush INSERTs it", null, null, null);
+    }
+
+    /**
+     * An object the save-update cascade brought into the session along a relationship; one
+     * cause per relationship, so that an executemany of many rows has one reason.
+     */
+    public static Cause savedByCascade(RelProp prop) {
+        return prop.memoCause("saved-by-cascade", () -> about(prop, "cascade", prop.mapper().className()
+                + " inserted because " + prop + " has save-update in its cascade and the " + prop.parent().className()
+                + " holding it is in the session"));
+    }
+
+    /** passive_updates=False: the ORM itself writes the children's foreign keys after the parent's key changed. */
+    public static Cause keyChanged(RelProp prop) {
+        String referenced = (prop.direction() == Direction.MANY_TO_ONE ? prop.mapper() : prop.parent()).className();
+        return about(prop, "passive_updates", referenced + "'s primary key changed and " + prop
+                + " has passive_updates=False, so the ORM UPDATEs " + foreignKey(prop) + " of every object in the session "
+                + "that refers to it");
+    }
+
+    /** A new object given the key of an object deleted in the same flush takes over its row. */
+    public static Cause rowSwitch(InstanceState state) {
+        return new Cause("the new " + state.mapper().className() + " has the key of an object deleted in the same "
+                + "flush, so the unit of work UPDATEs that row instead (a \"row switch\")", null, null, null);
+    }
+
+    public static Cause merged(InstanceState state) {
+        return new Cause("session.merge() found no row for the object's key, so it makes a new "
+                + state.mapper().className() + " and adds it: the flush INSERTs it", null, null, "cascade");
+    }
+
+    public static Cause refreshStep(InstanceState state) {
+        return new Cause("session.refresh(" + name(state) + ") expires the object and loads its row again at once",
+                null, null, null);
+    }
+
+    public static Cause columnsSet(InstanceState state, List<String> columns) {
+        return new Cause(name(state) + ": " + String.join(", ", columns) + " changed on the object, so the flush "
+                + "UPDATEs " + (columns.size() == 1 ? "that column" : "those columns") + " only", null, null, null);
+    }
+
     public static Cause postUpdate(Mapper mapper, List<String> columns) {
         return new Cause(mapper.className() + " has a relationship with post_update=True, so "
                 + columns.stream().map(c -> mapper.tableName() + "." + c).collect(Collectors.joining(", "))

@@ -68,6 +68,11 @@ final class RowsReader {
         return new Rows(rows, keys);
     }
 
+    /** A literal for a column outside {@code rows} (a step's value), checked as a row's cell is. */
+    static Object literal(Reading in, Table table, Column c, Node n) {
+        return new RowsReader(in).value(table, c, n);
+    }
+
     private static String where(Table table) {
         return "a row of table '" + table.name() + "'";
     }

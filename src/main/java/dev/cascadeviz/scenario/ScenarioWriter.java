@@ -310,6 +310,13 @@ final class ScenarioWriter {
     private void field(Object value) throws IOException {
         if (value instanceof StepNotation.Reference r) {
             y.string(r.text());
+        } else if (value instanceof Map<?, ?> values) {
+            y.startMap(true);
+            for (Map.Entry<?, ?> v : values.entrySet()) {
+                y.string(String.valueOf(v.getKey()));
+                y.value(v.getValue());
+            }
+            y.endMap();
         } else {
             y.value(value);
         }

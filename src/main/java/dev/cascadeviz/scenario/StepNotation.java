@@ -40,7 +40,7 @@ public final class StepNotation {
     /** The step's fields in form order: a {@link Reference}, or a literal (null, String, Long, Double, Boolean). */
     public static Map<String, Object> fields(Step step) {
         Map<String, Object> f = new LinkedHashMap<>();
-        if (step instanceof Step.Get g) {
+        if (step instanceof Step.Get g && g.as() == null) {
             f.put("ref", ref(g.object()));
         } else if (step instanceof Step.Load l) {
             f.put("attr", new Reference(l.object() + "." + l.attribute()));
@@ -54,8 +54,41 @@ public final class StepNotation {
         } else if (step instanceof Step.Set s) {
             f.put("attr", new Reference(s.object() + "." + s.attribute()));
             f.put("value", s.value() == null ? null : ref(s.value()));
+        } else {
+            saveSideFields(step, f);
         }
         return f;
+    }
+
+    /** The fields of the steps that make, add, change, merge and refresh objects. */
+    private static void saveSideFields(Step step, Map<String, Object> f) {
+        if (step instanceof Step.Get g) {
+            f.put("ref", ref(g.object()));
+        } else if (step instanceof Step.New n) {
+            f.put("class", new Reference(n.className()));
+            if (!n.values().isEmpty()) {
+                f.put("values", n.values());
+            }
+        } else if (step instanceof Step.Add a) {
+            f.put("object", ref(a.object()));
+        } else if (step instanceof Step.Append a) {
+            f.put("item", ref(a.item()));
+            f.put("to", new Reference(a.parent() + "." + a.attribute()));
+        } else if (step instanceof Step.SetColumn c) {
+            f.put("attr", new Reference(c.object() + "." + c.column()));
+            f.put("value", c.value());
+        } else if (step instanceof Step.Merge m) {
+            f.put("object", ref(m.object()));
+        } else if (step instanceof Step.Refresh r) {
+            f.put("object", ref(r.object()));
+        } else if (step instanceof Step.Expire e) {
+            f.put("object", ref(e.object()));
+        }
+        String as = step instanceof Step.Get g ? g.as() : step instanceof Step.New n ? n.as()
+                : step instanceof Step.Merge m ? m.as() : null;
+        if (as != null) {
+            f.put("as", new Reference(as));
+        }
     }
 
     private static Reference ref(ObjectRef o) {
@@ -75,7 +108,7 @@ public final class StepNotation {
         for (int i = 0; i < form.fields().size(); i++) {
             String name = form.fields().get(i);
             if (!fields.containsKey(name)) {
-                break;
+                continue; // a field left out: the next one is known by its word (new Order as o1)
             }
             sb.append(' ');
             if (i > 0) {
@@ -90,6 +123,11 @@ public final class StepNotation {
     public static String text(Object value) {
         if (value instanceof Reference r) {
             return r.text();
+        }
+        if (value instanceof Map<?, ?> values) {
+            List<String> items = new ArrayList<>();
+            values.forEach((k, v) -> items.add(k + ": " + text(v)));
+            return "{" + String.join(", ", items) + "}";
         }
         if (value == null) {
             return "None";
@@ -162,25 +200,60 @@ public final class StepNotation {
         }
         Map<String, Node.Entry> entries = new LinkedHashMap<>();
         int from = 0;
-        for (int i = 0; i < form.fields().size(); i++) {
-            int end = i + 1 < form.fields().size() ? StepSyntax.separator(rest, form.separators().get(i), from) : rest.length();
-            if (end < 0) {
-                if (i + 1 < form.required()) {
-                    throw new Refused("write: " + form.example());
+        int i = 0;
+        while (i < form.fields().size()) {
+            // the next field is the one whose word comes next; fields before it are left out
+            int end = rest.length();
+            int next = form.fields().size();
+            for (int j = i; j < form.separators().size(); j++) {
+                int word = StepSyntax.separator(rest, form.separators().get(j), from);
+                if (word >= 0) {
+                    end = word;
+                    next = j + 1;
+                    break;
                 }
-                end = rest.length();
+            }
+            if (next == form.fields().size() && i + 1 < form.required()) {
+                throw new Refused("write: " + form.example());
             }
             String field = rest.substring(from, end).strip();
             Node.Pos pos = new Node.Pos(1, restAt.column() + from);
             if (!field.isEmpty()) {
-                entries.put(form.fields().get(i), new Node.Entry(form.fields().get(i), pos, StepSyntax.scalar(field, pos)));
+                entries.put(form.fields().get(i), new Node.Entry(form.fields().get(i), pos, fieldNode(field, pos)));
             }
             if (end >= rest.length()) {
                 break;
             }
-            from = end + form.separators().get(i).length();
+            from = end + form.separators().get(next - 1).length();
+            i = next;
         }
         return entry(kind, new Node.MapNode(restAt, entries));
+    }
+
+    /** A field's node: {@code {column: value, ...}} is a mapping of one-line values, anything else a scalar. */
+    private static Node fieldNode(String field, Node.Pos pos) {
+        if (!field.startsWith("{") || !field.endsWith("}")) {
+            return StepSyntax.scalar(field, pos);
+        }
+        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        String body = field.substring(1, field.length() - 1);
+        int from = 0;
+        while (from < body.length()) {
+            int comma = StepSyntax.separator(body, ",", from);
+            int end = comma < 0 ? body.length() : comma;
+            String item = body.substring(from, end).strip();
+            int colon = StepSyntax.separator(item, ":", 0);
+            if (!item.isEmpty()) {
+                if (colon <= 0) {
+                    throw new Refused("write the values as {column: value, ...}, e.g. {note: 'rush'}");
+                }
+                String key = item.substring(0, colon).strip();
+                Node.Pos at = new Node.Pos(1, pos.column() + 1 + from);
+                entries.put(key, new Node.Entry(key, at, StepSyntax.scalar(item.substring(colon + 1).strip(), at)));
+            }
+            from = end + 1;
+        }
+        return new Node.MapNode(pos, entries);
     }
 
     private static int indexOfSpace(String t) {

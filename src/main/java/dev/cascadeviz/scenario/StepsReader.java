@@ -23,11 +23,14 @@ final class StepsReader {
     private final MappingReader.Mapping mapping;
     private final RowsReader.Rows rows;
 
+    private final StepNames names;
+
     private StepsReader(Reading in, Map<String, Table> tables, MappingReader.Mapping mapping, RowsReader.Rows rows) {
         this.in = in;
         this.tables = tables;
         this.mapping = mapping;
         this.rows = rows;
+        this.names = new StepNames(this, in, tables, mapping);
     }
 
     static List<Step> read(Node section, Reading in, Map<String, Table> tables, MappingReader.Mapping mapping,
@@ -45,6 +48,7 @@ final class StepsReader {
     }
 
     private List<Step> all(List<Node> items) {
+        names.scanBindings(items);
         List<Step> steps = new ArrayList<>();
         for (Node item : items) {
             Step s = step(item);
@@ -59,6 +63,8 @@ final class StepsReader {
         if (item instanceof Node.Scalar s && s.isString()) {
             String kind = (String) s.value();
             return switch (kind) {
+                case "expire_all" -> new Step.ExpireAll();
+                case "close" -> new Step.Close();
                 case "flush" -> new Step.Flush();
                 case "commit" -> new Step.Commit();
                 case "rollback" -> new Step.Rollback();
@@ -84,8 +90,29 @@ final class StepsReader {
         Node v = e.value();
         switch (e.key()) {
             case "get": {
+                if (v instanceof Node.MapNode gm) {
+                    return names.getAs(gm);
+                }
                 ObjectRef o = object(v, "get");
                 return o == null ? null : new Step.Get(o);
+            }
+            case "new":
+                return names.newObject(v);
+            case "add": {
+                ObjectRef o = object(v, "add");
+                return o == null ? null : new Step.Add(o);
+            }
+            case "append":
+                return append(v);
+            case "merge":
+                return names.merge(v);
+            case "refresh": {
+                ObjectRef o = object(v, "refresh");
+                return o == null ? null : new Step.Refresh(o);
+            }
+            case "expire": {
+                ObjectRef o = object(v, "expire");
+                return o == null ? null : new Step.Expire(o);
             }
             case "delete": {
                 ObjectRef o = object(v, "delete");
@@ -117,11 +144,14 @@ final class StepsReader {
         in.problem(pos, "unknown step '" + kind + "'; steps are " + String.join(", ", KINDS));
     }
 
-    private static String example(String kind) {
+    static String example(String kind) {
         return switch (kind) {
             case "load" -> "Artist(1).songs";
             case "remove" -> "{item: Song(2), from: Artist(1).songs}";
             case "set" -> "{attr: Song(2).artist, value: Artist(3)}";
+            case "append" -> "{item: i1, to: o1.items}";
+            case "new" -> "{as: o1, class: Order, values: {note: rush}}";
+            case "merge" -> "{object: m1, as: m2}";
             default -> "Artist(1)";
         };
     }
@@ -150,11 +180,39 @@ final class StepsReader {
         return new Step.Remove(item, from.object, from.rel.name());
     }
 
+    private Step append(Node v) {
+        Node.MapNode m = in.map(v, "step 'append' ({item: i1, to: o1.items})");
+        if (m == null || !in.keys(m, List.of("item", "to"), "step 'append'") || !has(m, "item", "append")
+                || !has(m, "to", "append")) {
+            return null;
+        }
+        Attr to = attribute(m.get("to"), "append");
+        ObjectRef item = object(m.get("item"), "append");
+        if (item == null || to == null) {
+            return null;
+        }
+        if (!RelationshipCheck.isCollection(to.rel, to.direction)) {
+            in.problem(m.get("to"), "cannot append to " + to.cls.name() + "." + to.rel.name()
+                    + ": it holds one object, not a collection; use set: {attr: ..., value: ...}");
+            return null;
+        }
+        if (!item.className().equals(to.rel.target())) {
+            in.problem(m.get("item"), "the item must be a " + to.rel.target() + " to be in " + to.cls.name() + "."
+                    + to.rel.name() + ", found a " + item.className());
+            return null;
+        }
+        return new Step.Append(item, to.object, to.rel.name());
+    }
+
     private Step set(Node v) {
         Node.MapNode m = in.map(v, "step 'set' ({attr: Song(2).artist, value: Artist(3)})");
         if (m == null || !in.keys(m, List.of("attr", "value"), "step 'set'") || !has(m, "attr", "set")
                 || !has(m, "value", "set")) {
             return null;
+        }
+        StepNames.ColumnSet column = names.setColumn(m);
+        if (column != null) {
+            return column.step();
         }
         Attr attr = attribute(m.get("attr"), "set");
         Node valueNode = m.get("value");
@@ -176,7 +234,7 @@ final class StepsReader {
         return new Step.Set(attr.object, attr.rel.name(), value);
     }
 
-    private boolean has(Node.MapNode m, String key, String kind) {
+    boolean has(Node.MapNode m, String key, String kind) {
         if (m.get(key) == null) {
             in.problem(m, "step '" + kind + "' needs '" + key + "', e.g. " + kind + ": " + example(kind));
             return false;
@@ -192,32 +250,59 @@ final class StepsReader {
         if (text == null) {
             return null;
         }
-        StepSyntax.Parsed p;
-        try {
-            p = StepSyntax.parse(text, true);
-        } catch (StepSyntax.SyntaxError e) {
-            in.problem(n, "malformed '" + text + "' in step '" + kind + "': " + e.getMessage()
-                    + "; expected Class(key).relationship, e.g. Artist(1).songs");
+        Owner owner = owner(n, text, kind);
+        if (owner == null) {
             return null;
         }
-        ObjectRef o = resolve(n, p, kind);
-        if (o == null) {
-            return null;
-        }
+        ObjectRef o = owner.object();
         MappedClass cls = mapping.classes().get(o.className());
-        Relationship rel = cls.relationship(p.attribute());
+        Relationship rel = cls.relationship(owner.attribute());
         if (rel == null) {
-            in.problem(n, "class " + cls.name() + " has no relationship '" + p.attribute() + "'; its relationships are "
-                    + Reading.quoted(cls.relationships().keySet()));
+            in.problem(n, "class " + cls.name() + " has no relationship '" + owner.attribute()
+                    + "'; its relationships are " + Reading.quoted(cls.relationships().keySet()));
             return null;
         }
         return new Attr(o, cls, rel, mapping.direction(cls.name(), rel.name()));
     }
 
-    private ObjectRef object(Node n, String kind) {
-        String text = in.string(n, "step '" + kind + "' (Class(key), e.g. Artist(1))");
+    /** An object and one of its attributes: {@code Class(key).attr} or {@code name.attr}. */
+    record Owner(ObjectRef object, String attribute) {
+    }
+
+    Owner owner(Node n, String text, String kind) {
+        int dot = text.lastIndexOf('.');
+        String head = dot < 0 ? "" : text.substring(0, dot).trim();
+        if (dot > 0 && StepNames.isName(head)) {
+            ObjectRef o = names.ref(n, head, kind);
+            String attr = text.substring(dot + 1).trim();
+            if (o == null) {
+                return null;
+            }
+            if (!Reading.isIdentifier(attr)) {
+                in.problem(n, "malformed '" + text + "' in step '" + kind + "': expected name.attribute, e.g. o1.items");
+                return null;
+            }
+            return new Owner(o, attr);
+        }
+        StepSyntax.Parsed p;
+        try {
+            p = StepSyntax.parse(text, true);
+        } catch (StepSyntax.SyntaxError e) {
+            in.problem(n, "malformed '" + text + "' in step '" + kind + "': " + e.getMessage()
+                    + "; expected Class(key).relationship, e.g. Artist(1).songs, or name.relationship, e.g. o1.items");
+            return null;
+        }
+        ObjectRef o = resolve(n, p, kind);
+        return o == null ? null : new Owner(o, p.attribute());
+    }
+
+    ObjectRef object(Node n, String kind) {
+        String text = in.string(n, "step '" + kind + "' (Class(key), e.g. Artist(1), or a name bound by 'as')");
         if (text == null) {
             return null;
+        }
+        if (StepNames.isName(text.trim())) {
+            return names.ref(n, text.trim(), kind);
         }
         try {
             return resolve(n, StepSyntax.parse(text, false), kind);
@@ -231,9 +316,7 @@ final class StepsReader {
     /** The object for a parsed name, when its class exists, its key fits and its row exists. */
     private ObjectRef resolve(Node n, StepSyntax.Parsed p, String kind) {
         if (p.isName()) {
-            in.problem(n, "no earlier step names an object '" + p.name() + "' in step '" + kind
-                    + "'; name a row as Class(key), e.g. Artist(1)");
-            return null;
+            return names.ref(n, p.name(), kind);
         }
         MappedClass cls = mapping.classes().get(p.className());
         if (cls == null) {
@@ -270,7 +353,7 @@ final class StepsReader {
             }
         }
         Set<List<Object>> present = rows.keys().get(cls.table());
-        if (present == null || !present.contains(key)) {
+        if ((present == null || !present.contains(key)) && !names.mayCreate(cls.table(), key)) {
             ObjectRef ref = new ObjectRef(cls.name(), key);
             in.problem(n, "no row for " + ref + " in table '" + cls.table() + "': add it under rows");
             return null;

@@ -103,7 +103,8 @@ class StepNotationTest {
     @Test
     void refusesAnUnknownKindNamingTheKnownOnes() {
         StepNotation.Refused e = assertThrows(StepNotation.Refused.class, () -> StepNotation.parse("destroy Artist(1)", scenario()));
-        assertTrue(e.getMessage().contains("steps are get, load, delete, remove, set, expunge, flush, commit, rollback"),
+        assertTrue(e.getMessage().contains("steps are get, load, delete, remove, set, expunge, new, add, append, merge, refresh, expire, "
+                + "expire_all, close, flush, commit, rollback"),
                 e.getMessage());
     }
 

@@ -44,7 +44,7 @@ class StepsRefusalTest {
     @Test
     void refusesAnUnknownStepKind() {
         refusedOnce(step("destroy: Artist(1)"), STEP, 5, "unknown step 'destroy'",
-                "steps are get, load, delete, remove, set, expunge, flush, commit, rollback");
+                "steps are get, load, delete, remove, set, expunge, new, add, append, merge, refresh, expire, expire_all, close, flush, commit, rollback");
     }
 
     @Test

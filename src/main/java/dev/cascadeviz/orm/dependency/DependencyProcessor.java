@@ -37,6 +37,11 @@ public abstract class DependencyProcessor {
         };
     }
 
+    /** The {@code DetectKeySwitch} of a many-to-one, kept by its target mapper. */
+    public static DependencyProcessor keySwitch(RelProp prop) {
+        return new DetectKeySwitch(prop);
+    }
+
     public RelProp prop() {
         return prop;
     }
@@ -183,7 +188,7 @@ public abstract class DependencyProcessor {
     public boolean propHasChanges(UnitOfWork uow, List<InstanceState> states, boolean isdelete) {
         Passive passive;
         if (!isdelete || prop.isPassiveDeletes()) {
-            passive = Passive.NO_INITIALIZE;
+            passive = Passive.NO_INITIALIZE_PENDING;
         } else if (prop.direction() == Direction.MANY_TO_ONE) {
             passive = Passive.NO_FETCH_RELATED;
         } else {
@@ -208,6 +213,14 @@ public abstract class DependencyProcessor {
         uow.registerObject(child, true, false, false, "delete", prop);
         for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
             uow.registerObject(st, true);
+        }
+    }
+
+    /** {@code _verify_canload}: a None in a collection cannot be flushed. */
+    protected void verifyCanload(InstanceState child) {
+        if (prop.uselist() && child == null) {
+            throw new dev.cascadeviz.orm.OrmException("FlushError", "Can't flush None value found in collection "
+                    + prop);
         }
     }
 

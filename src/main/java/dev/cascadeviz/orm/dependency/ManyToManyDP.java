@@ -113,10 +113,20 @@ final class ManyToManyDP extends DependencyProcessor {
         List<Map<String, Object>> secondaryDelete = new ArrayList<>();
         Set<List<InstanceState>> processed = reversedProcessedSet(uow);
         List<List<InstanceState>> tmp = new ArrayList<>();
+        List<Map<String, Object>> secondaryInsert = new ArrayList<>();
         for (InstanceState state : states) {
-            History history = uow.attributeHistory(state, prop, Passive.NO_INITIALIZE);
+            History history = uow.attributeHistory(state, prop, Passive.NO_INITIALIZE_PENDING);
             if (!history.present()) {
                 continue;
+            }
+            for (InstanceState child : history.added()) {
+                if (processed != null && processed.contains(List.of(state, child))) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                if (synchronize(state, child, row, uow, "add")) {
+                    secondaryInsert.add(row);
+                }
             }
             for (InstanceState child : history.deleted()) {
                 if (processed != null && processed.contains(List.of(state, child))) {
@@ -139,6 +149,7 @@ final class ManyToManyDP extends DependencyProcessor {
             processed.addAll(tmp);
         }
         Persistence.deleteSecondaryRows(uow, prop.secondary(), secondaryDelete);
+        Persistence.insertSecondaryRows(uow, prop.secondary(), secondaryInsert);
     }
 
     /** The (state, child) pairs already handled by either direction of this many-to-many. */
@@ -153,6 +164,7 @@ final class ManyToManyDP extends DependencyProcessor {
 
     private boolean synchronize(InstanceState state, InstanceState child, Map<String, Object> row, UnitOfWork uow,
                                 String operation) {
+        verifyCanload(child);
         if (child == null) {
             return false;
         }

@@ -155,6 +155,7 @@ final class ManyToOneDP extends DependencyProcessor {
             Sync.clear(uow.session(), state, prop.synchronizePairs());
         } else {
             Sync.populate(uow.session(), child, state, prop.synchronizePairs());
+            uow.session().explainOwnWrite(state);
         }
     }
 }

@@ -94,7 +94,16 @@ final class OneToManyDP extends DependencyProcessor {
         Set<InstanceState> childrenAdded = uow.memo(List.of("children_added", this), LinkedHashSet::new);
         boolean shouldNullFks = !cascadeDeleteOrphan() && !passiveDeletesAll();
         for (InstanceState state : states) {
-            History history = uow.attributeHistory(state, prop, Passive.NO_INITIALIZE);
+            boolean pksChanged = pksChanged(uow, state);
+            History history = uow.attributeHistory(state, prop,
+                    pksChanged && !prop.passiveUpdates() ? Passive.OFF : Passive.NO_INITIALIZE_PENDING);
+            if (pksChanged && history.present()) {
+                for (InstanceState child : history.unchanged()) {
+                    if (child != null) {
+                        uow.registerObject(child, false, prop.passiveUpdates(), false, "pk change", prop);
+                    }
+                }
+            }
             if (history.present()) {
                 for (InstanceState child : history.added()) {
                     if (child != null) {
@@ -168,11 +177,27 @@ final class OneToManyDP extends DependencyProcessor {
                     synchronize(state, child, true, uow);
                 }
             }
+            if (pksChanged(uow, state)) {
+                for (InstanceState child : history.unchanged()) {
+                    uow.session().because(Why.keyChanged(prop), () -> synchronizePopulate(state, child, uow));
+                }
+            }
         }
+    }
+
+    /** {@code sync.source_modified}: a referenced column of the parent changed from a committed value. */
+    private boolean pksChanged(UnitOfWork uow, InstanceState state) {
+        for (var pair : prop.synchronizePairs()) {
+            if (uow.session().attributes().columnReplaced(state, pair.referenced().column())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code _synchronize} with clearkeys: blank the child's foreign key. */
     private void synchronize(InstanceState state, InstanceState child, boolean clearKeys, UnitOfWork uow) {
+        verifyCanload(child);
         if (child == null || (!prop.postUpdate() && uow.isDeleted(child))) {
             return;
         }
@@ -180,6 +205,7 @@ final class OneToManyDP extends DependencyProcessor {
     }
 
     private void synchronizePopulate(InstanceState state, InstanceState child, UnitOfWork uow) {
+        verifyCanload(child);
         if (child == null || (!prop.postUpdate() && uow.isDeleted(child))) {
             return;
         }

@@ -36,13 +36,54 @@ public final class Persistence {
         Session session = uow.session();
         Table table = mapper.table();
         List<Update> updates = new ArrayList<>();
-        for (InstanceState state : session.sortStates(states)) {
+        List<InstanceState> inserts = new ArrayList<>();
+        List<InstanceState> persistent = new ArrayList<>();
+        List<InstanceState> rowSwitches = new ArrayList<>();
+        for (InstanceState state : states) {
+            if (state.hasIdentity()) {
+                persistent.add(state);
+                continue;
+            }
+            // _organize_states_for_save: a new object with the key of a persistent one
+            InstanceState existing = state.currentKey().contains(null) ? null
+                    : session.identityGet(mapper, state.currentKey());
+            if (existing != null && existing != state && !existing.isFlushedDeleted()) {
+                if (!uow.isDeleted(existing)) {
+                    session.saveSide().warnConflict(state, existing);
+                } else {
+                    uow.removeStateActions(existing);
+                    rowSwitches.add(state);
+                    continue;
+                }
+            }
+            inserts.add(state);
+        }
+        inserts.sort(java.util.Comparator.comparingLong(Inserts::insertOrder));
+        for (InstanceState state : rowSwitches) {
+            List<String> set = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            List<Object> key = new ArrayList<>();
+            for (Column c : table.columns().values()) {
+                if (c.primaryKey()) {
+                    key.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                } else if (session.attributes().columnChanged(state, c.name())) {
+                    set.add(c.name());
+                    params.add(bound(session.attributes().columnValueIfLoaded(state, c.name()), c));
+                }
+            }
+            if (!set.isEmpty()) {
+                List<Object> all = new ArrayList<>(params);
+                all.addAll(key);
+                updates.add(new Update(state, set, all, key, Why.rowSwitch(state)));
+            }
+        }
+        for (InstanceState state : session.sortStates(persistent)) {
             List<String> set = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             for (Column c : table.columns().values()) {
                 if (session.attributes().columnChanged(state, c.name())) {
                     set.add(c.name());
-                    params.add(session.attributes().columnValueIfLoaded(state, c.name()));
+                    params.add(bound(session.attributes().columnValueIfLoaded(state, c.name()), c));
                 }
             }
             if (set.isEmpty()) {
@@ -51,9 +92,19 @@ public final class Persistence {
             List<Object> key = committedKey(session, table, state, "update table");
             List<Object> all = new ArrayList<>(params);
             all.addAll(key);
-            updates.add(new Update(state, set, all, key, session.updateCause(state)));
+            Cause cause = session.updateCause(state);
+            updates.add(new Update(state, set, all, key, cause != null ? cause : Why.columnsSet(state, set)));
         }
         emitUpdates(session, table, updates);
+        Inserts.emit(session, table, inserts);
+    }
+
+    /**
+     * A value as SQLAlchemy's SQLite types bind it (booleans 1/0, dates and date-times as text
+     * with microseconds): what the statement's parameters show.
+     */
+    static Object bound(Object value, Column c) {
+        return dev.cascadeviz.db.DatabaseValues.toDatabase(value, c.type(), dev.cascadeviz.model.Engine.SQLITE);
     }
 
     /**
@@ -199,5 +250,31 @@ public final class Persistence {
             throw new OrmException("StaleDataError", "DELETE statement on table '" + secondary.name()
                     + "' expected to delete " + paramSets.size() + " row(s); Only " + matched + " were matched.");
         }
+    }
+
+    /** {@code ManyToManyDP._run_crud}: INSERT association rows, executemany when several. */
+    public static void insertSecondaryRows(UnitOfWork uow, Table secondary, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Session session = uow.session();
+        List<String> cols = new ArrayList<>();
+        for (String c : secondary.columns().keySet()) {
+            if (rows.get(0).containsKey(c)) {
+                cols.add(c);
+            }
+        }
+        List<List<Object>> paramSets = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> params = new ArrayList<>();
+            for (String c : cols) {
+                params.add(row.get(c));
+            }
+            paramSets.add(params);
+            changes.add(new RowChange(secondary.name(), RowChange.Kind.INSERT, params, null, row, null));
+        }
+        String sql = SqlCompiler.insert(secondary, cols, List.of());
+        session.executor().insert(sql, paramSets, sql, paramSets, changes, session.causeOfCurrentAction());
     }
 }

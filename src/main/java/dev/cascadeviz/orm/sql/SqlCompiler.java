@@ -189,6 +189,47 @@ public final class SqlCompiler {
         return candidate;
     }
 
+    /**
+     * {@code INSERT INTO t (a, b) VALUES (?, ?)} for the given columns in the order given, with
+     * {@code RETURNING pk} when asked (2.x's "insertmanyvalues" one row at a time on SQLite);
+     * {@code INSERT INTO t DEFAULT VALUES} when there are no columns.
+     */
+    public static String insert(Table table, List<String> columns, List<String> returning) {
+        String sql;
+        if (columns.isEmpty()) {
+            sql = "INSERT INTO " + SqlIdentifiers.quote(table.name()) + " DEFAULT VALUES";
+        } else {
+            List<String> names = new ArrayList<>();
+            List<String> marks = new ArrayList<>();
+            for (String c : columns) {
+                names.add(SqlIdentifiers.quote(c));
+                marks.add("?");
+            }
+            sql = "INSERT INTO " + SqlIdentifiers.quote(table.name()) + " (" + String.join(", ", names) + ") VALUES ("
+                    + String.join(", ", marks) + ")";
+        }
+        if (!returning.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String c : returning) {
+                names.add(SqlIdentifiers.quote(c));
+            }
+            sql += " RETURNING " + String.join(", ", names);
+        }
+        return sql;
+    }
+
+    /**
+     * The SELECT of some of a table's columns by primary key: {@code session.refresh()} (every
+     * column, never labelled) and the load of an expired object's unloaded columns.
+     */
+    public static String selectColumns(LabelStyle style, Table table, List<String> columns) {
+        ColumnsClause cols = new ColumnsClause(style);
+        for (String c : columns) {
+            cols.add(table, table.name(), c);
+        }
+        return "SELECT " + cols + " \nFROM " + SqlIdentifiers.quote(table.name()) + " \nWHERE " + primaryKeyWhere(table);
+    }
+
     private static String column(QualifiedColumn c) {
         return column(c.table(), c.column());
     }

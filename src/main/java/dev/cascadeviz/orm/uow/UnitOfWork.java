@@ -135,6 +135,14 @@ public final class UnitOfWork {
         return true;
     }
 
+    /** {@code remove_state_actions}: the state keeps its flag but its own actions are list-only. */
+    public void removeStateActions(InstanceState state) {
+        Entry e = states.get(state);
+        if (e != null) {
+            states.put(state, new Entry(e.isdelete(), true));
+        }
+    }
+
     public void registerPostUpdate(InstanceState state, List<String> columns) {
         PostUpdates pu = postUpdateStates.computeIfAbsent(state.mapper(), m -> new PostUpdates());
         pu.states.add(state);
@@ -154,6 +162,9 @@ public final class UnitOfWork {
             if (!prop.viewonly()) {
                 prop.processor().perPropertyPreprocessors(this);
             }
+        }
+        for (DependencyProcessor dep : mapper.dependencyProcessors()) {
+            dep.perPropertyPreprocessors(this);
         }
     }
 
