@@ -21,6 +21,16 @@ final class Loader {
     }
 
     Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
+        return load(state, prop, passive, againstCommitted, noRaise, LoadPath.of(state.mapper, prop), null);
+    }
+
+    /** An immediate load's lazy load: on the eager load's path, inside its top-level load. */
+    Object loadOnPath(InstanceState state, RelProp prop, Passive passive, LoadPath path, Object ctx) {
+        return load(state, prop, passive, false, true, path, ctx);
+    }
+
+    private Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise,
+                        LoadPath path, Object ctx) {
         if (!state.hasIdentity()) {
             return prop.uselist() ? List.of() : null;
         }
@@ -61,7 +71,7 @@ final class Loader {
             if (!passive.sqlOk() || !passive.relatedObjectOk()) {
                 return InstanceState.NO_RESULT;
             }
-            return session.loadByPrimaryKey(prop.mapper(), ident, cause(prop));
+            return session.loadByPrimaryKey(prop.mapper(), ident, cause(prop), path, false, ctx);
         }
         List<Object> params = new ArrayList<>();
         for (JoinPair p : prop.synchronizePairs()) {
@@ -73,7 +83,7 @@ final class Loader {
             params.add(v);
         }
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), cause(prop));
+                prop.lazyOrderBy(), cause(prop), path, false, ctx);
         if (prop.uselist()) {
             return rows;
         }

@@ -168,8 +168,18 @@ public final class Session {
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
     InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause) {
-        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "",
-                cause);
+        return loadByPrimaryKey(mapper, key, cause, LoadPath.ROOT, true, null);
+    }
+
+    /**
+     * {@code load_on_pk_identity} on a load path: a lazy many-to-one's get runs on
+     * {@code [parent, relationship]}, does not apply eager loads to objects already present
+     * ({@code invokeAllEagers} false), and joins an immediate load's post loads ({@code ctx}).
+     */
+    InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause, LoadPath path, boolean invokeAllEagers,
+                                   Object ctx) {
+        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "", cause, path,
+                invokeAllEagers, ctx);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -178,9 +188,26 @@ public final class Session {
      * to instances.
      */
     List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
-                                       List<Object> params, String orderBy, Cause cause) {
+                                       List<Object> params, String orderBy, Cause cause, LoadPath path,
+                                       boolean invokeAllEagers, Object ctx) {
         autoflush();
-        return eagerLoads.load(mapper, secondary, where, params, orderBy, cause);
+        RelProp lazyFrom = !invokeAllEagers && !path.entries().isEmpty()
+                && path.entries().get(path.entries().size() - 1) instanceof RelProp p ? p : null;
+        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, cause, lazyFrom);
+        return ctx == null ? eagerLoads.load(q, path, invokeAllEagers) : eagerLoads.loadNested(q, path, ctx);
+    }
+
+    /** The object of this identity in the identity map, or null. */
+    InstanceState identityState(Mapper mapper, List<Object> key) {
+        return identityMap.get(new IdentityKey(mapper, key));
+    }
+
+    /** A persistent object for a row just loaded, in the identity map. */
+    InstanceState newPersistent(Mapper mapper, List<Object> key) {
+        InstanceState state = new InstanceState(mapper, key);
+        state.session = this;
+        identityMap.put(new IdentityKey(mapper, key), state);
+        return state;
     }
 
     private static List<ColumnType> types(Mapper mapper) {
@@ -213,7 +240,7 @@ public final class Session {
         return state;
     }
 
-    private static void fill(InstanceState state, List<Object> row) {
+    static void fill(InstanceState state, List<Object> row) {
         List<Column> cols = state.mapper.columns();
         for (int i = 0; i < cols.size(); i++) {
             state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
@@ -231,13 +258,12 @@ public final class Session {
 
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
-        List<List<Object>> rows = executor.query(state.mapper.selectByPrimaryKey(), state.key,
-                state.mapper.types(), Why.refresh(state));
+        List<InstanceState> rows = eagerLoads.load(new EagerLoads.Query(state.mapper, null,
+                state.mapper.primaryKeyWhere(), state.key, "", Why.refresh(state)), LoadPath.ROOT, true, state);
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;
         }
-        fill(state, rows.get(0));
         return true;
     }
 
