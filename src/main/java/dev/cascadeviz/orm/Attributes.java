@@ -140,6 +140,36 @@ public final class Attributes {
         return prop.mapping().relationship().effectiveLazy().equals("dynamic");
     }
 
+    /**
+     * {@code DynamicAttributeImpl.get_history}: the appends and removes since the last flush;
+     * with INIT_OK on a persistent object reconciled against the rows the query returns
+     * ({@code CollectionHistory(apply_to=...)}).
+     */
+    private History dynamicHistory(InstanceState state, RelProp prop, Passive passive) {
+        InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+        List<InstanceState> added = pending == null ? List.of() : pending.added;
+        List<InstanceState> removed = pending == null ? List.of() : pending.removed;
+        if (!passive.callablesOk() || !state.hasIdentity()) {
+            return new History(List.copyOf(added), List.of(), List.copyOf(removed));
+        }
+        List<InstanceState> unchanged = dynamicQuery(state, prop);
+        List<InstanceState> a = new ArrayList<>();
+        for (InstanceState s : added) {
+            if (!unchanged.contains(s)) {
+                a.add(s);
+            }
+        }
+        List<InstanceState> d = new ArrayList<>();
+        for (InstanceState s : removed) {
+            if (unchanged.contains(s)) {
+                d.add(s);
+            }
+        }
+        List<InstanceState> u = new ArrayList<>(unchanged);
+        u.removeAll(d);
+        return new History(a, u, d);
+    }
+
     private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
         return session.withoutAutoflush(() -> {
             @SuppressWarnings("unchecked")
@@ -151,10 +181,7 @@ public final class Attributes {
     @SuppressWarnings("unchecked")
     public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
         if (isDynamic(prop)) {
-            if (!passive.callablesOk()) {
-                return History.BLANK;
-            }
-            return new History(List.of(), dynamicQuery(state, prop), List.of());
+            return dynamicHistory(state, prop, passive);
         }
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
                 : get(state, prop, passive, againstCommitted, true);
@@ -244,6 +271,12 @@ public final class Attributes {
 
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
+        if (isDynamic(prop)) {
+            // DynamicAttributeImpl: no collection to load; the change goes into its collection history
+            fireAppendEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
+            return;
+        }
         Object coll = get(state, prop, passive);
         if (coll == InstanceState.NO_RESULT) {
             fireAppendEvent(state, prop, child, fromBackref);
@@ -262,6 +295,11 @@ public final class Attributes {
      */
     public void remove(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive,
                        boolean pop) {
+        if (isDynamic(prop)) {
+            fireRemoveEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).remove(child);
+            return;
+        }
         Object coll = get(state, prop, passive);
         if (coll == InstanceState.NO_RESULT) {
             fireRemoveEvent(state, prop, child, fromBackref);

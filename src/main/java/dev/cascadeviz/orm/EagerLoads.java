@@ -36,7 +36,10 @@ final class EagerLoads {
     }
 
     /** What a query selects from and filters by: what a subquery load wraps. */
-    record Source(String from, String where, List<Object> params) {
+    record Source(String from, String where, List<Object> params, List<RelProp> chain) {
+        Source(String from, String where, List<Object> params) {
+            this(from, where, params, List.of());
+        }
     }
 
     /** One query of a mapper's rows. */
@@ -66,6 +69,8 @@ final class EagerLoads {
         final Mapper mapper;
         String qualifier;
         final Entity parent;
+        /** The joined eager load this entity comes from (null for the queried mapper). */
+        RelProp via;
         final LoadPath path;
         /** The path from the query's own entity: what the joined loads' recursion guard looks at. */
         final LoadPath local;
@@ -119,6 +124,12 @@ final class EagerLoads {
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
         Context ctx = new Context();
         List<InstanceState> out = run(q, current, ctx, invokeAllEagers, refresh);
+        drain(ctx);
+        return out;
+    }
+
+    /** The top level's loop over its post loads: each level's loads may set up the next level's. */
+    private void drain(Context ctx) {
         while (!ctx.postLoads.isEmpty()) {
             List<Map.Entry<LoadPath, PostLoad>> now = new ArrayList<>(ctx.postLoads.entrySet());
             ctx.postLoads.clear();
@@ -126,7 +137,6 @@ final class EagerLoads {
                 invoke(e.getKey(), e.getValue(), ctx);
             }
         }
-        return out;
     }
 
     private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean invokeAllEagers,
@@ -610,64 +620,96 @@ final class EagerLoads {
         }
     }
 
-    /** {@code SubqueryLoader}: the query that loaded the parents, reduced to their keys, joined to the targets. */
+    /**
+     * {@code SubqueryLoader}: the query that loaded the parents, reduced to their keys, joined to
+     * the targets. When the parents were themselves loaded by a subquery load, the chain goes back
+     * to the first query: its keys, then each relationship of the chain joined in turn.
+     */
     private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source) {
-        if (e.parent != null) {
-            throw new OrmException("NotSimulated", "not simulated: lazy='subquery' on " + prop
-                    + " for objects loaded by a joined eager load");
+        List<RelProp> hops = new ArrayList<>(source.chain());
+        List<RelProp> joined = new ArrayList<>();
+        for (Entity x = e; x.parent != null; x = x.parent) {
+            joined.add(0, x.via);
         }
-        Table parent = prop.parent().table();
-        Table target = prop.mapper().table();
-        List<String> local = localColumns(prop);
-        boolean distinct = !new HashSet<>(local).containsAll(
-                prop.parent().primaryKey().stream().map(Column::name).toList());
+        hops.addAll(joined);
+        hops.add(prop);
+        if (hops.size() > 1 && hops.stream().anyMatch(h -> h.secondary() != null)) {
+            throw new OrmException("NotSimulated", "not simulated: lazy='subquery' through a chain of subquery "
+                    + "loads that includes a many-to-many (" + prop + ")");
+        }
+        RelProp first = hops.get(0);
+        Table left = first.parent().table();
+        List<String> leftLocal = localColumns(first);
+        boolean distinct = !new HashSet<>(leftLocal).containsAll(
+                first.parent().primaryKey().stream().map(Column::name).toList());
         List<String> inner = new ArrayList<>();
-        List<Column> anonCols = new ArrayList<>();
-        for (String c : local) {
-            String label = SqlCompiler.label(parent, parent.name(), c);
-            inner.add(SqlCompiler.qualified(parent.name(), c) + " AS " + SqlIdentifiers.quote(label));
+        for (String c : leftLocal) {
+            inner.add(SqlCompiler.qualified(left.name(), c) + " AS "
+                    + SqlIdentifiers.quote(SqlCompiler.label(left, left.name(), c)));
         }
-        Table anon = anonTable(parent, local);
-        anonCols.addAll(anon.columns().values());
-        List<String> on = new ArrayList<>();
-        String join;
-        if (prop.secondary() != null) {
-            String sAlias = prop.secondary().name() + "_1";
-            List<String> on1 = new ArrayList<>();
-            for (JoinPair p : prop.synchronizePairs()) {
-                on1.add(SqlCompiler.qualified("anon_1", SqlCompiler.label(parent, parent.name(), p.referenced().column()))
-                        + " = " + SqlCompiler.qualified(sAlias, p.foreign().column()));
-            }
-            for (JoinPair p : prop.secondarySynchronizePairs()) {
-                on.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(sAlias, p.foreign().column()));
-            }
-            join = " JOIN " + SqlIdentifiers.quote(prop.secondary().name()) + " AS " + SqlIdentifiers.quote(sAlias)
-                    + " ON " + String.join(" AND ", on1) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
-                    + String.join(" AND ", on);
-        } else {
-            for (JoinPair p : prop.synchronizePairs()) {
-                if (prop.direction() == Direction.MANY_TO_ONE) {
-                    on.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
-                            + SqlCompiler.qualified("anon_1", SqlCompiler.label(parent, parent.name(), p.foreign().column())));
-                } else {
-                    on.add(SqlCompiler.qualified("anon_1", SqlCompiler.label(parent, parent.name(), p.referenced().column()))
-                            + " = " + SqlCompiler.qualified(target.name(), p.foreign().column()));
-                }
-            }
-            join = " JOIN " + SqlIdentifiers.quote(target.name()) + " ON " + String.join(" AND ", on);
-        }
-        String from = "(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner) + " \nFROM "
-                + source.from() + " \nWHERE " + source.where() + ") AS anon_1" + join;
-        Leading leading = new Leading("anon_1", anon, null, anonCols);
-        String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
+        StringBuilder from = new StringBuilder("(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
+                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1");
         Map<String, Integer> aliasCounts = new HashMap<>();
-        if (prop.secondary() != null) {
-            aliasCounts.put(prop.secondary().name(), 1);
+        // the parent side of the next join: a qualifier and how its columns are named there
+        String parentQ = "anon_1";
+        java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
+        for (int i = 0; i < hops.size(); i++) {
+            RelProp hop = hops.get(i);
+            boolean last = i == hops.size() - 1;
+            Table t = hop.mapper().table();
+            String q = last ? t.name() : t.name() + "_" + aliasCounts.merge(t.name(), 1, Integer::sum);
+            String targetRef = last ? SqlIdentifiers.quote(t.name())
+                    : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
+            if (hop.secondary() != null) {
+                String sec = hop.secondary().name();
+                String sAlias = sec + "_" + aliasCounts.merge(sec, 1, Integer::sum);
+                List<String> on1 = new ArrayList<>();
+                for (JoinPair p : hop.synchronizePairs()) {
+                    on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                }
+                List<String> on2 = new ArrayList<>();
+                for (JoinPair p : hop.secondarySynchronizePairs()) {
+                    on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                }
+                from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ").append(SqlIdentifiers.quote(sAlias))
+                        .append(" ON ").append(String.join(" AND ", on1)).append(" JOIN ").append(targetRef)
+                        .append(" ON ").append(String.join(" AND ", on2));
+            } else {
+                List<String> on = new ArrayList<>();
+                for (JoinPair p : hop.synchronizePairs()) {
+                    if (hop.direction() == Direction.MANY_TO_ONE) {
+                        on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
+                    } else {
+                        on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                + SqlCompiler.qualified(q, p.foreign().column()));
+                    }
+                }
+                from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
+            }
+            if (!last) {
+                parentQ = q;
+                parentCol = c -> c;
+            }
         }
+        Leading leading;
+        if (hops.size() == 1) {
+            Table anon = anonTable(left, leftLocal);
+            leading = new Leading("anon_1", anon, null, new ArrayList<>(anon.columns().values()));
+        } else {
+            Table parentTable = prop.parent().table();
+            List<Column> cols = localColumns(prop).stream().map(parentTable::column).toList();
+            leading = new Leading(parentQ, parentTable, null, cols);
+        }
+        String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
+        Context own = new Context();
+        String fromText = from.toString();
+        Source chained = new Source(source.from(), source.where(), source.params(), hops);
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, Why.eagerLoad(prop, "subquery")),
-                new Source(from, null, source.params()), e.path.plus(prop), new Context(), true, null, leading, from,
-                aliasCounts);
+                chained, e.path.plus(prop), own, true, null, leading, fromText, aliasCounts);
+        drain(own);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
@@ -750,6 +792,7 @@ final class EagerLoads {
                 }
                 Entity target = new Entity(prop.mapper(), null, e, withProp.plus(prop.mapper()),
                         e.local.plus(prop).plus(prop.mapper()));
+                target.via = prop;
                 Join j = new Join(prop, target);
                 e.joins.add(j);
                 joinOrder.add(j);

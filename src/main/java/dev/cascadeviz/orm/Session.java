@@ -383,7 +383,9 @@ public final class Session {
             }
             boolean delete = type.equals("delete");
             Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            Object value = because(delete ? Why.cascadeLoad(prop) : null, () -> attributes.get(state, prop, passive));
+            // relationships.cascade_iterator: PASSIVE_OFF | NO_RAISE, so lazy='raise' does not raise here
+            Object value = because(delete ? Why.cascadeLoad(prop) : null,
+                    () -> attributes.get(state, prop, passive, false, true));
             List<InstanceState> queue = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object o : list) {

@@ -142,8 +142,10 @@ public final class Simulator {
             } else if (step instanceof Step.Remove r) {
                 InstanceState parent = require(get(r.parent()), r.attribute());
                 RelProp prop = prop(parent, r.attribute());
-                session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
-                        () -> session.attributes().get(parent, prop, Passive.OFF));
+                if (!Attributes.isDynamic(prop)) {
+                    session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
+                            () -> session.attributes().get(parent, prop, Passive.OFF));
+                }
                 InstanceState item = get(r.item());
                 session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
                         () -> session.attributes().remove(parent, prop, item, false, Passive.OFF, false));
