@@ -21,7 +21,9 @@ final class Loader {
     }
 
     Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
-        return load(state, prop, passive, againstCommitted, noRaise, LoadPath.of(state.mapper, prop), null);
+        // lazy='dynamic' runs a plain Query of the target (AppenderQuery), not a lazy load on a path
+        return load(state, prop, passive, againstCommitted, noRaise,
+                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null);
     }
 
     /** An immediate load's lazy load: on the eager load's path, inside its top-level load. */
@@ -82,8 +84,9 @@ final class Loader {
             }
             params.add(v);
         }
+        int before = session.createdCount();
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), cause(prop), path, false, ctx);
+                prop.lazyOrderBy(), cause(prop), path, path == LoadPath.ROOT, ctx);
         if (prop.uselist()) {
             return rows;
         }
@@ -92,6 +95,7 @@ final class Loader {
         }
         if (rows.size() > 1) {
             session.warn("Multiple rows returned with uselist=False for lazily-loaded attribute '" + prop + "' ");
+            session.releaseUnreferenced(before, List.of(rows.get(0)));
         }
         return rows.get(0);
     }

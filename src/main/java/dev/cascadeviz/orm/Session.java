@@ -197,6 +197,27 @@ public final class Session {
         return ctx == null ? eagerLoads.load(q, path, invokeAllEagers) : eagerLoads.loadNested(q, path, ctx);
     }
 
+    /** Every object created from a row, in order: lets a load see which objects it created. */
+    private final List<InstanceState> created = new ArrayList<>();
+
+    int createdCount() {
+        return created.size();
+    }
+
+    /**
+     * The identity map holds objects weakly: an object a load created that nothing refers to
+     * (the extra rows of a {@code uselist=False} lazy load) is gone again once the load returns,
+     * as CPython frees it at once. Objects with changes are held by the session and stay.
+     */
+    void releaseUnreferenced(int since, java.util.Collection<InstanceState> kept) {
+        for (InstanceState s : created.subList(since, created.size())) {
+            if (!kept.contains(s) && !s.modified && s.key != null) {
+                identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+                s.session = null;
+            }
+        }
+    }
+
     /** The object of this identity in the identity map, or null. */
     InstanceState identityState(Mapper mapper, List<Object> key) {
         return identityMap.get(new IdentityKey(mapper, key));
@@ -205,6 +226,7 @@ public final class Session {
     /** A persistent object for a row just loaded, in the identity map. */
     InstanceState newPersistent(Mapper mapper, List<Object> key) {
         InstanceState state = new InstanceState(mapper, key);
+        created.add(state);
         state.session = this;
         identityMap.put(new IdentityKey(mapper, key), state);
         return state;
