@@ -198,10 +198,20 @@ public final class Attributes {
             }
             return History.fromCollection((List<InstanceState>) original, (List<InstanceState>) current);
         }
-        return scalarHistory(state, prop, current);
+        return scalarHistory(state, prop, current, passive);
     }
 
-    private History scalarHistory(InstanceState state, RelProp prop, Object current) {
+    private History scalarHistory(InstanceState state, RelProp prop, Object current, Passive passive) {
+        if (deferredHistory(prop) && state.committedRelated.get(prop) == InstanceState.NO_RESULT
+                && state.hasIdentity()) {
+            // _deferred_history: the value replaced without loading it is loaded now, against the
+            // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD)
+            Object original = session.withoutAutoflush(() ->
+                    session.loader().load(state, prop, Passive.OFF, true, true));
+            if (original != InstanceState.NO_RESULT) {
+                state.committedRelated.put(prop, original);
+            }
+        }
         if (!state.committedRelated.containsKey(prop)) {
             if (current == InstanceState.NO_VALUE) {
                 return History.BLANK;
@@ -269,6 +279,11 @@ public final class Attributes {
 
     // ---- relationships: changing
 
+    /** {@code _deferred_history}: a scalar that is not a many-to-one by primary key. */
+    private static boolean deferredHistory(RelProp prop) {
+        return prop.direction() != Direction.MANY_TO_ONE || !prop.useGet();
+    }
+
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
         if (isDynamic(prop)) {
@@ -319,8 +334,10 @@ public final class Attributes {
                     InstanceState checkOld, boolean pop) {
         Object old;
         // active_history: anything but a plain many-to-one, or single_parent's validator
-        boolean activeHistory = prop.direction() != Direction.MANY_TO_ONE || !prop.useGet()
-                || prop.mapping().relationship().isSingleParent();
+        // LazyLoader.init_class_attribute: no relationship has active history unless asked for;
+        // anything but a plain many-to-one has "deferred history", loaded by the flush (history());
+        // single_parent's validator needs the old value now
+        boolean activeHistory = prop.mapping().relationship().isSingleParent();
         if (state.related.containsKey(prop)) {
             old = state.related.get(prop);
         } else if (activeHistory) {
