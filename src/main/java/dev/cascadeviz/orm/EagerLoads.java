@@ -77,6 +77,10 @@ final class EagerLoads {
         final List<Join> joins = new ArrayList<>();
         final List<Loader> postLoaders = new ArrayList<>();
         final List<RelProp> subqueries = new ArrayList<>();
+        /** {@code NoLoader}: set to None / an empty collection when the row is loaded. */
+        final List<RelProp> noLoads = new ArrayList<>();
+        /** A relationship this query loads lazily per object whatever its strategy, or null. */
+        RelProp instanceLazy;
         int[] positions;
 
         Entity(Mapper mapper, String qualifier, Entity parent, LoadPath path, LoadPath local) {
@@ -309,6 +313,9 @@ final class EagerLoads {
                 isNew = !partials.containsKey(state);
             }
             if (currentLoad) {
+                if (isNew) {
+                    noLoad(e, state, null);
+                }
                 for (Join j : e.joins) {
                     populateJoined(state, j, row, isNew);
                 }
@@ -332,6 +339,7 @@ final class EagerLoads {
                 if (state.expired) {
                     Session.fill(state, values);
                 }
+                noLoad(e, state, toLoad);
                 for (RelProp p : e.subqueries) {
                     if (toLoad.contains(p)) {
                         setFromSubquery(e, state, p, row);
@@ -353,6 +361,17 @@ final class EagerLoads {
                 addPostLoad(e, state, false);
             }
             return state;
+        }
+
+        private void noLoad(Entity e, InstanceState state, Set<RelProp> toLoad) {
+            for (RelProp p : e.noLoads) {
+                if (toLoad == null || toLoad.contains(p)) {
+                    session.attributes().setCommittedValue(state, p, p.uselist() ? new ArrayList<>() : null);
+                }
+            }
+            if (e.instanceLazy != null && (toLoad == null || toLoad.contains(e.instanceLazy))) {
+                state.instanceLazy.add(e.instanceLazy);
+            }
         }
 
         private void populateJoined(InstanceState state, Join j, List<Object> row, boolean isNew) {
@@ -781,9 +800,15 @@ final class EagerLoads {
                        RelProp lazyHere) {
         for (RelProp prop : e.mapper.relationships()) {
             if (prop == lazyHere) {
+                // the lazyload() option _lazyload_reverse puts on this path: a lazy callable per object
+                e.instanceLazy = prop;
                 continue;
             }
             String lazy = lazy(prop);
+            if (lazy.equals("noload")) {
+                e.noLoads.add(prop);
+                continue;
+            }
             LoadPath withProp = e.path.plus(prop);
             boolean guarded = withProp.containsMapper(prop.mapper());
             if (lazy.equals("joined")) {
@@ -878,7 +903,9 @@ final class EagerLoads {
             return null;
         }
         RelProp rev = lazyFrom.reverse() != null ? lazyFrom.reverse() : lazyFrom.backPopulatesProp();
-        if (rev != null && rev.direction() == Direction.MANY_TO_ONE && rev.useGet() && !lazy(rev).equals("select")) {
+        // not isinstance(rev.strategy, LazyLoader): lazy='raise' is a LazyLoader too
+        if (rev != null && rev.direction() == Direction.MANY_TO_ONE && rev.useGet() && !lazy(rev).equals("select")
+                && !lazy(rev).equals("raise")) {
             return rev;
         }
         return null;

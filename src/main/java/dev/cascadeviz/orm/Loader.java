@@ -37,7 +37,7 @@ final class Loader {
             return prop.uselist() ? List.of() : null;
         }
         String lazy = prop.mapping().relationship().effectiveLazy();
-        if (lazy.equals("noload")) {
+        if (lazy.equals("noload") && !state.instanceLazy.contains(prop)) {
             return prop.uselist() ? List.of() : null;
         }
         if (!passive.sqlOk() && !prop.useGet()) {
