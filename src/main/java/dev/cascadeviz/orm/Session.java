@@ -338,6 +338,11 @@ public final class Session {
         for (InstanceState s : cascaded) {
             if (s.key != null) {
                 attach(s);
+                if (s.deleted) {
+                    // _delete_impl: identity_map.add(state) even for an object an earlier flush
+                    // deleted, which a loaded collection still holds: the next flush deletes it again
+                    identityMap.putIfAbsent(new IdentityKey(s.mapper, s.key), s);
+                }
                 deleted.putIfAbsent(s, Boolean.TRUE);
             }
         }

@@ -78,6 +78,9 @@ public final class Simulator {
             Session session = new Session(new Registry(scenario, mapping), executor);
             TraceError error = new StepRunner(session).runAll(scenario.steps());
             warnings.addAll(session.warnings());
+            if (error != null && error.type().equals("IntegrityError") && db.engine() == Engine.H2) {
+                warnings.addAll(RestrictBeforeCascade.explain(scenario));
+            }
             long t3 = System.nanoTime();
             simulateNanos += t3 - t2;
             databaseNanos += executor.databaseNanos();
