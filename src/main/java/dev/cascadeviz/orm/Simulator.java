@@ -52,8 +52,27 @@ public final class Simulator {
         return new Timings(seedNanos, simulateNanos, databaseNanos, snapshotNanos);
     }
 
-    /** Runs the scenario on {@code engine} (null: the scenario's own engine). */
+    /**
+     * Runs the scenario on {@code engine} (null: the scenario's own engine). Never throws for a
+     * scenario: what the simulator does not model is a {@code NotSimulated} error naming the
+     * setting, and a defect of the simulator itself a {@code SimulatorError}, each as the trace's
+     * error.
+     */
     public Trace run(Scenario scenario, Engine engine) {
+        try {
+            return runOrThrow(scenario, engine);
+        } catch (RunCancelledException e) {
+            throw e;
+        } catch (OrmException e) {
+            return new Trace(List.of(), new TraceError(e.type(), firstLine(e.getMessage()), null), Map.of(),
+                    List.of(), null);
+        } catch (RuntimeException e) {
+            return new Trace(List.of(), new TraceError("SimulatorError", "the simulator failed: " + e, null),
+                    Map.of(), List.of(), null);
+        }
+    }
+
+    private Trace runOrThrow(Scenario scenario, Engine engine) {
         List<String> warnings = new ArrayList<>(MappingResolver.warnings(scenario));
         Mapping mapping = null;
         TraceError configError = null;
@@ -121,8 +140,12 @@ public final class Simulator {
                     throw e;
                 } catch (RuntimeException e) {
                     // A defect of the simulator, not something SQLAlchemy would raise: say so plainly.
-                    session.rollback();
-                    session.close();
+                    try {
+                        session.rollback();
+                        session.close();
+                    } catch (RuntimeException ignored) {
+                        // the step's failure is the outcome; cleaning up after it adds nothing
+                    }
                     return new TraceError("SimulatorError", "the simulator failed on this step: " + e, i);
                 }
             }
