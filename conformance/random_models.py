@@ -374,7 +374,9 @@ def _is_collection(model, cls, spec):
     fks = spec.get("foreign_keys")
     fks = [fks] if isinstance(fks, str) else (fks or [])
     if table == target:
-        return "remote_side" not in spec
+        if "remote_side" in spec:
+            return False
+        return True if spec.get("uselist", True) else None
     for child, cols, parent, _, _ in model.edges:
         if child == target and parent == table and (not fks or fks[0] == "%s.%s" % (child, cols[0])):
             return True if spec.get("uselist", True) else None
