@@ -145,7 +145,20 @@ final class EagerLoads {
 
     private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean invokeAllEagers,
                                     InstanceState refresh) {
-        String base = q.mapper().tableName();
+        Mapper mapper = q.mapper();
+        if (!mapper.hasEagerRelationships()) {
+            // nothing but the rows: the compiled SELECT is cached per shape, as SQLAlchemy caches it
+            String sql = mapper.cachedSelect(q.where() + "\u0000" + (q.secondary() == null ? "" : q.secondary().name())
+                    + q.orderBy(), () -> SqlCompiler.select(mapper.table(), q.secondary(), List.of(), q.where(),
+                    q.orderBy()));
+            List<List<Object>> rows = session.executor().query(sql, q.params(), mapper.types(), q.cause());
+            Set<InstanceState> result = new LinkedHashSet<>();
+            for (List<Object> row : rows) {
+                result.add(session.instanceFromRow(mapper, row));
+            }
+            return new ArrayList<>(result);
+        }
+        String base = mapper.tableName();
         String from = SqlIdentifiers.quote(base) + (q.secondary() == null ? ""
                 : ", " + SqlIdentifiers.quote(q.secondary().name()));
         return select(q, new Source(from, q.where(), q.params()), current, ctx, invokeAllEagers, refresh,

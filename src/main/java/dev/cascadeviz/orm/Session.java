@@ -252,9 +252,7 @@ public final class Session {
         IdentityKey ik = new IdentityKey(mapper, key);
         InstanceState state = identityMap.get(ik);
         if (state == null) {
-            state = new InstanceState(mapper, key);
-            state.session = this;
-            identityMap.put(ik, state);
+            state = newPersistent(mapper, key);
             fill(state, row);
         } else if (state.expired) {
             fill(state, row);
