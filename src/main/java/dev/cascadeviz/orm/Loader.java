@@ -47,7 +47,8 @@ final class Loader {
             throw new OrmException("InvalidRequestError", "'" + prop + "' is not available due to lazy='raise'");
         }
         if (state.session == null) {
-            if (!passive.sqlOk()) {
+            // LazyLoader._load_for_state: no session and NO_RAISE gives PASSIVE_NO_RESULT
+            if (!passive.sqlOk() || noRaise) {
                 return InstanceState.NO_RESULT;
             }
             throw new OrmException("DetachedInstanceError", "Parent instance " + state.repr()
