@@ -7,9 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-3}"
+# Real SQLAlchemy of the release the trace shows (2.1, the default): see sqlalchemy-python.sh.
+PY=$(conformance/sqlalchemy-python.sh "${SQLALCHEMY_VERSION:-2.1.1}")
 FILE="${BENCH_FILE:-target/bench/chain-6x8.yaml}"
 mkdir -p "$(dirname "$FILE")"
-[ -f "$FILE" ] || /usr/bin/python3 conformance/generate_corpus.py --bench-chain "$FILE"
+[ -f "$FILE" ] || "$PY" conformance/generate_corpus.py --bench-chain "$FILE"
 [ -f target/cascadeviz.jar ] || mvn -B -q package -DskipTests
 
 best() { sort -n | head -1; }
@@ -19,7 +21,7 @@ for i in $(seq "$RUNS"); do
       --engine sqlite "$FILE" > target/bench/java.trace.json 2> target/bench/java.err
   read -r secs kb < target/bench/java.time
   ours+=("$secs"); echo "cascadeviz trace: ${secs} s, peak ${kb} KB; $(grep timings target/bench/java.err)"
-  /usr/bin/time -f "%e %M" -o target/bench/python.time /usr/bin/python3 conformance/capture.py --time "$FILE" \
+  /usr/bin/time -f "%e %M" -o target/bench/python.time "$PY" conformance/capture.py --time "$FILE" \
       > target/bench/python.out 2>&1
   read -r psecs pkb < target/bench/python.time
   theirs+=("$psecs"); echo "SQLAlchemy capture: ${psecs} s, peak ${pkb} KB; $(grep parts target/bench/python.out)"

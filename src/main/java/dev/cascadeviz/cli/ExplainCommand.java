@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code explain [--engine sqlite|h2] FILE...}: the warnings about each scenario with their
+ * {@code explain [--engine sqlite|h2] [--sqlalchemy 2.0|2.1] FILE...}: the warnings about each scenario with their
  * fixes, then the statements its steps emit, each with why, as readable text.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Versions.class,
@@ -29,6 +30,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ReleaseOption release = new ReleaseOption();
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "sqlite or h2 (default: each scenario's own engine)")
@@ -46,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (Path file : files) {
             Scenario scenario;
             try {
-                scenario = ScenarioFiles.load(file);
+                scenario = release.apply(ScenarioFiles.load(file));
             } catch (ScenarioException e) {
                 failed = true;
                 for (Problem p : e.problems()) {

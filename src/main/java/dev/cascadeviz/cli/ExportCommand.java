@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,11 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ReleaseOption release = new ReleaseOption();
+
     static final class What {
-        @Option(names = "--python", required = true, description = "a SQLAlchemy 2.0 module (runs on 1.4 too)")
+        @Option(names = "--python", required = true, description = "a SQLAlchemy module for the scenario's release (--sqlalchemy to choose)")
         boolean python;
 
         @Option(names = "--ddl", required = true, paramLabel = "DIALECT", description = "DDL for sqlite, h2 or postgresql")
@@ -57,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioFiles.load(file);
+            scenario = release.apply(ScenarioFiles.load(file));
         } catch (ScenarioException e) {
             for (Problem p : e.problems()) {
                 err.println(p);

@@ -22,12 +22,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trace [--engine sqlite|h2] [--out DIR] FILE...}: runs each scenario and writes its trace
+ * {@code trace [--engine sqlite|h2] [--sqlalchemy 2.0|2.1] [--out DIR] FILE...}: runs each scenario and writes its trace
  * JSON, to stdout (one JSON document per file, in order) or to {@code DIR/NAME.trace.json}.
  * A file that cannot be loaded is reported on stderr and the others still run (exit 1).
  */
@@ -37,6 +38,9 @@ final class TraceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ReleaseOption release = new ReleaseOption();
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "sqlite or h2 (default: each scenario's own engine)")
@@ -117,7 +121,7 @@ final class TraceCommand implements Callable<Integer> {
             Scenario scenario;
             long t0 = System.nanoTime();
             try {
-                scenario = ScenarioFiles.load(file);
+                scenario = release.apply(ScenarioFiles.load(file));
                 parse += System.nanoTime() - t0;
             } catch (ScenarioException e) {
                 failed = true;

@@ -17,6 +17,7 @@ import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
+import dev.cascadeviz.model.Release;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,15 @@ public final class PythonExport {
         return "\"\"\"" + title.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"") + "\n\n"
                 + "Exported by CascadeViz. Run it with `python3 this_file.py`: it creates the tables in an\n"
                 + "in-memory SQLite database, inserts the rows and runs the steps with echo=True.\n"
-                + "Works with SQLAlchemy 2.0 and 1.4.\n"
+                + releaseLine(scenario.release())
                 + "\"\"\"\n";
+    }
+
+    /** Which release the module was written for: the scenario's; it runs on the others too. */
+    static String releaseLine(Release release) {
+        String others = release == Release.V2_0 ? "2.1 and 1.4" : "2.0 and 1.4";
+        return "Written for SQLAlchemy " + release.text() + ", whose SQL CascadeViz showed; it runs on " + others
+                + " too\n(2.0 and 1.4 label the columns of their SELECTs: `artist.id AS artist_id`; 2.1 does not).\n";
     }
 
     private String imports() {

@@ -6,6 +6,7 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
@@ -43,11 +44,12 @@ final class EagerLoads {
     }
 
     /** One query of a mapper's rows. */
-    record Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, Cause cause,
-                 RelProp lazyFrom) {
+    record Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
+                 Cause cause, RelProp lazyFrom) {
         /** A query that is not a lazy load. */
-        Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, Cause cause) {
-            this(mapper, secondary, where, params, orderBy, cause, null);
+        Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
+              Cause cause) {
+            this(mapper, secondary, where, params, orderBy, style, cause, null);
         }
     }
 
@@ -95,12 +97,15 @@ final class EagerLoads {
     private record Join(RelProp prop, Entity target) {
     }
 
-    /** The SELECT list: qualified columns with their types, each once. */
+    /** The SELECT list: qualified columns with their types, each once, labelled in the query's style. */
     private static final class Columns {
-        final List<String> keys = new ArrayList<>();
-        final List<String> sql = new ArrayList<>();
+        final SqlCompiler.ColumnsClause clause;
         final List<ColumnType> types = new ArrayList<>();
         final Map<String, Integer> index = new HashMap<>();
+
+        Columns(LabelStyle style) {
+            this.clause = new SqlCompiler.ColumnsClause(style);
+        }
 
         int add(String qualifier, Table table, Column c) {
             String key = qualifier + "." + c.name();
@@ -108,12 +113,10 @@ final class EagerLoads {
             if (at != null) {
                 return at;
             }
-            index.put(key, keys.size());
-            keys.add(key);
-            sql.add(SqlCompiler.qualified(qualifier, c.name()) + " AS "
-                    + SqlIdentifiers.quote(SqlCompiler.label(table, qualifier, c.name())));
+            index.put(key, types.size());
+            clause.add(table, qualifier, c.name());
             types.add(c.type());
-            return keys.size() - 1;
+            return types.size() - 1;
         }
     }
 
@@ -148,9 +151,9 @@ final class EagerLoads {
         Mapper mapper = q.mapper();
         if (!mapper.hasEagerRelationships()) {
             // nothing but the rows: the compiled SELECT is cached per shape, as SQLAlchemy caches it
-            String sql = mapper.cachedSelect(q.where() + "\u0000" + (q.secondary() == null ? "" : q.secondary().name())
-                    + q.orderBy(), () -> SqlCompiler.select(mapper.table(), q.secondary(), List.of(), q.where(),
-                    q.orderBy()));
+            String sql = mapper.cachedSelect(q.style() + "\u0000" + q.where() + "\u0000"
+                    + (q.secondary() == null ? "" : q.secondary().name()) + q.orderBy(),
+                    () -> SqlCompiler.select(q.style(), mapper.table(), q.secondary(), List.of(), q.where(), q.orderBy()));
             List<List<Object>> rows = session.executor().query(sql, q.params(), mapper.types(), q.cause());
             Set<InstanceState> result = new LinkedHashSet<>();
             for (List<Object> row : rows) {
@@ -180,7 +183,7 @@ final class EagerLoads {
         Entity top = new Entity(mapper, base, null, current.plus(mapper), LoadPath.ROOT.plus(mapper));
         List<Join> joinOrder = new ArrayList<>();
         setup(top, aliasCounts, joinOrder, refresh != null, reverseOf(q.lazyFrom()));
-        Columns cols = new Columns();
+        Columns cols = new Columns(q.style());
         if (leading != null && leading.columns != null) {
             leading.positions = new int[leading.columns.size()];
             for (int i = 0; i < leading.columns.size(); i++) {
@@ -195,7 +198,7 @@ final class EagerLoads {
             }
         }
         secondaryColumns(cols, top, aliasCounts);
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", cols.sql)).append(" \nFROM ");
+        StringBuilder sql = new StringBuilder("SELECT ").append(cols.clause).append(" \nFROM ");
         StringBuilder joins = new StringBuilder();
         List<String> eagerOrder = new ArrayList<>();
         for (Join j : joinOrder) {
@@ -545,7 +548,7 @@ final class EagerLoads {
                 List<Object> params = flatten(keys);
                 String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
                 Leading leading = new Leading(target.name(), target, prop.mapper().primaryKey(), null);
-                select(new Query(prop.mapper(), null, where, params, orderBy, cause),
+                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause),
                         new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, true, null,
                         leading, null, new HashMap<>());
                 for (Object[] r : leading.rows) {
@@ -597,8 +600,31 @@ final class EagerLoads {
             }
             String where = inClause(fkSql, keys.size());
             leading = new Leading(target.name(), target, fkCols, null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
             source = new Source(SqlIdentifiers.quote(target.name()), where, params);
+        } else if (loadStyle(prop) == LabelStyle.NONE) {
+            // 2.1: the secondary table joined to the target, the parent's key taken from the secondary
+            Table sec = prop.secondary();
+            List<String> on2 = new ArrayList<>();
+            for (JoinPair p : prop.secondarySynchronizePairs()) {
+                on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(sec.name(), p.foreign().column()));
+            }
+            fromOverride = SqlIdentifiers.quote(sec.name()) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+                    + String.join(" AND ", on2);
+            List<Column> fkCols = new ArrayList<>();
+            for (Column pk : prop.parent().primaryKey()) {
+                for (JoinPair p : prop.synchronizePairs()) {
+                    if (p.referenced().column().equals(pk.name())) {
+                        fkCols.add(sec.column(p.foreign().column()));
+                    }
+                }
+            }
+            String where = inClause(fkCols.stream().map(c -> SqlCompiler.qualified(sec.name(), c.name())).toList(),
+                    keys.size());
+            leading = new Leading(sec.name(), sec, fkCols, null);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            source = new Source(fromOverride, where, params);
         } else {
             Table parent = prop.parent().table();
             Table sec = prop.secondary();
@@ -624,11 +650,8 @@ final class EagerLoads {
                     .map(c -> SqlCompiler.qualified(pAlias, c.name())).toList();
             String where = inClause(pkSql, keys.size());
             leading = new Leading(pAlias, parent, prop.parent().primaryKey(), null);
-            q = new Query(prop.mapper(), null, where, params, "", cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
             source = new Source(fromOverride, where, params);
-            if (!orderBy.isEmpty()) {
-                q = new Query(prop.mapper(), null, where, params, orderBy, cause);
-            }
         }
         select(q, source, current, ctx, true, null, leading, fromOverride, aliasCounts);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
@@ -739,7 +762,9 @@ final class EagerLoads {
         Context own = new Context();
         String fromText = from.toString();
         Source chained = new Source(source.from(), source.where(), source.params(), hops);
-        select(new Query(prop.mapper(), null, null, source.params(), orderBy, Why.eagerLoad(prop, "subquery")),
+        // subqueryload runs a legacy Query: table-plus-column labels in every release
+        select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
+                        Why.eagerLoad(prop, "subquery")),
                 chained, e.path.plus(prop), own, true, null, leading, fromText, aliasCounts);
         drain(own);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
@@ -922,6 +947,11 @@ final class EagerLoads {
             return rev;
         }
         return null;
+    }
+
+    /** The labels of a selectin load's SELECT (2.1 renders none). */
+    private static LabelStyle loadStyle(RelProp prop) {
+        return LabelStyle.ofLoads(prop.mapper().selectStyle());
     }
 
     private static String lazy(RelProp prop) {

@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,12 @@ final class Loader {
             params.add(v);
         }
         int before = session.createdCount();
+        // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release;
+        // a lazy load asks for them too, which 2.1 renders without any label
+        LabelStyle style = Attributes.isDynamic(prop) ? LabelStyle.TABLENAME_PLUS_COL
+                : LabelStyle.ofLoads(prop.mapper().selectStyle());
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), cause(prop), path, path == LoadPath.ROOT, ctx);
+                prop.lazyOrderBy(), style, cause(prop), path, path == LoadPath.ROOT, ctx);
         if (prop.uselist()) {
             return rows;
         }

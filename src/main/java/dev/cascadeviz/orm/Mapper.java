@@ -23,15 +23,23 @@ public final class Mapper {
     private final String deleteByPrimaryKey;
     private final java.util.Map<String, String> selects = new java.util.HashMap<>();
 
-    Mapper(MappedClass mappedClass, Table table) {
+    private final dev.cascadeviz.orm.sql.LabelStyle selectStyle;
+
+    Mapper(MappedClass mappedClass, Table table, dev.cascadeviz.orm.sql.LabelStyle selectStyle) {
         this.mappedClass = mappedClass;
+        this.selectStyle = selectStyle;
         this.table = table;
         this.columns = List.copyOf(table.columns().values());
         this.primaryKey = table.primaryKey();
         this.types = columns.stream().map(Column::type).toList();
         this.primaryKeyWhere = dev.cascadeviz.orm.sql.SqlCompiler.primaryKeyWhere(table);
-        this.selectByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.selectByPrimaryKey(table);
+        this.selectByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.selectByPrimaryKey(selectStyle, table);
         this.deleteByPrimaryKey = dev.cascadeviz.orm.sql.SqlCompiler.deleteByPrimaryKey(table);
+    }
+
+    /** How this mapper's SELECTs label their columns: the release's switch. */
+    public dev.cascadeviz.orm.sql.LabelStyle selectStyle() {
+        return selectStyle;
     }
 
     /** The column types in column order (what a SELECT of this mapper returns). */

@@ -2,6 +2,7 @@ package dev.cascadeviz.orm;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import dev.cascadeviz.trace.Cause;
@@ -178,7 +179,9 @@ public final class Session {
      */
     InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause, LoadPath path, boolean invokeAllEagers,
                                    Object ctx) {
-        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "", cause, path,
+        // a lazy load's get asks for table-plus-column labels (none at all in 2.1); session.get does not
+        LabelStyle style = invokeAllEagers ? mapper.selectStyle() : LabelStyle.ofLoads(mapper.selectStyle());
+        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "", style, cause, path,
                 invokeAllEagers, ctx);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -190,10 +193,18 @@ public final class Session {
     List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
                                        List<Object> params, String orderBy, Cause cause, LoadPath path,
                                        boolean invokeAllEagers, Object ctx) {
+        return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause, path,
+                invokeAllEagers, ctx);
+    }
+
+    /** The same, its columns labelled in the given style (lazy loads and dynamic queries have their own). */
+    List<InstanceState> queryInstances(Mapper mapper, dev.cascadeviz.model.Table secondary, String where,
+                                       List<Object> params, String orderBy, dev.cascadeviz.orm.sql.LabelStyle style,
+                                       Cause cause, LoadPath path, boolean invokeAllEagers, Object ctx) {
         autoflush();
         RelProp lazyFrom = !invokeAllEagers && !path.entries().isEmpty()
                 && path.entries().get(path.entries().size() - 1) instanceof RelProp p ? p : null;
-        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, cause, lazyFrom);
+        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom);
         return ctx == null ? eagerLoads.load(q, path, invokeAllEagers) : eagerLoads.loadNested(q, path, ctx);
     }
 
@@ -279,7 +290,8 @@ public final class Session {
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
         List<InstanceState> rows = eagerLoads.load(new EagerLoads.Query(state.mapper, null,
-                state.mapper.primaryKeyWhere(), state.key, "", Why.refresh(state)), LoadPath.ROOT, true, state);
+                state.mapper.primaryKeyWhere(), state.key, "", state.mapper.selectStyle(), Why.refresh(state), null),
+                LoadPath.ROOT, true, state);
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
             return false;
@@ -403,14 +415,15 @@ public final class Session {
 
     private void visit(String type, InstanceState state, Set<InstanceState> visited, List<InstanceState> out) {
         for (RelProp prop : state.mapper.relationships()) {
-            if (prop.viewonly() || !prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
+            if (!prop.mapping().cascade().contains(dev.cascadeviz.model.CascadeOption.fromKeyword(type))) {
                 continue;
             }
             boolean delete = type.equals("delete");
             Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
-            // relationships.cascade_iterator: PASSIVE_OFF | NO_RAISE, so lazy='raise' does not raise here
+            // relationships.cascade_iterator: PASSIVE_OFF | NO_RAISE for a delete, so lazy='raise' does not
+            // stop the delete cascade's load (2.x)
             Object value = because(delete ? Why.cascadeLoad(prop) : null,
-                    () -> attributes.get(state, prop, passive, false, true));
+                    () -> attributes.get(state, prop, passive, false, delete));
             List<InstanceState> queue = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object o : list) {

@@ -88,7 +88,8 @@ public final class Simulator {
             if (configError != null) {
                 Map<String, List<Map<String, Object>>> before = db.snapshot();
                 snapshotNanos += System.nanoTime() - t1;
-                return new Trace(List.of(), configError, before, warnings, keepTablesBefore ? before : null);
+                return new Trace(List.of(), configError, before, warnings, keepTablesBefore ? before : null,
+                        List.of(), scenario.release());
             }
             Map<String, List<Map<String, Object>>> before = keepTablesBefore ? db.snapshot() : null;
             long t2 = System.nanoTime();
@@ -105,10 +106,11 @@ public final class Simulator {
             databaseNanos += executor.databaseNanos();
             Map<String, List<Map<String, Object>>> after = db.snapshot();
             snapshotNanos += System.nanoTime() - t3;
-            return new Trace(executor.statements(), error, after, warnings, before, executor.transactions());
+            return new Trace(executor.statements(), error, after, warnings, before, executor.transactions(),
+                    scenario.release());
         } catch (SQLException e) {
-            return new Trace(List.of(), new TraceError(DatabaseErrors.translate(e).type(), firstLine(e.getMessage()), null), Map.of(),
-                    warnings, null);
+            return new Trace(List.of(), new TraceError(DatabaseErrors.translate(e).type(), firstLine(e.getMessage()), null),
+                    Map.of(), warnings, null, List.of(), scenario.release());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cascadeviz.trace;
 
+import dev.cascadeviz.model.Release;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
  *
  * @param tables every table in scenario order, rows ordered by primary key, each row in column order
  * @param tablesBefore the same, as seeded before the first step (not part of the JSON contract)
+ * @param release the SQLAlchemy release whose behaviour the trace shows; null when not known (a
+ *                golden read back, whose release is that of its folder)
  */
 public record Trace(
         List<TraceStatement> statements,
@@ -19,7 +22,8 @@ public record Trace(
         Map<String, List<Map<String, Object>>> tables,
         List<String> warnings,
         Map<String, List<Map<String, Object>>> tablesBefore,
-        List<TransactionEnd> transactions) {
+        List<TransactionEnd> transactions,
+        Release release) {
 
     /**
      * Where a database transaction ended: after {@code statements} statements of the run, with
@@ -27,6 +31,13 @@ public record Trace(
      * previous end. The project's own field, for the echo-style log.
      */
     public record TransactionEnd(int statements, String kind) {
+    }
+
+    /** A trace of no stated release. */
+    public Trace(List<TraceStatement> statements, TraceError error, Map<String, List<Map<String, Object>>> tables,
+                 List<String> warnings, Map<String, List<Map<String, Object>>> tablesBefore,
+                 List<TransactionEnd> transactions) {
+        this(statements, error, tables, warnings, tablesBefore, transactions, null);
     }
 
     /** A trace without transaction marks. */

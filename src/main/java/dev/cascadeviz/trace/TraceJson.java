@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascadeviz.model.Release;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -50,6 +51,9 @@ public final class TraceJson {
 
     public static ObjectNode toTree(Trace trace) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
+        if (trace.release() != null) {
+            root.put("sqlalchemy", trace.release().text());
+        }
         ArrayNode statements = root.putArray("statements");
         for (TraceStatement s : trace.statements()) {
             statements.add(statementTree(s));
@@ -195,7 +199,8 @@ public final class TraceJson {
         for (JsonNode w : root.path("warnings")) {
             warnings.add(w.asText());
         }
-        return new Trace(statements, error, tables(root.path("tables")), warnings, null);
+        Release release = Release.fromText(root.path("sqlalchemy").asText(""));
+        return new Trace(statements, error, tables(root.path("tables")), warnings, null, List.of(), release);
     }
 
     public static Map<String, List<Map<String, Object>>> tables(JsonNode node) {

@@ -34,6 +34,9 @@ final class TraceJsonWriter {
 
     private void trace(Trace trace) throws IOException {
         g.writeStartObject();
+        if (trace.release() != null) {
+            g.writeStringField("sqlalchemy", trace.release().text());
+        }
         g.writeArrayFieldStart("statements");
         for (TraceStatement s : trace.statements()) {
             statement(s);

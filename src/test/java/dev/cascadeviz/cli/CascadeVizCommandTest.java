@@ -55,8 +55,8 @@ class CascadeVizCommandTest {
         assertEquals(0, run("trace", resource("artist.yaml")), err);
         Trace trace = TraceJson.fromJson(out);
         assertEquals(List.of("artist", "song"), new ArrayList<>(trace.tables().keySet()));
-        assertEquals("SELECT artist.id AS artist_id, artist.name AS artist_name \nFROM artist \nWHERE artist.id = ?",
-                trace.statements().get(0).sql());
+        assertEquals("SELECT artist.id, artist.name \nFROM artist \nWHERE artist.id = ?",
+                trace.statements().get(0).sql(), "SQLAlchemy 2.1's text: the file names no release");
         assertEquals(List.of(), trace.tables().get("artist"), "the step deleted the only artist");
         assertEquals("", err);
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The simulator measured against real SQLAlchemy: one test per corpus scenario, which must
- * agree with any variant of its golden (conformance/README.md). Scenarios listed in
+ * The simulator measured against real SQLAlchemy: one test per corpus scenario and release, which
+ * must agree with any variant of the golden captured under that release (conformance/README.md). Scenarios listed in
  * known-differences.txt are skipped with their reason, and fail once they agree.
  */
 class ConformanceTest {
@@ -61,8 +61,9 @@ class ConformanceTest {
         }
         List<Trace> variants = GoldenTraces.variants(e.golden());
         Trace actual = new Simulator().run(load(e), Engine.SQLITE);
+        assertTrue(actual.release() == e.release(), "the trace shows " + actual.release() + ", not " + e.release());
         boolean agrees = TraceAgreement.agreesWithAny(actual, variants);
-        judge(SQLITE, e.id(), known, agrees, () -> {
+        judge(SQLITE, e, known, agrees, () -> {
             Trace closest = TraceAgreement.closest(actual, variants);
             String which = variants.size() == 1 ? "" : " (closest of " + variants.size() + " variants: #"
                     + (variants.indexOf(closest) + 1) + ")";
@@ -77,19 +78,19 @@ class ConformanceTest {
         H2.total.incrementAndGet();
         Trace sqlite = withoutError(new Simulator().run(scenario, Engine.SQLITE));
         Trace h2 = withoutError(new Simulator().run(scenario, Engine.H2));
-        judge(H2, e.id(), known, TraceAgreement.agrees(h2, sqlite), () -> TraceAgreement.firstDifference(h2, sqlite));
+        judge(H2, e, known, TraceAgreement.agrees(h2, sqlite), () -> TraceAgreement.firstDifference(h2, sqlite));
     }
 
     /** Counts the outcome and passes, fails, or aborts (a known difference) the test. */
-    private static void judge(Tally tally, String id, KnownDifferences known, boolean agrees,
+    private static void judge(Tally tally, Corpus.Entry e, KnownDifferences known, boolean agrees,
                               java.util.function.Supplier<String> difference) {
-        if (known.contains(id)) {
+        if (known.contains(e)) {
             if (agrees) {
                 tally.disagreeing.incrementAndGet();
-                fail(id + " agrees now: remove it from its known-differences file");
+                fail(e.id() + " agrees now: remove it from its known-differences file");
             }
             tally.known.incrementAndGet();
-            Assumptions.abort("known difference: " + known.reason(id));
+            Assumptions.abort("known difference: " + known.reason(e));
         }
         if (agrees) {
             tally.agreeing.incrementAndGet();
@@ -99,9 +100,10 @@ class ConformanceTest {
         assertTrue(agrees, difference);
     }
 
+    /** The scenario as the entry's release shows it, whatever release the file names. */
     private static Scenario load(Corpus.Entry e) {
         try {
-            return ScenarioFiles.load(e.scenario());
+            return ScenarioFiles.load(e.scenario()).withSqlalchemy(e.release());
         } catch (ScenarioException ex) {
             return fail("the scenario does not load:\n" + ex.getMessage());
         }
@@ -109,7 +111,7 @@ class ConformanceTest {
 
     /** Only statements and tables are compared between the engines: their error texts differ anyway. */
     private static Trace withoutError(Trace t) {
-        return new Trace(t.statements(), null, t.tables(), List.of(), null);
+        return new Trace(t.statements(), null, t.tables(), List.of(), null, List.of(), t.release());
     }
 
     private static final class Tally {

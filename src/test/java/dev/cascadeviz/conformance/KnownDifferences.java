@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Scenarios expected not to agree yet: one per line, {@code path  # reason}; blank lines and
- * lines starting with {@code #} are comments.
+ * Scenarios expected not to agree yet: one per line, {@code path  # reason} for every release or
+ * {@code 2.1/path  # reason} for one; blank lines and lines starting with {@code #} are comments.
  */
 final class KnownDifferences {
 
@@ -38,12 +38,13 @@ final class KnownDifferences {
         return new KnownDifferences(reasons);
     }
 
-    boolean contains(String id) {
-        return reasons.containsKey(id);
+    /** Whether an entry is listed, by its path (every release) or its id (its release only). */
+    boolean contains(Corpus.Entry e) {
+        return reasons.containsKey(e.id()) || reasons.containsKey(e.path());
     }
 
-    String reason(String id) {
-        return reasons.get(id);
+    String reason(Corpus.Entry e) {
+        return reasons.getOrDefault(e.id(), reasons.get(e.path()));
     }
 
     Map<String, String> all() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
 import dev.cascadeviz.trace.TraceJson;
@@ -22,49 +23,89 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exported module of every library scenario, run by real SQLAlchemy (/usr/bin/python3 with
- * Debian's python3-sqlalchemy) through conformance/run_exported.py, sends the statements, raises
- * the error and leaves the tables of the scenario's golden trace.
+ * The exported module of every library scenario, run by real SQLAlchemy through
+ * conformance/run_exported.py, sends the statements, raises the error and leaves the tables of
+ * the scenario's golden trace for the release the module was written for. Every Python found
+ * runs it: the virtual environments conformance/sqlalchemy-python.sh makes for 2.0.54 and 2.1.1
+ * (each compared with its own release's goldens) and /usr/bin/python3 (CI has Debian's 1.4.46
+ * there, which runs the module written for 2.0 and is compared with the 2.0 goldens: 1.4 and 2.0
+ * send the same SQL on every library scenario).
  */
 class ExportedPythonTest {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
-    static final Path GOLDENS = Path.of("src", "test", "resources", "conformance", "goldens", "library");
+    static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
+    static final Path GOLDENS = Path.of("src", "test", "resources", "conformance", "goldens");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A Python with SQLAlchemy, and the release whose goldens its runs are compared with. */
+    record Runner(Path python, String version, Release release) {
+    }
 
     @TempDir
     Path dir;
 
     @TestFactory
     Stream<DynamicTest> everyLibraryScenarioRunsAsItsGoldenSays() {
-        assumePythonWithSqlAlchemy();
-        return Library.files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-            Path module = dir.resolve(name.replace('-', '_') + ".py");
-            Files.writeString(module, PythonExport.module(Library.load(f)), StandardCharsets.UTF_8);
-            Trace actual = run(module);
-            List<Trace> variants = golden(GOLDENS.resolve(name + ".golden.json"));
-            assertTrue(TraceAgreement.agreesWithAny(actual, variants),
-                    () -> TraceAgreement.firstDifference(actual, TraceAgreement.closest(actual, variants)));
-        }));
+        List<Runner> runners = runners();
+        Assumptions.assumeFalse(runners.isEmpty(), "no Python with SQLAlchemy: apt-get install python3-sqlalchemy "
+                + "python3-yaml, or conformance/sqlalchemy-python.sh 2.1.1");
+        return runners.stream().flatMap(r -> Library.files().stream().map(f -> DynamicTest.dynamicTest(
+                "SQLAlchemy " + r.version() + ": " + f.getFileName(), () -> {
+                    String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                    Path module = dir.resolve(name.replace('-', '_') + "_" + r.release().name() + ".py");
+                    String code = PythonExport.module(Library.load(f).withSqlalchemy(r.release()));
+                    assertTrue(code.contains("Written for SQLAlchemy " + r.release().text()), "the module names its release");
+                    Files.writeString(module, code, StandardCharsets.UTF_8);
+                    Trace actual = run(r.python(), module);
+                    List<Trace> variants = golden(GOLDENS.resolve(r.release().text()).resolve("library")
+                            .resolve(name + ".golden.json"));
+                    assertTrue(TraceAgreement.agreesWithAny(actual, variants),
+                            () -> TraceAgreement.firstDifference(actual, TraceAgreement.closest(actual, variants)));
+                })));
     }
 
-    static void assumePythonWithSqlAlchemy() {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + ": install python3 to run exported modules");
-        int code;
-        try {
-            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import sqlalchemy, yaml").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            code = p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (IOException | InterruptedException e) {
-            code = -1;
+    /** Every Python here that has SQLAlchemy and PyYAML, once per SQLAlchemy version. */
+    static List<Runner> runners() {
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "cascadeviz");
+        String venvs = System.getenv("SQLALCHEMY_VENVS");
+        List<Path> candidates = new ArrayList<>();
+        for (String version : List.of("2.0.54", "2.1.1")) {
+            if (venvs != null) {
+                candidates.add(Path.of(venvs, "sqlalchemy-" + version, "bin", "python"));
+            }
+            candidates.add(cache.resolve("sqlalchemy-" + version).resolve("bin").resolve("python"));
         }
-        Assumptions.assumeTrue(code == 0, "SQLAlchemy is missing: apt-get install python3-sqlalchemy python3-yaml");
+        candidates.add(SYSTEM_PYTHON);
+        List<Runner> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Path python : candidates) {
+            String version = Files.isExecutable(python) ? sqlalchemyVersion(python) : null;
+            Release release = version == null ? null
+                    : Release.fromText(version.replaceFirst("^(\\d+\\.\\d+).*", "$1"));
+            if (version != null && version.startsWith("1.4.")) {
+                release = Release.V2_0;
+            }
+            if (release != null && seen.add(version)) {
+                out.add(new Runner(python, version, release));
+            }
+        }
+        return out;
     }
 
-    static Trace run(Path module) throws IOException, InterruptedException {
+    private static String sqlalchemyVersion(Path python) {
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", "import sqlalchemy, yaml; print(sqlalchemy.__version__)")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    static Trace run(Path python, Path module) throws IOException, InterruptedException {
         Path errors = Files.createTempFile(module.getParent(), "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), "conformance/run_exported.py", module.toString())
+        ProcessBuilder pb = new ProcessBuilder(python.toString(), "conformance/run_exported.py", module.toString())
                 .redirectError(errors.toFile());
         pb.environment().put("PYTHONHASHSEED", "0");
         Process p = pb.start();

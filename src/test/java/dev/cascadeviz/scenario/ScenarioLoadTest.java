@@ -149,7 +149,7 @@ class ScenarioLoadTest {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "titel: x\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.load(file));
-        assertEquals(file + ":1:1: unknown key 'titel' in the scenario; allowed keys: format, title, notes, database, "
+        assertEquals(file + ":1:1: unknown key 'titel' in the scenario; allowed keys: format, sqlalchemy, title, notes, database, "
                 + "tables, classes, rows, steps, layout", e.getMessage());
     }
 

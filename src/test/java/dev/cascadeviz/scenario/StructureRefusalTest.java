@@ -47,7 +47,7 @@ class StructureRefusalTest {
     @Test
     void refusesAnUnknownTopLevelKeyAndListsTheAllowedOnes() {
         refusedOnce("title: x\nstep:\n  - commit\n", 2, 1, "unknown key 'step' in the scenario",
-                "allowed keys: format, title, notes, database, tables, classes, rows, steps, layout");
+                "allowed keys: format, sqlalchemy, title, notes, database, tables, classes, rows, steps, layout");
     }
 
     @Test

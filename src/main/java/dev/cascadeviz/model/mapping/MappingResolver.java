@@ -7,6 +7,7 @@ import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.PassiveDeletes;
 import dev.cascadeviz.model.QualifiedColumn;
 import dev.cascadeviz.model.Relationship;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
@@ -50,11 +51,6 @@ public final class MappingResolver {
      * @throws MappingException the first refusal, with SQLAlchemy's exception type and message
      */
     public static Mapping resolve(Scenario scenario) throws MappingException {
-        for (MappedClass cls : scenario.classes().values()) {
-            for (Relationship rel : cls.relationships().values()) {
-                checkViewonlyCascade(cls, rel);
-            }
-        }
         Mapping mapping = resolveStructure(scenario);
         for (RelationshipMapping rel : mapping.all()) {
             checkCascade(rel, scenario);
@@ -65,7 +61,12 @@ public final class MappingResolver {
         return mapping;
     }
 
-    /** The warnings SQLAlchemy emits while the relationships are built. */
+    /** SQLAlchemy 2.1's SADeprecationWarning for {@code lazy='noload'}, when mappers configure. */
+    static final String NOLOAD_DEPRECATED = "The ``noload`` loader strategy is deprecated and will be removed in a "
+            + "future release.  This option produces incorrect results by returning ``None`` for related items. "
+            + "(deprecated since: 2.1)";
+
+    /** The warnings SQLAlchemy emits while the relationships are built (some only in one release). */
     public static List<String> warnings(Scenario scenario) {
         List<String> warnings = new ArrayList<>();
         for (MappedClass cls : scenario.classes().values()) {
@@ -74,27 +75,12 @@ public final class MappingResolver {
                 if (options.contains(CascadeOption.DELETE_ORPHAN) && !options.contains(CascadeOption.DELETE)) {
                     warnings.add("The 'delete-orphan' cascade option requires 'delete'.");
                 }
+                if (scenario.release() == Release.V2_1 && "noload".equals(rel.effectiveLazy())) {
+                    warnings.add(NOLOAD_DEPRECATED);
+                }
             }
         }
         return warnings;
-    }
-
-    /** {@code RelationshipProperty._set_cascade}: a viewonly relationship takes no persistence cascades. */
-    private static void checkViewonlyCascade(MappedClass cls, Relationship rel) throws MappingException {
-        if (!rel.isViewonly()) {
-            return;
-        }
-        java.util.TreeSet<String> persistence = new java.util.TreeSet<>();
-        for (CascadeOption o : rel.cascadeOptions()) {
-            if (o != CascadeOption.EXPUNGE && o != CascadeOption.REFRESH_EXPIRE && o != CascadeOption.MERGE) {
-                persistence.add(o.keyword());
-            }
-        }
-        if (!persistence.isEmpty()) {
-            throw new MappingException("ArgumentError", cls.name(), rel.name(), "Cascade settings \""
-                    + String.join(", ", persistence) + "\" apply to persistence operations and should not be "
-                    + "combined with a viewonly=True relationship.");
-        }
     }
 
     private static void checkCascade(RelationshipMapping rel, Scenario scenario) throws MappingException {

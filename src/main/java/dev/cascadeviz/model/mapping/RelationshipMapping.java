@@ -45,12 +45,27 @@ public record RelationshipMapping(
         return owner + "." + relationship.name();
     }
 
+    /**
+     * The cascade in effect, {@code RelationshipProperty._set_cascade}: a viewonly relationship
+     * keeps only the cascades that are not persistence operations (merge, refresh-expire,
+     * expunge), silently, as SQLAlchemy 2.x does (1.4 refused the others with an ArgumentError).
+     */
     public Set<CascadeOption> cascade() {
-        return relationship.cascadeOptions();
+        Set<CascadeOption> given = relationship.cascadeOptions();
+        if (!viewonly()) {
+            return given;
+        }
+        java.util.EnumSet<CascadeOption> kept = java.util.EnumSet.noneOf(CascadeOption.class);
+        for (CascadeOption o : given) {
+            if (o == CascadeOption.MERGE || o == CascadeOption.REFRESH_EXPIRE || o == CascadeOption.EXPUNGE) {
+                kept.add(o);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(kept);
     }
 
     public boolean cascades(CascadeOption option) {
-        return relationship.cascades(option);
+        return cascade().contains(option);
     }
 
     public PassiveDeletes passiveDeletes() {

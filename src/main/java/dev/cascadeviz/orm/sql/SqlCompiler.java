@@ -19,13 +19,53 @@ public final class SqlCompiler {
     }
 
     /** {@code SELECT <columns> \nFROM t \nWHERE t.id = ?}: session.get and refreshing an expired object. */
-    public static String selectByPrimaryKey(Table table) {
-        List<String> where = new ArrayList<>();
-        for (Column c : table.primaryKey()) {
-            where.add(column(table.name(), c.name()) + " = ?");
+    public static String selectByPrimaryKey(LabelStyle style, Table table) {
+        return "SELECT " + new ColumnsClause(style).addAll(table, table.name()) + " \nFROM "
+                + SqlIdentifiers.quote(table.name()) + " \nWHERE " + primaryKeyWhere(table);
+    }
+
+    /**
+     * The columns clause of one SELECT, labelled in its {@link LabelStyle} as SQLAlchemy's
+     * {@code SelectBase._generate_columns_plus_names} labels them: table-plus-column labels
+     * ({@link #label}), or no label but {@code AS name_N} for a later column of a name already
+     * used, N counted per name from 1 in the statement (the compiler's anonymous-name map).
+     */
+    public static final class ColumnsClause {
+        private final LabelStyle style;
+        private final List<String> parts = new ArrayList<>();
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+        private final java.util.Map<String, Integer> anonymous = new java.util.HashMap<>();
+
+        public ColumnsClause(LabelStyle style) {
+            this.style = style;
         }
-        return selectList(table) + " \nFROM " + SqlIdentifiers.quote(table.name()) + " \nWHERE "
-                + String.join(" AND ", where);
+
+        /** Adds {@code tableOrAlias.column} of {@code table}. */
+        public ColumnsClause add(Table table, String tableOrAlias, String column) {
+            String rendered = column(tableOrAlias, column);
+            if (style == LabelStyle.TABLENAME_PLUS_COL) {
+                parts.add(rendered + " AS " + SqlIdentifiers.quote(label(table, tableOrAlias, column)));
+            } else if (style == LabelStyle.NONE || names.add(column)) {
+                parts.add(rendered);
+            } else {
+                int n = anonymous.merge(column, 1, Integer::sum);
+                parts.add(rendered + " AS " + SqlIdentifiers.quote(column + "_" + n));
+            }
+            return this;
+        }
+
+        /** Adds every column of {@code table}, in table order, as {@code tableOrAlias.column}. */
+        public ColumnsClause addAll(Table table, String tableOrAlias) {
+            for (Column c : table.columns().values()) {
+                add(table, tableOrAlias, c.name());
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", parts);
+        }
     }
 
     /** A LEFT OUTER JOIN of a joined eager load: {@code song AS song_1 ON artist.id = song_1.artist_id}. */
@@ -76,14 +116,13 @@ public final class SqlCompiler {
      * A SELECT of a table's columns, with joined eager loads' aliased columns after them:
      * {@code SELECT ... \nFROM t [, secondary] [LEFT OUTER JOIN x AS x_1 ON ...] \nWHERE ...}.
      */
-    public static String select(Table target, Table secondary, List<EagerJoin> joins, String where, String orderBy) {
-        StringBuilder sql = new StringBuilder(selectList(target));
+    public static String select(LabelStyle style, Table target, Table secondary, List<EagerJoin> joins, String where,
+                                String orderBy) {
+        ColumnsClause columns = new ColumnsClause(style).addAll(target, target.name());
         for (EagerJoin j : joins) {
-            for (Column c : j.table().columns().values()) {
-                sql.append(", ").append(SqlIdentifiers.quote(j.alias())).append('.').append(SqlIdentifiers.quote(c.name()))
-                        .append(" AS ").append(SqlIdentifiers.quote(label(j.table(), j.alias(), c.name())));
-            }
+            columns.addAll(j.table(), j.alias());
         }
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
         sql.append(" \nFROM ").append(SqlIdentifiers.quote(target.name()));
         for (EagerJoin j : joins) {
             sql.append(" LEFT OUTER JOIN ").append(SqlIdentifiers.quote(j.table().name())).append(" AS ")
@@ -126,14 +165,6 @@ public final class SqlCompiler {
         }
         return "UPDATE " + SqlIdentifiers.quote(table.name()) + " SET " + String.join(", ", set) + " WHERE "
                 + String.join(" AND ", where);
-    }
-
-    private static String selectList(Table table) {
-        List<String> cols = new ArrayList<>();
-        for (Column c : table.columns().values()) {
-            cols.add(column(table.name(), c.name()) + " AS " + SqlIdentifiers.quote(label(table, table.name(), c.name())));
-        }
-        return "SELECT " + String.join(", ", cols);
     }
 
     /**
