@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * {@code {"file", "outcome": agree|disagree|invalid|crash|no-golden, "difference"}}, and with
  * {@code --h2} also whether H2 ends the same way as SQLite ({@code "h2"}).
  *
- * <pre>java -cp ... dev.cascadeviz.conformance.Differential [--h2] SCENARIO-DIR GOLDEN-DIR</pre>
+ * <pre>java -cp ... dev.cascadeviz.conformance.Differential [--h2] [--release 2.0|2.1] SCENARIO-DIR GOLDEN-DIR</pre>
+ * ({@code --release} runs every scenario as that release shows it, whatever its file says).
  */
 public final class Differential {
 
@@ -33,8 +34,20 @@ public final class Differential {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean h2 = args.length > 0 && args[0].equals("--h2");
-        int at = h2 ? 1 : 0;
+        int at = 0;
+        boolean h2 = false;
+        dev.cascadeviz.model.Release release = null;
+        while (at < args.length && args[at].startsWith("--")) {
+            if (args[at].equals("--h2")) {
+                h2 = true;
+                at++;
+            } else if (args[at].equals("--release")) {
+                release = dev.cascadeviz.model.Release.fromText(args[at + 1]);
+                at += 2;
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[at]);
+            }
+        }
         Path scenarios = Path.of(args[at]);
         Path goldens = Path.of(args[at + 1]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -45,16 +58,20 @@ public final class Differential {
         for (Path file : files) {
             String relative = scenarios.relativize(file).toString().replace('\\', '/');
             Path golden = goldens.resolve(Corpus.goldenName(relative));
-            out.println(JSON.writeValueAsString(judge(relative, file, golden, h2)));
+            out.println(JSON.writeValueAsString(judge(relative, file, golden, h2, release)));
         }
     }
 
-    private static ObjectNode judge(String relative, Path file, Path golden, boolean h2) {
+    private static ObjectNode judge(String relative, Path file, Path golden, boolean h2,
+                                    dev.cascadeviz.model.Release release) {
         ObjectNode r = JSON.createObjectNode();
         r.put("file", relative);
         Scenario scenario;
         try {
             scenario = ScenarioFiles.load(file);
+            if (release != null) {
+                scenario = scenario.withSqlalchemy(release);
+            }
         } catch (ScenarioException e) {
             return r.put("outcome", "invalid").put("difference", e.getMessage());
         }
