@@ -394,7 +394,7 @@ def dump_yaml(doc, path):
     import yaml
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        yaml.dump(doc, f, Dumper=_Dumper, sort_keys=False, default_flow_style=None, width=110)
+        yaml.dump(doc, f, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=110)
 
 
 def main():
