@@ -92,14 +92,20 @@ def _referenced(table):
 
 
 def _table_order(metadata):
-    """Tables parents first; tables on a cycle stay in file order among themselves."""
+    """Tables parents first; a cycle is entered at a table whose keys into it are nullable."""
     tables = list(metadata.tables.values())
     deps = {t.name: {ref for _, ref in _referenced(t) if ref != t.name} for t in tables}
     order, placed = [], set()
     while len(order) < len(tables):
         ready = [t for t in tables if t.name not in placed and deps[t.name] <= placed]
-        if not ready:  # a cycle: take the first remaining table in file order
-            ready = [next(t for t in tables if t.name not in placed)]
+        if not ready:
+            # a cycle: the first remaining table (file order) whose keys into the tables not yet
+            # placed can be NULL for now, else the first remaining table
+            left = [t for t in tables if t.name not in placed]
+            breakable = [t for t in left
+                         if all(t.c[c].nullable for cols, ref in _referenced(t)
+                                if ref != t.name and ref not in placed for c in cols)]
+            ready = [(breakable or left)[0]]
         for t in ready:
             order.append(t)
             placed.add(t.name)

@@ -149,6 +149,36 @@ public final class Attributes {
         return prop.mapping().relationship().effectiveLazy().equals("dynamic");
     }
 
+    /**
+     * {@code DynamicAttributeImpl.get_history}: the appends and removes since the last flush;
+     * with INIT_OK on a persistent object reconciled against the rows the query returns
+     * ({@code CollectionHistory(apply_to=...)}).
+     */
+    private History dynamicHistory(InstanceState state, RelProp prop, Passive passive) {
+        InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+        List<InstanceState> added = pending == null ? List.of() : pending.added;
+        List<InstanceState> removed = pending == null ? List.of() : pending.removed;
+        if (!passive.callablesOk() || !state.hasIdentity()) {
+            return new History(List.copyOf(added), List.of(), List.copyOf(removed));
+        }
+        List<InstanceState> unchanged = dynamicQuery(state, prop);
+        List<InstanceState> a = new ArrayList<>();
+        for (InstanceState s : added) {
+            if (!unchanged.contains(s)) {
+                a.add(s);
+            }
+        }
+        List<InstanceState> d = new ArrayList<>();
+        for (InstanceState s : removed) {
+            if (unchanged.contains(s)) {
+                d.add(s);
+            }
+        }
+        List<InstanceState> u = new ArrayList<>(unchanged);
+        u.removeAll(d);
+        return new History(a, u, d);
+    }
+
     private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
         return session.withoutAutoflush(() -> {
             @SuppressWarnings("unchecked")
@@ -160,10 +190,7 @@ public final class Attributes {
     @SuppressWarnings("unchecked")
     public History history(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted) {
         if (isDynamic(prop)) {
-            if (!passive.callablesOk()) {
-                return History.BLANK;
-            }
-            return new History(List.of(), dynamicQuery(state, prop), List.of());
+            return dynamicHistory(state, prop, passive);
         }
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
                 : get(state, prop, passive, againstCommitted, true);
@@ -184,10 +211,20 @@ public final class Attributes {
             }
             return History.fromCollection((List<InstanceState>) original, (List<InstanceState>) current);
         }
-        return scalarHistory(state, prop, current);
+        return scalarHistory(state, prop, current, passive);
     }
 
-    private History scalarHistory(InstanceState state, RelProp prop, Object current) {
+    private History scalarHistory(InstanceState state, RelProp prop, Object current, Passive passive) {
+        if (deferredHistory(prop) && state.committedRelated.get(prop) == InstanceState.NO_RESULT
+                && state.hasIdentity()) {
+            // _deferred_history: the value replaced without loading it is loaded now, against the
+            // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD)
+            Object original = session.withoutAutoflush(() ->
+                    session.loader().load(state, prop, Passive.OFF, true, true));
+            if (original != InstanceState.NO_RESULT) {
+                state.committedRelated.put(prop, original);
+            }
+        }
         if (!state.committedRelated.containsKey(prop)) {
             if (current == InstanceState.NO_VALUE) {
                 return History.BLANK;
@@ -255,8 +292,19 @@ public final class Attributes {
 
     // ---- relationships: changing
 
+    /** {@code _deferred_history}: a scalar that is not a many-to-one by primary key. */
+    private static boolean deferredHistory(RelProp prop) {
+        return prop.direction() != Direction.MANY_TO_ONE || !prop.useGet();
+    }
+
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
+        if (isDynamic(prop)) {
+            // DynamicAttributeImpl: no collection to load; the change goes into its collection history
+            fireAppendEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
+            return;
+        }
         Object coll = get(state, prop, passive);
         if (!fromBackref) {
             session.saveSide().attributeEvent(state, prop, child);
@@ -278,6 +326,11 @@ public final class Attributes {
      */
     public void remove(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive,
                        boolean pop) {
+        if (isDynamic(prop)) {
+            fireRemoveEvent(state, prop, child, fromBackref);
+            state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).remove(child);
+            return;
+        }
         Object coll = get(state, prop, passive);
         if (coll == InstanceState.NO_RESULT) {
             fireRemoveEvent(state, prop, child, fromBackref);
@@ -323,8 +376,10 @@ public final class Attributes {
                     InstanceState checkOld, boolean pop) {
         Object old;
         // active_history: anything but a plain many-to-one, or single_parent's validator
-        boolean activeHistory = prop.direction() != Direction.MANY_TO_ONE || !prop.useGet()
-                || prop.mapping().relationship().isSingleParent();
+        // LazyLoader.init_class_attribute: no relationship has active history unless asked for;
+        // anything but a plain many-to-one has "deferred history", loaded by the flush (history());
+        // single_parent's validator needs the old value now
+        boolean activeHistory = prop.mapping().relationship().isSingleParent();
         if (state.related.containsKey(prop)) {
             old = state.related.get(prop);
         } else if (activeHistory) {

@@ -12,6 +12,7 @@ import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,9 +20,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loading a mapper's rows with its eager relationships ({@code lazy='joined'}, {@code 'selectin'},
- * {@code 'subquery'}), as SQLAlchemy's loader strategies do: joined ones become LEFT OUTER JOINs
- * of the same SELECT, the others a second SELECT for the parents the first one loaded.
+ * Loading a mapper's rows with its eager relationships, as SQLAlchemy's {@code loading.py} and
+ * {@code strategies.py} do: {@code joined} ones become (chained) LEFT OUTER JOINs of the same
+ * SELECT; {@code selectin} and {@code immediate} ones are "post loads" collected per load path
+ * and run after the rows, level by level; {@code subquery} ones run the original query again as
+ * a subquery when the first row needs them. Every eager load is skipped when its target mapper
+ * is already on the load path (the recursion guard of {@code path_registry}), and an existing
+ * object only gets the relationships it has not loaded yet.
  */
 final class EagerLoads {
 
@@ -31,219 +36,925 @@ final class EagerLoads {
         this.session = session;
     }
 
-    private record Joined(RelProp prop, SqlCompiler.EagerJoin join) {
+    /** What a query selects from and filters by: what a subquery load wraps. */
+    record Source(String from, String where, List<Object> params, List<RelProp> chain) {
+        Source(String from, String where, List<Object> params) {
+            this(from, where, params, List.of());
+        }
     }
 
-    /**
-     * Runs {@code SELECT <mapper> [joins] FROM ... WHERE where} and returns the distinct
-     * instances in row order, with eager relationships populated.
-     */
-    List<InstanceState> load(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy,
-                             LabelStyle style, Cause cause) {
+    /** One query of a mapper's rows. */
+    record Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
+                 Cause cause, RelProp lazyFrom) {
+        /** A query that is not a lazy load. */
+        Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
+              Cause cause) {
+            this(mapper, secondary, where, params, orderBy, style, cause, null);
+        }
+    }
+
+    /** The post loads of one top-level load, by path, in the order they were first set up. */
+    private static final class Context {
+        final Map<LoadPath, PostLoad> postLoads = new LinkedHashMap<>();
+    }
+
+    private record Loader(RelProp prop, String strategy, boolean runLoader) {
+    }
+
+    private static final class PostLoad {
+        final Map<RelProp, Loader> loaders = new LinkedHashMap<>();
+        final Map<InstanceState, Boolean> states = new LinkedHashMap<>();
+    }
+
+    /** An entity of the SELECT: the queried mapper or a joined eager load's target. */
+    private static final class Entity {
+        final Mapper mapper;
+        String qualifier;
+        final Entity parent;
+        /** The joined eager load this entity comes from (null for the queried mapper). */
+        RelProp via;
+        final LoadPath path;
+        /** The path from the query's own entity: what the joined loads' recursion guard looks at. */
+        final LoadPath local;
+        final List<Join> joins = new ArrayList<>();
+        final List<Loader> postLoaders = new ArrayList<>();
+        final List<RelProp> subqueries = new ArrayList<>();
+        /** {@code NoLoader}: set to None / an empty collection when the row is loaded. */
+        final List<RelProp> noLoads = new ArrayList<>();
+        /** A relationship this query loads lazily per object whatever its strategy, or null. */
+        RelProp instanceLazy;
+        int[] positions;
+
+        Entity(Mapper mapper, String qualifier, Entity parent, LoadPath path, LoadPath local) {
+            this.mapper = mapper;
+            this.qualifier = qualifier;
+            this.parent = parent;
+            this.path = path;
+            this.local = local;
+        }
+    }
+
+    private record Join(RelProp prop, Entity target) {
+    }
+
+    /** The SELECT list: qualified columns with their types, each once, labelled in the query's style. */
+    private static final class Columns {
+        final SqlCompiler.ColumnsClause clause;
+        final List<ColumnType> types = new ArrayList<>();
+        final Map<String, Integer> index = new HashMap<>();
+
+        Columns(LabelStyle style) {
+            this.clause = new SqlCompiler.ColumnsClause(style);
+        }
+
+        int add(String qualifier, Table table, Column c) {
+            String key = qualifier + "." + c.name();
+            Integer at = index.get(key);
+            if (at != null) {
+                return at;
+            }
+            index.put(key, types.size());
+            clause.add(table, qualifier, c.name());
+            types.add(c.type());
+            return types.size() - 1;
+        }
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /** A top-level query (session.get, a lazy load): its post loads run before it returns. */
+    List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers) {
+        return load(q, current, invokeAllEagers, null);
+    }
+
+    /** The same with {@code refresh_state}: the expired object's row is loaded again. */
+    List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
+        Context ctx = new Context();
+        List<InstanceState> out = run(q, current, ctx, invokeAllEagers, refresh);
+        drain(ctx);
+        return out;
+    }
+
+    /** The top level's loop over its post loads: each level's loads may set up the next level's. */
+    private void drain(Context ctx) {
+        while (!ctx.postLoads.isEmpty()) {
+            List<Map.Entry<LoadPath, PostLoad>> now = new ArrayList<>(ctx.postLoads.entrySet());
+            ctx.postLoads.clear();
+            for (Map.Entry<LoadPath, PostLoad> e : now) {
+                invoke(e.getKey(), e.getValue(), ctx);
+            }
+        }
+    }
+
+    private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean invokeAllEagers,
+                                    InstanceState refresh) {
+        Mapper mapper = q.mapper();
         if (!mapper.hasEagerRelationships()) {
-            String sql = mapper.cachedSelect(style + "\u0000" + where + "\u0000"
-                            + (secondary == null ? "" : secondary.name()) + orderBy,
-                    () -> SqlCompiler.select(style, mapper.table(), secondary, List.of(), where, orderBy));
-            List<List<Object>> rows = session.executor().query(sql, params, mapper.types(), cause);
+            // nothing but the rows: the compiled SELECT is cached per shape, as SQLAlchemy caches it
+            String sql = mapper.cachedSelect(q.style() + "\u0000" + q.where() + "\u0000"
+                    + (q.secondary() == null ? "" : q.secondary().name()) + q.orderBy(),
+                    () -> SqlCompiler.select(q.style(), mapper.table(), q.secondary(), List.of(), q.where(), q.orderBy()));
+            List<List<Object>> rows = session.executor().query(sql, q.params(), mapper.types(), q.cause());
             Set<InstanceState> result = new LinkedHashSet<>();
             for (List<Object> row : rows) {
                 result.add(session.instanceFromRow(mapper, row));
             }
             return new ArrayList<>(result);
         }
-        List<Joined> joins = new ArrayList<>();
-        Map<String, Integer> aliasCounts = new HashMap<>();
-        for (RelProp prop : mapper.relationships()) {
-            if (lazy(prop).equals("joined") && prop.direction() != Direction.MANY_TO_MANY && !prop.selfReferential()
-                    && secondary == null) {
-                Table t = prop.mapper().table();
-                int n = aliasCounts.merge(t.name(), 1, Integer::sum);
-                String alias = t.name() + "_" + n;
-                joins.add(new Joined(prop, new SqlCompiler.EagerJoin(t, alias, on(prop, alias))));
+        String base = mapper.tableName();
+        String from = SqlIdentifiers.quote(base) + (q.secondary() == null ? ""
+                : ", " + SqlIdentifiers.quote(q.secondary().name()));
+        return select(q, new Source(from, q.where(), q.params()), current, ctx, invokeAllEagers, refresh,
+                null, null, new HashMap<>());
+    }
+
+    /**
+     * Builds and runs one SELECT of {@code q.mapper} with its joined eager loads.
+     *
+     * @param leading columns selected before the entity's own (a selectin's key), or null
+     * @param fromOverride the FROM clause when it is not the mapper's table (selectin through a
+     *                     secondary, subquery load), or null
+     */
+    private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean invokeAllEagers,
+                                       InstanceState refresh, Leading leading, String fromOverride,
+                                       Map<String, Integer> aliasCounts) {
+        Mapper mapper = q.mapper();
+        String base = mapper.tableName();
+        Entity top = new Entity(mapper, base, null, current.plus(mapper), LoadPath.ROOT.plus(mapper));
+        List<Join> joinOrder = new ArrayList<>();
+        setup(top, aliasCounts, joinOrder, refresh != null, reverseOf(q.lazyFrom()));
+        Columns cols = new Columns(q.style());
+        if (leading != null && leading.columns != null) {
+            leading.positions = new int[leading.columns.size()];
+            for (int i = 0; i < leading.columns.size(); i++) {
+                leading.positions[i] = cols.add(leading.qualifier, leading.table, leading.columns.get(i));
             }
         }
-        String sql = SqlCompiler.select(style, mapper.table(), secondary,
-                joins.stream().map(Joined::join).toList(), where, orderBy);
-        List<ColumnType> types = types(mapper.table());
-        for (Joined j : joins) {
-            types.addAll(types(j.prop().mapper().table()));
+        top.positions = positions(cols, top);
+        if (leading != null && leading.after != null) {
+            leading.positions = new int[leading.after.size()];
+            for (int i = 0; i < leading.after.size(); i++) {
+                leading.positions[i] = cols.add(leading.qualifier, leading.table, leading.after.get(i));
+            }
         }
-        List<List<Object>> rows = session.executor().query(sql, params, types, cause);
-        int width = mapper.columns().size();
-        Set<InstanceState> result = new LinkedHashSet<>();
-        Map<RelProp, Map<InstanceState, List<InstanceState>>> collected = new LinkedHashMap<>();
+        secondaryColumns(cols, top, aliasCounts);
+        StringBuilder sql = new StringBuilder("SELECT ").append(cols.clause).append(" \nFROM ");
+        StringBuilder joins = new StringBuilder();
+        List<String> eagerOrder = new ArrayList<>();
+        for (Join j : joinOrder) {
+            joins.append(joinText(j, aliasCounts));
+            for (String o : j.prop.mapping().relationship().orderBy()) {
+                if (j.prop.uselist()) {
+                    eagerOrder.add(SqlCompiler.qualified(j.target.qualifier, o.substring(o.indexOf('.') + 1)));
+                }
+            }
+        }
+        if (fromOverride != null) {
+            sql.append(fromOverride).append(joins);
+        } else if (q.secondary() != null && !joinOrder.isEmpty()) {
+            sql.append(SqlIdentifiers.quote(q.secondary().name())).append(", ").append(SqlIdentifiers.quote(base))
+                    .append(joins);
+        } else {
+            sql.append(source.from()).append(joins);
+        }
+        if (q.where() != null) {
+            sql.append(" \nWHERE ").append(q.where());
+        }
+        String order = q.orderBy();
+        if (!eagerOrder.isEmpty()) {
+            order = (order.isEmpty() ? " ORDER BY " : order + ", ") + String.join(", ", eagerOrder);
+        }
+        sql.append(order);
+        List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        Run run = new Run(ctx, invokeAllEagers, refresh, source, rows);
+        List<InstanceState> out = new ArrayList<>();
+        Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
-            InstanceState parent = session.instanceFromRow(mapper, row.subList(0, width));
-            boolean first = result.add(parent);
-            int offset = width;
-            for (Joined j : joins) {
-                Mapper target = j.prop().mapper();
-                int w = target.columns().size();
-                List<Object> slice = row.subList(offset, offset + w);
-                offset += w;
-                Map<InstanceState, List<InstanceState>> byParent = collected.computeIfAbsent(j.prop(),
-                        p -> new LinkedHashMap<>());
-                if (first && !parent.isLoaded(j.prop())) {
-                    byParent.put(parent, new ArrayList<>());
+            InstanceState s = run.instance(top, row);
+            if (s != null && seen.add(s)) {
+                out.add(s);
+            }
+            if (leading != null && s != null) {
+                leading.rows.add(new Object[] {rowValues(row, leading.positions), s});
+            }
+        }
+        run.finish();
+        return out;
+    }
+
+    /** Extra columns of a selectin or subquery load, with their positions once the SELECT is built. */
+    private static final class Leading {
+        final String qualifier;
+        final Table table;
+        final List<Column> columns;
+        final List<Column> after;
+        int[] positions;
+        final List<Object[]> rows = new ArrayList<>();
+
+        Leading(String qualifier, Table table, List<Column> columns, List<Column> after) {
+            this.qualifier = qualifier;
+            this.table = table;
+            this.columns = columns;
+            this.after = after;
+        }
+    }
+
+    private static List<Object> rowValues(List<Object> row, int[] positions) {
+        List<Object> out = new ArrayList<>();
+        for (int p : positions) {
+            out.add(row.get(p));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- rows to objects
+
+    /** One query's row processing ({@code loading._instance} per row and entity). */
+    private final class Run {
+        final Context ctx;
+        final boolean invokeAllEagers;
+        final InstanceState refresh;
+        final Source source;
+        final List<List<Object>> rows;
+        /** States fully loaded by this run ({@code currentload}). */
+        final Set<InstanceState> full = new HashSet<>();
+        /** {@code context.partials}: existing states and the relationships this run loads for them. */
+        final Map<InstanceState, Set<RelProp>> partials = new HashMap<>();
+        /** Collections being filled from joined rows, per state and relationship. */
+        final Map<InstanceState, Map<RelProp, List<InstanceState>>> collecting = new LinkedHashMap<>();
+        /** Subquery loads run so far in this query: per relationship, children by the parent's key. */
+        final Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryResults = new HashMap<>();
+        final Set<LoadPath> registered = new HashSet<>();
+
+        Run(Context ctx, boolean invokeAllEagers, InstanceState refresh, Source source, List<List<Object>> rows) {
+            this.ctx = ctx;
+            this.invokeAllEagers = invokeAllEagers;
+            this.refresh = refresh;
+            this.source = source;
+            this.rows = rows;
+        }
+
+        InstanceState instance(Entity e, List<Object> row) {
+            register(e);
+            List<Object> values = rowValues(row, e.positions);
+            List<Object> key = new ArrayList<>();
+            List<Column> cols = e.mapper.columns();
+            boolean anyKey = false;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).primaryKey()) {
+                    key.add(values.get(i));
+                    anyKey |= values.get(i) != null;
                 }
-                List<InstanceState> list = byParent.get(parent);
-                if (list != null && !allNull(target, slice)) {
-                    InstanceState child = session.instanceFromRow(target, slice);
-                    if (!list.contains(child)) {
-                        list.add(child);
+            }
+            if (!anyKey) {
+                return null;
+            }
+            InstanceState state = session.identityState(e.mapper, key);
+            boolean currentLoad;
+            boolean isNew;
+            if (state == null) {
+                state = session.newPersistent(e.mapper, key);
+                Session.fill(state, values);
+                full.add(state);
+                currentLoad = true;
+                isNew = true;
+            } else if (state == refresh || full.contains(state)) {
+                isNew = full.add(state);
+                if (isNew) {
+                    Session.fill(state, values);
+                }
+                currentLoad = true;
+            } else {
+                currentLoad = false;
+                isNew = !partials.containsKey(state);
+            }
+            if (currentLoad) {
+                if (isNew) {
+                    noLoad(e, state, null);
+                }
+                for (Join j : e.joins) {
+                    populateJoined(state, j, row, isNew);
+                }
+                for (RelProp p : e.subqueries) {
+                    if (isNew) {
+                        setFromSubquery(e, state, p, row);
                     }
+                }
+                addPostLoad(e, state, true);
+                return state;
+            }
+            Set<RelProp> toLoad;
+            if (isNew) {
+                toLoad = new HashSet<>();
+                for (RelProp p : e.mapper.relationships()) {
+                    if (!state.isLoaded(p)) {
+                        toLoad.add(p);
+                    }
+                }
+                partials.put(state, toLoad);
+                if (state.expired) {
+                    Session.fill(state, values);
+                }
+                noLoad(e, state, toLoad);
+                for (RelProp p : e.subqueries) {
+                    if (toLoad.contains(p)) {
+                        setFromSubquery(e, state, p, row);
+                    } else if (invokeAllEagers) {
+                        subquery(e, p);
+                    }
+                }
+            } else {
+                toLoad = partials.get(state);
+            }
+            for (Join j : e.joins) {
+                if (toLoad.contains(j.prop())) {
+                    populateJoined(state, j, row, isNew);
+                } else if (invokeAllEagers) {
+                    instance(j.target(), row);
+                }
+            }
+            if (invokeAllEagers) {
+                addPostLoad(e, state, false);
+            }
+            return state;
+        }
+
+        private void noLoad(Entity e, InstanceState state, Set<RelProp> toLoad) {
+            for (RelProp p : e.noLoads) {
+                if (toLoad == null || toLoad.contains(p)) {
+                    session.attributes().setCommittedValue(state, p, p.uselist() ? new ArrayList<>() : null);
+                }
+            }
+            if (e.instanceLazy != null && (toLoad == null || toLoad.contains(e.instanceLazy))) {
+                state.instanceLazy.add(e.instanceLazy);
+            }
+        }
+
+        private void populateJoined(InstanceState state, Join j, List<Object> row, boolean isNew) {
+            Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
+            if (isNew) {
+                byProp.put(j.prop(), new ArrayList<>());
+            }
+            InstanceState child = instance(j.target(), row);
+            List<InstanceState> list = byProp.get(j.prop());
+            if (list != null && child != null && !list.contains(child)) {
+                list.add(child);
+            }
+        }
+
+        private void setFromSubquery(Entity e, InstanceState state, RelProp p, List<Object> row) {
+            Map<List<Object>, List<InstanceState>> data = subquery(e, p);
+            List<Object> local = new ArrayList<>();
+            for (String c : localColumns(p)) {
+                local.add(state.dict.get(c));
+            }
+            List<InstanceState> children = data.getOrDefault(local, List.of());
+            Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
+            byProp.put(p, new ArrayList<>(children));
+        }
+
+        private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
+            Map<List<Object>, List<InstanceState>> done = subqueryResults.get(p);
+            if (done == null) {
+                done = runSubquery(e, p, source);
+                subqueryResults.put(p, done);
+            }
+            return done;
+        }
+
+        /** {@code create_row_processor} of the post loaders: once per path, rows or not. */
+        private void register(Entity e) {
+            if (!registered.add(e.path) || e.postLoaders.isEmpty()) {
+                return;
+            }
+            PostLoad pl = ctx.postLoads.computeIfAbsent(e.path, k -> new PostLoad());
+            for (Loader l : e.postLoaders) {
+                if (l.strategy().equals("selectin") && pl.loaders.containsKey(l.prop())) {
+                    continue;
+                }
+                pl.loaders.put(l.prop(), l);
+            }
+        }
+
+        private void addPostLoad(Entity e, InstanceState state, boolean overwrite) {
+            if (e.postLoaders.isEmpty()) {
+                return;
+            }
+            PostLoad pl = ctx.postLoads.get(e.path);
+            if (pl != null) {
+                pl.states.put(state, overwrite);
+            }
+        }
+
+        void finish() {
+            collecting.forEach((state, byProp) -> byProp.forEach((prop, children) ->
+                    session.attributes().setCommittedValue(state, prop,
+                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)))));
+        }
+    }
+
+    /** The parent's columns a relationship's subquery load selects: its {@code local_columns}. */
+    private static List<String> localColumns(RelProp p) {
+        List<String> out = new ArrayList<>();
+        for (JoinPair pair : p.synchronizePairs()) {
+            out.add(p.direction() == Direction.MANY_TO_ONE ? pair.foreign().column() : pair.referenced().column());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- post loads
+
+    private void invoke(LoadPath path, PostLoad pl, Context ctx) {
+        if (pl.states.isEmpty()) {
+            return;
+        }
+        for (Loader l : pl.loaders.values()) {
+            List<Map.Entry<InstanceState, Boolean>> states = new ArrayList<>();
+            for (Map.Entry<InstanceState, Boolean> e : pl.states.entrySet()) {
+                if (e.getKey().mapper == l.prop().parent()) {
+                    states.add(e);
+                }
+            }
+            if (states.isEmpty()) {
+                continue;
+            }
+            if (l.strategy().equals("immediate")) {
+                immediate(path, l, states, ctx);
+            } else {
+                selectin(path, l.prop(), states, ctx);
+            }
+        }
+        pl.states.clear();
+    }
+
+    /** {@code ImmediateLoader._load_for_path}: a lazy load per object, on the eager path. */
+    private void immediate(LoadPath path, Loader l, List<Map.Entry<InstanceState, Boolean>> states, Context ctx) {
+        RelProp prop = l.prop();
+        for (Map.Entry<InstanceState, Boolean> e : states) {
+            InstanceState state = e.getKey();
+            if (e.getValue() || !state.isLoaded(prop)) {
+                Object value = session.loader().loadOnPath(state, prop, l.runLoader() ? Passive.OFF : Passive.NO_FETCH_RELATED,
+                        path.plus(prop), ctx);
+                if (value != InstanceState.NO_RESULT) {
+                    session.attributes().setCommittedValue(state, prop, value);
                 }
             }
         }
-        collected.forEach((prop, byParent) -> byParent.forEach((parent, children) ->
-                session.attributes().setCommittedValue(parent, prop,
-                        prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)))));
-        List<InstanceState> parents = new ArrayList<>(result);
-        for (RelProp prop : mapper.relationships()) {
-            String lazy = lazy(prop);
-            if (prop.direction() == Direction.ONE_TO_MANY && !prop.selfReferential()
-                    && (lazy.equals("selectin") || lazy.equals("subquery"))) {
-                List<InstanceState> todo = new ArrayList<>();
-                for (InstanceState p : parents) {
-                    if (!p.isLoaded(prop)) {
-                        todo.add(p);
+    }
+
+    /** Lazy loads run as part of an immediate load join its post loads (one top-level context). */
+    List<InstanceState> loadNested(Query q, LoadPath current, Object ctx) {
+        return run(q, current, (Context) ctx, false, null);
+    }
+
+    /** {@code SelectInLoader._load_for_path}. */
+    private void selectin(LoadPath path, RelProp prop, List<Map.Entry<InstanceState, Boolean>> states, Context ctx) {
+        Table target = prop.mapper().table();
+        LoadPath current = path.plus(prop);
+        Cause cause = Why.eagerLoad(prop, "selectin");
+        if (prop.direction() == Direction.MANY_TO_ONE && prop.useGet()) {
+            Map<List<Object>, List<InstanceState>> byKey = new LinkedHashMap<>();
+            List<InstanceState> noneStates = new ArrayList<>();
+            List<String> fks = new ArrayList<>();
+            for (Column pk : prop.mapper().primaryKey()) {
+                for (JoinPair p : prop.synchronizePairs()) {
+                    if (p.referenced().column().equals(pk.name())) {
+                        fks.add(p.foreign().column());
                     }
                 }
-                if (!todo.isEmpty()) {
-                    if (lazy.equals("selectin")) {
-                        selectin(prop, todo);
+            }
+            for (Map.Entry<InstanceState, Boolean> e : states) {
+                List<Object> ident = new ArrayList<>();
+                for (String fk : fks) {
+                    if (!e.getKey().dict.containsKey(fk)) {
+                        throw new OrmException("NotSimulated", "not simulated: lazy='selectin' on " + prop
+                                + " for an object whose foreign key is not loaded");
+                    }
+                    ident.add(e.getKey().dict.get(fk));
+                }
+                if (ident.contains(null)) {
+                    noneStates.add(e.getKey());
+                } else {
+                    byKey.computeIfAbsent(ident, k -> new ArrayList<>()).add(e.getKey());
+                }
+            }
+            List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+            keys.sort(EagerLoads::compareKeys);
+            Map<List<Object>, InstanceState> data = new HashMap<>();
+            if (!keys.isEmpty()) {
+                List<String> pkCols = prop.mapper().primaryKey().stream()
+                        .map(c -> SqlCompiler.qualified(target.name(), c.name())).toList();
+                String where = inClause(pkCols, keys.size());
+                List<Object> params = flatten(keys);
+                String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
+                Leading leading = new Leading(target.name(), target, prop.mapper().primaryKey(), null);
+                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause),
+                        new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, true, null,
+                        leading, null, new HashMap<>());
+                for (Object[] r : leading.rows) {
+                    data.put(normalized(r[0]), (InstanceState) r[1]);
+                }
+            }
+            for (List<Object> k : keys) {
+                for (InstanceState s : byKey.get(k)) {
+                    if (!states.stream().filter(e -> e.getKey() == s).findFirst().get().getValue() && s.isLoaded(prop)) {
+                        continue;
+                    }
+                    InstanceState related = data.get(normalized(k));
+                    session.attributes().setCommittedValue(s, prop, prop.uselist()
+                            ? (related == null ? List.of() : List.of(related)) : related);
+                }
+            }
+            for (InstanceState s : noneStates) {
+                if (!s.isLoaded(prop) || states.stream().filter(e -> e.getKey() == s).findFirst().get().getValue()) {
+                    session.attributes().setCommittedValue(s, prop, prop.uselist() ? List.of() : null);
+                }
+            }
+            return;
+        }
+        List<List<Object>> keys = new ArrayList<>();
+        for (Map.Entry<InstanceState, Boolean> e : states) {
+            keys.add(e.getKey().key);
+        }
+        List<Object> params = flatten(keys);
+        Leading leading;
+        Query q;
+        Source source;
+        String fromOverride = null;
+        Map<String, Integer> aliasCounts = new HashMap<>();
+        String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
+        if (prop.secondary() == null) {
+            List<Column> fkCols = new ArrayList<>();
+            List<String> fkSql = new ArrayList<>();
+            for (Column pk : prop.parent().primaryKey()) {
+                for (JoinPair p : prop.synchronizePairs()) {
+                    if (p.referenced().column().equals(pk.name())) {
+                        fkCols.add(target.column(p.foreign().column()));
+                        fkSql.add(SqlCompiler.qualified(target.name(), p.foreign().column()));
+                    }
+                }
+            }
+            if (fkCols.size() != prop.parent().primaryKey().size()) {
+                throw new OrmException("NotSimulated", "not simulated: lazy='selectin' on " + prop
+                        + " whose join does not use the parent's primary key");
+            }
+            String where = inClause(fkSql, keys.size());
+            leading = new Leading(target.name(), target, fkCols, null);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            source = new Source(SqlIdentifiers.quote(target.name()), where, params);
+        } else if (loadStyle(prop) == LabelStyle.NONE) {
+            // 2.1: the secondary table joined to the target, the parent's key taken from the secondary
+            Table sec = prop.secondary();
+            List<String> on2 = new ArrayList<>();
+            for (JoinPair p : prop.secondarySynchronizePairs()) {
+                on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(sec.name(), p.foreign().column()));
+            }
+            fromOverride = SqlIdentifiers.quote(sec.name()) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+                    + String.join(" AND ", on2);
+            List<Column> fkCols = new ArrayList<>();
+            for (Column pk : prop.parent().primaryKey()) {
+                for (JoinPair p : prop.synchronizePairs()) {
+                    if (p.referenced().column().equals(pk.name())) {
+                        fkCols.add(sec.column(p.foreign().column()));
+                    }
+                }
+            }
+            String where = inClause(fkCols.stream().map(c -> SqlCompiler.qualified(sec.name(), c.name())).toList(),
+                    keys.size());
+            leading = new Leading(sec.name(), sec, fkCols, null);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            source = new Source(fromOverride, where, params);
+        } else {
+            Table parent = prop.parent().table();
+            Table sec = prop.secondary();
+            String pAlias = parent.name() + "_1";
+            aliasCounts.put(parent.name(), 1);
+            String sAlias = sec.name() + "_1";
+            aliasCounts.merge(sec.name(), 1, Integer::sum);
+            List<String> on1 = new ArrayList<>();
+            for (JoinPair p : prop.synchronizePairs()) {
+                on1.add(SqlCompiler.qualified(pAlias, p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(sAlias, p.foreign().column()));
+            }
+            List<String> on2 = new ArrayList<>();
+            for (JoinPair p : prop.secondarySynchronizePairs()) {
+                on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(sAlias, p.foreign().column()));
+            }
+            fromOverride = SqlIdentifiers.quote(parent.name()) + " AS " + SqlIdentifiers.quote(pAlias) + " JOIN "
+                    + SqlIdentifiers.quote(sec.name()) + " AS " + SqlIdentifiers.quote(sAlias) + " ON "
+                    + String.join(" AND ", on1) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+                    + String.join(" AND ", on2);
+            List<String> pkSql = prop.parent().primaryKey().stream()
+                    .map(c -> SqlCompiler.qualified(pAlias, c.name())).toList();
+            String where = inClause(pkSql, keys.size());
+            leading = new Leading(pAlias, parent, prop.parent().primaryKey(), null);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            source = new Source(fromOverride, where, params);
+        }
+        select(q, source, current, ctx, true, null, leading, fromOverride, aliasCounts);
+        Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
+        for (Object[] r : leading.rows) {
+            List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
+            if (!list.contains((InstanceState) r[1])) {
+                list.add((InstanceState) r[1]);
+            }
+        }
+        for (Map.Entry<InstanceState, Boolean> e : states) {
+            InstanceState s = e.getKey();
+            if (!e.getValue() && s.isLoaded(prop)) {
+                continue;
+            }
+            List<InstanceState> children = data.getOrDefault(normalized(s.key), List.of());
+            if (!prop.uselist() && children.size() > 1) {
+                session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '" + prop + "' ");
+            }
+            session.attributes().setCommittedValue(s, prop, prop.uselist() ? children
+                    : (children.isEmpty() ? null : children.get(0)));
+        }
+    }
+
+    /**
+     * {@code SubqueryLoader}: the query that loaded the parents, reduced to their keys, joined to
+     * the targets. When the parents were themselves loaded by a subquery load, the chain goes back
+     * to the first query: its keys, then each relationship of the chain joined in turn.
+     */
+    private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source) {
+        List<RelProp> hops = new ArrayList<>(source.chain());
+        List<RelProp> joined = new ArrayList<>();
+        for (Entity x = e; x.parent != null; x = x.parent) {
+            joined.add(0, x.via);
+        }
+        hops.addAll(joined);
+        hops.add(prop);
+        if (hops.size() > 1 && hops.stream().anyMatch(h -> h.secondary() != null)) {
+            throw new OrmException("NotSimulated", "not simulated: lazy='subquery' through a chain of subquery "
+                    + "loads that includes a many-to-many (" + prop + ")");
+        }
+        RelProp first = hops.get(0);
+        Table left = first.parent().table();
+        List<String> leftLocal = localColumns(first);
+        boolean distinct = !new HashSet<>(leftLocal).containsAll(
+                first.parent().primaryKey().stream().map(Column::name).toList());
+        List<String> inner = new ArrayList<>();
+        for (String c : leftLocal) {
+            inner.add(SqlCompiler.qualified(left.name(), c) + " AS "
+                    + SqlIdentifiers.quote(SqlCompiler.label(left, left.name(), c)));
+        }
+        StringBuilder from = new StringBuilder("(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
+                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1");
+        Map<String, Integer> aliasCounts = new HashMap<>();
+        // the parent side of the next join: a qualifier and how its columns are named there
+        String parentQ = "anon_1";
+        java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
+        for (int i = 0; i < hops.size(); i++) {
+            RelProp hop = hops.get(i);
+            boolean last = i == hops.size() - 1;
+            Table t = hop.mapper().table();
+            String q = last ? t.name() : t.name() + "_" + aliasCounts.merge(t.name(), 1, Integer::sum);
+            String targetRef = last ? SqlIdentifiers.quote(t.name())
+                    : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
+            if (hop.secondary() != null) {
+                String sec = hop.secondary().name();
+                String sAlias = sec + "_" + aliasCounts.merge(sec, 1, Integer::sum);
+                List<String> on1 = new ArrayList<>();
+                for (JoinPair p : hop.synchronizePairs()) {
+                    on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                }
+                List<String> on2 = new ArrayList<>();
+                for (JoinPair p : hop.secondarySynchronizePairs()) {
+                    on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                }
+                from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ").append(SqlIdentifiers.quote(sAlias))
+                        .append(" ON ").append(String.join(" AND ", on1)).append(" JOIN ").append(targetRef)
+                        .append(" ON ").append(String.join(" AND ", on2));
+            } else {
+                List<String> on = new ArrayList<>();
+                for (JoinPair p : hop.synchronizePairs()) {
+                    if (hop.direction() == Direction.MANY_TO_ONE) {
+                        on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
                     } else {
-                        subquery(prop, todo, mapper, where, params);
+                        on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                + SqlCompiler.qualified(q, p.foreign().column()));
                     }
                 }
+                from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
+            }
+            if (!last) {
+                parentQ = q;
+                parentCol = c -> c;
             }
         }
-        return parents;
+        Leading leading;
+        if (hops.size() == 1) {
+            Table anon = anonTable(left, leftLocal);
+            leading = new Leading("anon_1", anon, null, new ArrayList<>(anon.columns().values()));
+        } else {
+            Table parentTable = prop.parent().table();
+            List<Column> cols = localColumns(prop).stream().map(parentTable::column).toList();
+            leading = new Leading(parentQ, parentTable, null, cols);
+        }
+        String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
+        Context own = new Context();
+        String fromText = from.toString();
+        Source chained = new Source(source.from(), source.where(), source.params(), hops);
+        // subqueryload runs a legacy Query: table-plus-column labels in every release
+        select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
+                        Why.eagerLoad(prop, "subquery")),
+                chained, e.path.plus(prop), own, true, null, leading, fromText, aliasCounts);
+        drain(own);
+        Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
+        for (Object[] r : leading.rows) {
+            List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
+            if (!list.contains((InstanceState) r[1])) {
+                list.add((InstanceState) r[1]);
+            }
+        }
+        return data;
+    }
+
+    /** The subquery's columns as a table named by their labels, for the outer SELECT's {@code anon_1.x AS anon_1_x}. */
+    private static Table anonTable(Table parent, List<String> local) {
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (String c : local) {
+            String label = SqlCompiler.label(parent, parent.name(), c);
+            Column pc = parent.column(c);
+            cols.put(label, Column.of(label, pc.type()));
+        }
+        return new Table("anon_1", cols, List.of());
+    }
+
+    private static String inClause(List<String> cols, int count) {
+        if (cols.size() == 1) {
+            return cols.get(0) + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+        }
+        String one = "(" + String.join(", ", Collections.nCopies(cols.size(), "?")) + ")";
+        return "(" + String.join(", ", cols) + ") IN (VALUES " + String.join(", ", Collections.nCopies(count, one)) + ")";
+    }
+
+    private static List<Object> flatten(List<List<Object>> keys) {
+        List<Object> out = new ArrayList<>();
+        keys.forEach(out::addAll);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> normalized(Object values) {
+        List<Object> out = new ArrayList<>();
+        for (Object v : (List<Object>) values) {
+            out.add(v instanceof Integer i ? Long.valueOf(i) : v);
+        }
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c;
+            if (x instanceof Number nx && y instanceof Number ny) {
+                c = Double.compare(nx.doubleValue(), ny.doubleValue());
+            } else if (x instanceof Comparable cx && y != null && x.getClass() == y.getClass()) {
+                c = cx.compareTo(y);
+            } else {
+                c = String.valueOf(x).compareTo(String.valueOf(y));
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    // ---------------------------------------------------------------- setting up the SELECT
+
+    /** {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders. */
+    private void setup(Entity e, Map<String, Integer> aliasCounts, List<Join> joinOrder, boolean refresh,
+                       RelProp lazyHere) {
+        for (RelProp prop : e.mapper.relationships()) {
+            if (prop == lazyHere) {
+                // the lazyload() option _lazyload_reverse puts on this path: a lazy callable per object
+                e.instanceLazy = prop;
+                continue;
+            }
+            String lazy = lazy(prop);
+            if (lazy.equals("noload")) {
+                e.noLoads.add(prop);
+                continue;
+            }
+            LoadPath withProp = e.path.plus(prop);
+            boolean guarded = withProp.containsMapper(prop.mapper());
+            if (lazy.equals("joined")) {
+                if (e.local.plus(prop).containsMapper(prop.mapper())) {
+                    continue;
+                }
+                Entity target = new Entity(prop.mapper(), null, e, withProp.plus(prop.mapper()),
+                        e.local.plus(prop).plus(prop.mapper()));
+                target.via = prop;
+                Join j = new Join(prop, target);
+                e.joins.add(j);
+                joinOrder.add(j);
+                setup(target, aliasCounts, joinOrder, false, null);
+            } else if (lazy.equals("immediate") || (refresh && (lazy.equals("selectin") || lazy.equals("subquery")))) {
+                e.postLoaders.add(new Loader(prop, "immediate", !guarded));
+            } else if (lazy.equals("selectin") && !guarded) {
+                e.postLoaders.add(new Loader(prop, "selectin", true));
+            } else if (lazy.equals("subquery") && !guarded) {
+                e.subqueries.add(prop);
+            }
+        }
+    }
+
+    /** The entity's own columns; joined entities get their alias names in SELECT-list order. */
+    private static int[] positions(Columns cols, Entity e) {
+        Table t = e.mapper.table();
+        int[] pos = new int[e.mapper.columns().size()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = cols.add(e.qualifier, t, e.mapper.columns().get(i));
+        }
+        return pos;
+    }
+
+    /** Joined entities' columns: nested ones first, then the entity's own, as SQLAlchemy adds them. */
+    private static void secondaryColumns(Columns cols, Entity e, Map<String, Integer> aliasCounts) {
+        for (Join j : e.joins) {
+            fill(cols, j.target, aliasCounts);
+        }
+    }
+
+    private static void fill(Columns cols, Entity e, Map<String, Integer> aliasCounts) {
+        for (Join j : e.joins) {
+            fill(cols, j.target, aliasCounts);
+        }
+        String name = e.mapper.tableName();
+        e.qualifier = name + "_" + aliasCounts.merge(name, 1, Integer::sum);
+        e.positions = positions(cols, e);
+    }
+
+    private static String joinText(Join j, Map<String, Integer> aliasCounts) {
+        RelProp prop = j.prop;
+        String parent = j.target.parent.qualifier;
+        String alias = j.target.qualifier;
+        if (prop.secondary() != null) {
+            String sec = prop.secondary().name();
+            int n = aliasCounts.merge(sec, 1, Integer::sum);
+            String secAlias = sec + "_" + n;
+            List<String> inner = new ArrayList<>();
+            for (JoinPair p : prop.secondarySynchronizePairs()) {
+                inner.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(secAlias, p.foreign().column()));
+            }
+            List<String> outer = new ArrayList<>();
+            for (JoinPair p : prop.synchronizePairs()) {
+                outer.add(SqlCompiler.qualified(parent, p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(secAlias, p.foreign().column()));
+            }
+            return " LEFT OUTER JOIN (" + SqlIdentifiers.quote(sec) + " AS " + SqlIdentifiers.quote(secAlias) + " JOIN "
+                    + SqlIdentifiers.quote(prop.mapper().tableName()) + " AS " + SqlIdentifiers.quote(alias) + " ON "
+                    + String.join(" AND ", inner) + ") ON " + String.join(" AND ", outer);
+        }
+        List<String> on = new ArrayList<>();
+        for (JoinPair p : prop.synchronizePairs()) {
+            if (prop.direction() == Direction.ONE_TO_MANY) {
+                on.add(SqlCompiler.qualified(parent, p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(alias, p.foreign().column()));
+            } else {
+                on.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "
+                        + SqlCompiler.qualified(parent, p.foreign().column()));
+            }
+        }
+        return " LEFT OUTER JOIN " + SqlIdentifiers.quote(prop.mapper().tableName()) + " AS "
+                + SqlIdentifiers.quote(alias) + " ON " + String.join(" AND ", on);
+    }
+
+    /**
+     * {@code LazyLoader._lazyload_reverse}: the lazy load of a relationship does not eagerly load
+     * its reverse many-to-one (it is the object being loaded from).
+     */
+    private static RelProp reverseOf(RelProp lazyFrom) {
+        if (lazyFrom == null) {
+            return null;
+        }
+        RelProp rev = lazyFrom.reverse() != null ? lazyFrom.reverse() : lazyFrom.backPopulatesProp();
+        // not isinstance(rev.strategy, LazyLoader): lazy='raise' is a LazyLoader too
+        if (rev != null && rev.direction() == Direction.MANY_TO_ONE && rev.useGet() && !lazy(rev).equals("select")
+                && !lazy(rev).equals("raise")) {
+            return rev;
+        }
+        return null;
+    }
+
+    /** The labels of a selectin load's SELECT (2.1 renders none). */
+    private static LabelStyle loadStyle(RelProp prop) {
+        return LabelStyle.ofLoads(prop.mapper().selectStyle());
     }
 
     private static String lazy(RelProp prop) {
         return prop.mapping().relationship().effectiveLazy();
-    }
-
-    /** The ON clause: {@code referenced = foreign}, the target side aliased. */
-    private static String on(RelProp prop, String alias) {
-        List<String> parts = new ArrayList<>();
-        for (JoinPair p : prop.synchronizePairs()) {
-            if (prop.direction() == Direction.ONE_TO_MANY) {
-                parts.add(SqlCompiler.qualified(p.referenced().table(), p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(alias, p.foreign().column()));
-            } else {
-                parts.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
-            }
-        }
-        return String.join(" AND ", parts);
-    }
-
-    /** {@code selectinload} of a one-to-many: the children of all the parents, foreign key columns first. */
-    private void selectin(RelProp prop, List<InstanceState> parents) {
-        Table child = prop.mapper().table();
-        List<JoinPair> pairs = prop.synchronizePairs();
-        if (pairs.size() != 1) {
-            return;
-        }
-        JoinPair pair = pairs.get(0);
-        List<Column> order = new ArrayList<>();
-        order.add(child.column(pair.foreign().column()));
-        for (Column c : child.columns().values()) {
-            if (!c.name().equals(pair.foreign().column())) {
-                order.add(c);
-            }
-        }
-        SqlCompiler.ColumnsClause select = new SqlCompiler.ColumnsClause(prop.mapper().selectStyle());
-        List<ColumnType> types = new ArrayList<>();
-        for (Column c : order) {
-            select.add(child, child.name(), c.name());
-            types.add(c.type());
-        }
-        List<Object> keys = new ArrayList<>();
-        for (InstanceState p : parents) {
-            keys.add(session.attributes().columnValue(p, pair.referenced().column()));
-        }
-        String in = String.join(", ", Collections.nCopies(keys.size(), "?"));
-        String sql = "SELECT " + select + " \nFROM " + SqlIdentifiers.quote(child.name())
-                + " \nWHERE " + SqlCompiler.qualified(child.name(), pair.foreign().column()) + " IN (" + in + ")"
-                + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
-        List<List<Object>> rows = session.executor().query(sql, keys, types, Why.eagerLoad(prop, "selectin"));
-        Map<Object, List<InstanceState>> byKey = new LinkedHashMap<>();
-        List<Column> tableOrder = new ArrayList<>(child.columns().values());
-        for (List<Object> row : rows) {
-            List<Object> inTableOrder = new ArrayList<>();
-            for (Column c : tableOrder) {
-                inTableOrder.add(row.get(order.indexOf(c)));
-            }
-            InstanceState s = session.instanceFromRow(prop.mapper(), inTableOrder);
-            byKey.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(s);
-        }
-        for (int i = 0; i < parents.size(); i++) {
-            List<InstanceState> children = byKey.getOrDefault(keys.get(i), List.of());
-            session.attributes().setCommittedValue(parents.get(i), prop,
-                    prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
-        }
-    }
-
-    /** {@code subqueryload} of a one-to-many: the original query, reduced to its key, joined to the children. */
-    private void subquery(RelProp prop, List<InstanceState> parents, Mapper mapper, String where, List<Object> params) {
-        Table child = prop.mapper().table();
-        List<String> inner = new ArrayList<>();
-        List<String> outerCols = new ArrayList<>();
-        List<String> on = new ArrayList<>();
-        List<ColumnType> types = types(child);
-        for (JoinPair p : prop.synchronizePairs()) {
-            String label = p.referenced().table() + "_" + p.referenced().column();
-            inner.add(SqlCompiler.qualified(p.referenced().table(), p.referenced().column()) + " AS "
-                    + SqlIdentifiers.quote(label));
-            outerCols.add(SqlCompiler.qualified("anon_1", label) + " AS "
-                    + SqlIdentifiers.quote("anon_1_" + label));
-            on.add(SqlCompiler.qualified("anon_1", label) + " = "
-                    + SqlCompiler.qualified(p.foreign().table(), p.foreign().column()));
-            types.add(child.column(p.foreign().column()).type());
-        }
-        // subqueryload runs a legacy Query: table-plus-column labels in every release
-        String childCols = new SqlCompiler.ColumnsClause(LabelStyle.TABLENAME_PLUS_COL).addAll(child, child.name())
-                .toString();
-        String sql = "SELECT " + childCols + ", " + String.join(", ", outerCols) + " \nFROM (SELECT "
-                + String.join(", ", inner) + " \nFROM " + SqlIdentifiers.quote(mapper.tableName())
-                + " \nWHERE " + where + ") AS anon_1 JOIN " + SqlIdentifiers.quote(child.name())
-                + " ON " + String.join(" AND ", on) + SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
-        List<List<Object>> rows = session.executor().query(sql, params, types, Why.eagerLoad(prop, "subquery"));
-        int width = child.columns().size();
-        Map<List<Object>, List<InstanceState>> byKey = new LinkedHashMap<>();
-        for (List<Object> row : rows) {
-            InstanceState s = session.instanceFromRow(prop.mapper(), row.subList(0, width));
-            byKey.computeIfAbsent(new ArrayList<>(row.subList(width, row.size())), k -> new ArrayList<>()).add(s);
-        }
-        for (InstanceState p : parents) {
-            List<Object> key = new ArrayList<>();
-            for (JoinPair pair : prop.synchronizePairs()) {
-                key.add(session.attributes().columnValue(p, pair.referenced().column()));
-            }
-            List<InstanceState> children = byKey.getOrDefault(key, List.of());
-            session.attributes().setCommittedValue(p, prop,
-                    prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
-        }
-    }
-
-    private static boolean allNull(Mapper target, List<Object> slice) {
-        List<Column> cols = target.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i).primaryKey() && slice.get(i) != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<ColumnType> types(Table t) {
-        List<ColumnType> types = new ArrayList<>();
-        for (Column c : t.columns().values()) {
-            types.add(c.type());
-        }
-        return types;
     }
 }

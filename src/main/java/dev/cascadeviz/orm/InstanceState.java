@@ -46,6 +46,8 @@ public final class InstanceState {
     final Map<RelProp, PendingCollection> pendingMutations = new HashMap<>();
     /** {@code parents}: per relationship holding this object, the parent or FALSE. */
     final Map<RelProp, Object> parents = new HashMap<>();
+    /** Relationships given a lazy loader of their own by the query that loaded this object. */
+    final java.util.Set<RelProp> instanceLazy = new java.util.HashSet<>();
     boolean modified;
     boolean expired;
     /** Flushed as deleted in the current transaction ({@code state._deleted}). */

@@ -23,11 +23,23 @@ final class Loader {
     }
 
     Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
+        // lazy='dynamic' runs a plain Query of the target (AppenderQuery), not a lazy load on a path
+        return load(state, prop, passive, againstCommitted, noRaise,
+                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null);
+    }
+
+    /** An immediate load's lazy load: on the eager load's path, inside its top-level load. */
+    Object loadOnPath(InstanceState state, RelProp prop, Passive passive, LoadPath path, Object ctx) {
+        return load(state, prop, passive, false, true, path, ctx);
+    }
+
+    private Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise,
+                        LoadPath path, Object ctx) {
         if (!state.hasIdentity()) {
             return prop.uselist() ? List.of() : null;
         }
         String lazy = prop.mapping().relationship().effectiveLazy();
-        if (lazy.equals("noload")) {
+        if (lazy.equals("noload") && !state.instanceLazy.contains(prop)) {
             return prop.uselist() ? List.of() : null;
         }
         if (!passive.sqlOk() && !prop.useGet()) {
@@ -37,7 +49,8 @@ final class Loader {
             throw new OrmException("InvalidRequestError", "'" + prop + "' is not available due to lazy='raise'");
         }
         if (state.session == null) {
-            if (!passive.sqlOk()) {
+            // LazyLoader._load_for_state: no session and NO_RAISE gives PASSIVE_NO_RESULT
+            if (!passive.sqlOk() || noRaise) {
                 return InstanceState.NO_RESULT;
             }
             throw new OrmException("DetachedInstanceError", "Parent instance " + state.repr()
@@ -63,7 +76,7 @@ final class Loader {
             if (!passive.sqlOk() || !passive.relatedObjectOk()) {
                 return InstanceState.NO_RESULT;
             }
-            return session.loadByPrimaryKey(prop.mapper(), ident, cause(prop));
+            return session.loadByPrimaryKey(prop.mapper(), ident, cause(prop), path, false, ctx);
         }
         List<Object> params = new ArrayList<>();
         for (JoinPair p : prop.synchronizePairs()) {
@@ -74,10 +87,13 @@ final class Loader {
             }
             params.add(v);
         }
-        // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release
-        LabelStyle style = Attributes.isDynamic(prop) ? LabelStyle.TABLENAME_PLUS_COL : prop.mapper().selectStyle();
+        int before = session.createdCount();
+        // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release;
+        // a lazy load asks for them too, which 2.1 renders without any label
+        LabelStyle style = Attributes.isDynamic(prop) ? LabelStyle.TABLENAME_PLUS_COL
+                : LabelStyle.ofLoads(prop.mapper().selectStyle());
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), style, cause(prop));
+                prop.lazyOrderBy(), style, cause(prop), path, path == LoadPath.ROOT, ctx);
         if (prop.uselist()) {
             return rows;
         }
@@ -86,6 +102,7 @@ final class Loader {
         }
         if (rows.size() > 1) {
             session.warn("Multiple rows returned with uselist=False for lazily-loaded attribute '" + prop + "' ");
+            session.releaseUnreferenced(before, List.of(rows.get(0)));
         }
         return rows.get(0);
     }

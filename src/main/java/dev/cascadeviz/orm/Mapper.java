@@ -95,11 +95,11 @@ public final class Mapper {
         return primaryKey;
     }
 
-    /** True when some relationship loads eagerly (joined, selectin, subquery). */
+    /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
     boolean hasEagerRelationships() {
         for (RelProp p : relationships) {
             String lazy = p.mapping().relationship().effectiveLazy();
-            if (lazy.equals("joined") || lazy.equals("selectin") || lazy.equals("subquery")) {
+            if (!lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic")) {
                 return true;
             }
         }

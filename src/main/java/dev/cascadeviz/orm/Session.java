@@ -249,8 +249,20 @@ public final class Session {
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
     InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause) {
-        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "",
-                cause);
+        return loadByPrimaryKey(mapper, key, cause, LoadPath.ROOT, true, null);
+    }
+
+    /**
+     * {@code load_on_pk_identity} on a load path: a lazy many-to-one's get runs on
+     * {@code [parent, relationship]}, does not apply eager loads to objects already present
+     * ({@code invokeAllEagers} false), and joins an immediate load's post loads ({@code ctx}).
+     */
+    InstanceState loadByPrimaryKey(Mapper mapper, List<Object> key, Cause cause, LoadPath path, boolean invokeAllEagers,
+                                   Object ctx) {
+        // a lazy load's get asks for table-plus-column labels (none at all in 2.1); session.get does not
+        LabelStyle style = invokeAllEagers ? mapper.selectStyle() : LabelStyle.ofLoads(mapper.selectStyle());
+        List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "", style, cause, path,
+                invokeAllEagers, ctx);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -259,15 +271,56 @@ public final class Session {
      * to instances.
      */
     List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
-                                       List<Object> params, String orderBy, Cause cause) {
-        return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause);
+                                       List<Object> params, String orderBy, Cause cause, LoadPath path,
+                                       boolean invokeAllEagers, Object ctx) {
+        return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause, path,
+                invokeAllEagers, ctx);
     }
 
-    /** The same, its columns labelled in the given style (a dynamic relationship's legacy Query labels them). */
+    /** The same, its columns labelled in the given style (lazy loads and dynamic queries have their own). */
     List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
-                                       List<Object> params, String orderBy, LabelStyle style, Cause cause) {
+                                       List<Object> params, String orderBy, LabelStyle style,
+                                       Cause cause, LoadPath path, boolean invokeAllEagers, Object ctx) {
         autoflush();
-        return eagerLoads.load(mapper, secondary, where, params, orderBy, style, cause);
+        RelProp lazyFrom = !invokeAllEagers && !path.entries().isEmpty()
+                && path.entries().get(path.entries().size() - 1) instanceof RelProp p ? p : null;
+        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom);
+        return ctx == null ? eagerLoads.load(q, path, invokeAllEagers) : eagerLoads.loadNested(q, path, ctx);
+    }
+
+    /** Every object created from a row, in order: lets a load see which objects it created. */
+    private final List<InstanceState> created = new ArrayList<>();
+
+    int createdCount() {
+        return created.size();
+    }
+
+    /**
+     * The identity map holds objects weakly: an object a load created that nothing refers to
+     * (the extra rows of a {@code uselist=False} lazy load) is gone again once the load returns,
+     * as CPython frees it at once. Objects with changes are held by the session and stay.
+     */
+    void releaseUnreferenced(int since, java.util.Collection<InstanceState> kept) {
+        for (InstanceState s : created.subList(since, created.size())) {
+            if (!kept.contains(s) && !s.modified && s.key != null) {
+                identityMap.remove(new IdentityKey(s.mapper, s.key), s);
+                s.session = null;
+            }
+        }
+    }
+
+    /** The object of this identity in the identity map, or null. */
+    InstanceState identityState(Mapper mapper, List<Object> key) {
+        return identityMap.get(new IdentityKey(mapper, key));
+    }
+
+    /** A persistent object for a row just loaded, in the identity map. */
+    InstanceState newPersistent(Mapper mapper, List<Object> key) {
+        InstanceState state = new InstanceState(mapper, key);
+        created.add(state);
+        state.session = this;
+        identityMap.put(new IdentityKey(mapper, key), state);
+        return state;
     }
 
     private static List<ColumnType> types(Mapper mapper) {
@@ -290,9 +343,7 @@ public final class Session {
         IdentityKey ik = new IdentityKey(mapper, key);
         InstanceState state = identityMap.get(ik);
         if (state == null) {
-            state = new InstanceState(mapper, key);
-            state.session = this;
-            identityMap.put(ik, state);
+            state = newPersistent(mapper, key);
             fill(state, row);
         } else if (state.expired) {
             fill(state, row);
@@ -300,7 +351,7 @@ public final class Session {
         return state;
     }
 
-    private static void fill(InstanceState state, List<Object> row) {
+    static void fill(InstanceState state, List<Object> row) {
         List<Column> cols = state.mapper.columns();
         for (int i = 0; i < cols.size(); i++) {
             state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
@@ -330,9 +381,20 @@ public final class Session {
                 types.add(c.type());
             }
         }
-        String sql = names.size() == state.mapper.columns().size() ? state.mapper.selectByPrimaryKey()
-                : state.mapper.cachedSelect("expired " + names, () -> SqlCompiler.selectColumns(state.mapper.selectStyle(),
-                state.mapper.table(), names));
+        if (names.size() == state.mapper.columns().size()) {
+            // the whole object is expired: load_on_ident with the mapper's eager loaders
+            List<InstanceState> loaded = eagerLoads.load(new EagerLoads.Query(state.mapper, null,
+                    state.mapper.primaryKeyWhere(), state.key, "", state.mapper.selectStyle(), Why.refresh(state), null),
+                    LoadPath.ROOT, true, state);
+            if (loaded.isEmpty()) {
+                removeNewlyDeleted(List.of(state));
+                return false;
+            }
+            return true;
+        }
+        // only some attributes are expired: load_scalar_attributes SELECTs just those (and the key)
+        String sql = state.mapper.cachedSelect("expired " + names,
+                () -> SqlCompiler.selectColumns(state.mapper.selectStyle(), state.mapper.table(), names));
         List<List<Object>> rows = executor.query(sql, state.key, types, Why.refresh(state));
         if (rows.isEmpty()) {
             removeNewlyDeleted(List.of(state));
@@ -394,6 +456,11 @@ public final class Session {
         for (InstanceState s : cascaded) {
             if (s.key != null) {
                 attach(s);
+                if (s.deleted) {
+                    // _delete_impl: identity_map.add(state) even for an object an earlier flush
+                    // deleted, which a loaded collection still holds: the next flush deletes it again
+                    identityMap.putIfAbsent(new IdentityKey(s.mapper, s.key), s);
+                }
                 deleted.putIfAbsent(s, Boolean.TRUE);
             }
         }

@@ -17,7 +17,18 @@ public enum LabelStyle {
      * for a later column whose name an earlier one already has. SQLAlchemy 2.1's ORM SELECTs, and
      * 2.0's {@code session.refresh()}.
      */
-    DISAMBIGUATE_ONLY;
+    DISAMBIGUATE_ONLY,
+    /**
+     * No label at all, not even for a repeated name: what SQLAlchemy 2.1 renders for the
+     * statements the ORM itself builds with {@code LABEL_STYLE_TABLENAME_PLUS_COL} (lazy loads,
+     * selectin and immediate loads), e.g. {@code SELECT tag.id, tag.label, song_1.id ...}.
+     */
+    NONE;
+
+    /** The style of a lazy, selectin or immediate load, given the release's style of ORM SELECTs. */
+    public static LabelStyle ofLoads(LabelStyle ormSelects) {
+        return ormSelects == DISAMBIGUATE_ONLY ? NONE : ormSelects;
+    }
 
     /** The style of the ORM's SELECTs (get, lazy and eager loads, expired loads) in a release. */
     public static LabelStyle ormSelects(Release release) {

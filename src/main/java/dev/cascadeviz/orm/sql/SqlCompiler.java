@@ -49,7 +49,7 @@ public final class SqlCompiler {
             String rendered = column(tableOrAlias, column);
             if (style == LabelStyle.TABLENAME_PLUS_COL) {
                 parts.add(rendered + " AS " + SqlIdentifiers.quote(label(table, tableOrAlias, column)));
-            } else if (names.add(column)) {
+            } else if (style == LabelStyle.NONE || names.add(column)) {
                 parts.add(rendered);
             } else {
                 int n = anonymous.merge(column, 1, Integer::sum);
