@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.MappedClass;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
@@ -31,11 +32,13 @@ public final class Mapper {
     private final String deleteByPrimaryKey;
     private final Map<String, String> selects = new HashMap<>();
 
+    private final Release release;
     private final LabelStyle selectStyle;
 
-    Mapper(MappedClass mappedClass, Table table, LabelStyle selectStyle) {
+    Mapper(MappedClass mappedClass, Table table, Release release) {
         this.mappedClass = mappedClass;
-        this.selectStyle = selectStyle;
+        this.release = release;
+        this.selectStyle = LabelStyle.ormSelects(release);
         this.table = table;
         this.columns = List.copyOf(table.columns().values());
         this.primaryKey = table.primaryKey();
@@ -46,6 +49,11 @@ public final class Mapper {
     }
 
     /** How this mapper's SELECTs label their columns: the release's switch. */
+    /** The SQLAlchemy release the run shows: the one switch the session and the loaders consult. */
+    public Release release() {
+        return release;
+    }
+
     public LabelStyle selectStyle() {
         return selectStyle;
     }

@@ -6,7 +6,6 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
-import dev.cascadeviz.orm.sql.LabelStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,9 +15,8 @@ final class Registry {
     private final Map<String, Mapper> mappers = new LinkedHashMap<>();
 
     public Registry(Scenario scenario, Mapping mapping) {
-        LabelStyle selectStyle = LabelStyle.ormSelects(scenario.release());
         for (MappedClass cls : scenario.classes().values()) {
-            mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table()), selectStyle));
+            mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table()), scenario.release()));
         }
         for (Mapper m : mappers.values()) {
             for (RelationshipMapping rm : mapping.relationshipsOf(m.className()).values()) {

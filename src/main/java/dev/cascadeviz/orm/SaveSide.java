@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
 import java.util.ArrayList;
@@ -165,22 +166,9 @@ public final class SaveSide {
         requirePersistent(state);
         expireWithCascade(state);
         session.autoflushNow();
-        List<String> names = new ArrayList<>();
-        List<ColumnType> types = new ArrayList<>();
-        for (Column c : state.mapper.columns()) {
-            names.add(c.name());
-            types.add(c.type());
-        }
-        String sql = state.mapper.cachedSelect("refresh", () -> SqlCompiler.selectColumns(
-                dev.cascadeviz.orm.sql.LabelStyle.DISAMBIGUATE_ONLY, state.mapper.table(), names));
-        List<List<Object>> rows = session.executor().query(sql, state.key, types, Why.refreshStep(state));
-        if (rows.isEmpty()) {
+        if (session.loadOnIdent(state, LabelStyle.DISAMBIGUATE_ONLY, Why.refreshStep(state)).isEmpty()) {
             throw new OrmException("InvalidRequestError", "Could not refresh instance '" + state.repr() + "'");
         }
-        for (int i = 0; i < names.size(); i++) {
-            state.dict.put(names.get(i), rows.get(0).get(i));
-        }
-        state.expired = false;
     }
 
     /** {@code session.merge(obj)}: autoflush, then {@code _merge} with its merge cascade. */

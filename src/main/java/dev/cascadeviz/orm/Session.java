@@ -371,6 +371,16 @@ public final class Session {
      * {@code state._load_expired}: SELECT the expired columns that were not set since (the
      * primary key always), by the committed key; false when the row is gone.
      */
+    /**
+     * {@code loading.load_on_ident} with {@code refresh_state}: the object's row SELECTed again by
+     * key with the mapper's eager loaders, its columns labelled in {@code style} (session.refresh()
+     * labels them as 2.1 does, in 2.0 too). Empty when the row is gone.
+     */
+    List<InstanceState> loadOnIdent(InstanceState state, LabelStyle style, Cause cause) {
+        return eagerLoads.load(new EagerLoads.Query(state.mapper, null, state.mapper.primaryKeyWhere(), state.key, "",
+                style, cause, null), LoadPath.ROOT, true, state);
+    }
+
     private boolean refreshOrForget(InstanceState state) {
         autoflush();
         List<String> names = new ArrayList<>();
@@ -383,10 +393,7 @@ public final class Session {
         }
         if (names.size() == state.mapper.columns().size()) {
             // the whole object is expired: load_on_ident with the mapper's eager loaders
-            List<InstanceState> loaded = eagerLoads.load(new EagerLoads.Query(state.mapper, null,
-                    state.mapper.primaryKeyWhere(), state.key, "", state.mapper.selectStyle(), Why.refresh(state), null),
-                    LoadPath.ROOT, true, state);
-            if (loaded.isEmpty()) {
+            if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state)).isEmpty()) {
                 removeNewlyDeleted(List.of(state));
                 return false;
             }
