@@ -161,42 +161,92 @@ public final class StepNotation {
      * requires of the same step in the file; refused with the loader's message otherwise.
      */
     public static Step parse(String line, Scenario scenario, int before) {
-        Node node = node(line == null ? "" : line);
-        List<Node> all = new ArrayList<>();
-        for (Step s : scenario.steps().subList(0, Math.max(0, Math.min(before, scenario.steps().size())))) {
-            all.add(node(line(s)));
+        int n = Math.max(0, Math.min(before, scenario.steps().size()));
+        List<String> lines = new ArrayList<>();
+        for (Step s : scenario.steps().subList(0, n)) {
+            lines.add(line(s));
         }
-        all.add(node);
+        lines.add(line == null ? "" : line);
+        return read(lines, scenario, n).get(n);
+    }
+
+    /**
+     * The scenario's steps with the one at {@code index} written anew as {@code line}. The whole
+     * list is read as the loader reads a file's steps, so a later step that needs what the old
+     * one bound is refused as well; the message is the loader's, with the step's number when it
+     * is about another step.
+     */
+    public static List<Step> replace(String line, Scenario scenario, int index) {
+        List<String> lines = new ArrayList<>();
+        for (Step s : scenario.steps()) {
+            lines.add(line(s));
+        }
+        lines.set(index, line == null ? "" : line);
+        Step edited = read(lines, scenario, index).get(index);
+        List<Step> steps = new ArrayList<>(scenario.steps());
+        steps.set(index, edited);
+        return steps;
+    }
+
+    /** Checks {@code steps} (e.g. reordered) as the loader reads them in a file; refused with its message and the step's number. */
+    public static void check(List<Step> steps, Scenario scenario) {
+        List<String> lines = new ArrayList<>();
+        for (Step s : steps) {
+            lines.add(line(s));
+        }
+        read(lines, scenario, -1);
+    }
+
+    /**
+     * Lines read as a file's steps section with the scenario's tables, mapping and rows; refused
+     * with the first problem's message, prefixed by its step's number unless it is step {@code focus}.
+     */
+    private static List<Step> read(List<String> lines, Scenario scenario, int focus) {
+        List<Node> all = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                all.add(node(lines.get(i), i + 1));
+            } catch (Refused e) {
+                throw i == focus ? e : new Refused("step " + (i + 1) + ": " + e.getMessage());
+            }
+        }
         Problems problems = new Problems("step");
         Reading in = new Reading(problems);
         List<Step> steps = StepsReader.readAll(all, in, scenario.tables(), mapping(scenario), rows(scenario));
         if (!problems.isEmpty()) {
-            throw new Refused(problems.sorted().get(0).message());
+            Problem first = problems.sorted().get(0);
+            boolean other = first.line() - 1 != focus && first.line() >= 1 && first.line() <= lines.size();
+            throw new Refused(other ? "step " + first.line() + ": " + first.message() : first.message());
         }
         if (steps.size() != all.size()) {
             throw new Refused("the step could not be read after the scenario's steps");
         }
-        return steps.get(steps.size() - 1);
+        return steps;
     }
 
     /** The node a line stands for: the same tree the file reader builds for the step in YAML. */
     static Node node(String line) {
+        return node(line, 1);
+    }
+
+    /** The node of a line that is step number {@code row} (1-based), so a problem names its step. */
+    static Node node(String line, int row) {
         String t = line.strip();
         int space = indexOfSpace(t);
         String kind = space < 0 ? t : t.substring(0, space);
         String rest = space < 0 ? "" : t.substring(space + 1).strip();
-        Node.Pos at = new Node.Pos(1, 1);
+        Node.Pos at = new Node.Pos(row, 1);
         StepForm form = StepForm.named(kind);
         if (rest.isEmpty()) {
             return new Node.Scalar(at, Node.Kind.STRING, kind, kind);
         }
-        Node.Pos restAt = new Node.Pos(1, t.indexOf(rest, kind.length()) + 1);
+        Node.Pos restAt = new Node.Pos(row, t.indexOf(rest, kind.length()) + 1);
         if (form == null || form.fields().isEmpty()) {
             // unknown or bare kinds: what '- kind: rest' would be, so the reader names the mistake
-            return entry(kind, StepSyntax.scalar(rest, restAt));
+            return entry(kind, StepSyntax.scalar(rest, restAt), row);
         }
         if (form.fields().size() == 1 || form.scalarWhenAlone() && StepSyntax.separator(rest, form.separators().get(0), 0) < 0) {
-            return entry(kind, StepSyntax.scalar(rest, restAt));
+            return entry(kind, StepSyntax.scalar(rest, restAt), row);
         }
         Map<String, Node.Entry> entries = new LinkedHashMap<>();
         int from = 0;
@@ -217,7 +267,7 @@ public final class StepNotation {
                 throw new Refused("write: " + form.example());
             }
             String field = rest.substring(from, end).strip();
-            Node.Pos pos = new Node.Pos(1, restAt.column() + from);
+            Node.Pos pos = new Node.Pos(row, restAt.column() + from);
             if (!field.isEmpty()) {
                 entries.put(form.fields().get(i), new Node.Entry(form.fields().get(i), pos, fieldNode(field, pos)));
             }
@@ -227,7 +277,7 @@ public final class StepNotation {
             from = end + form.separators().get(next - 1).length();
             i = next;
         }
-        return entry(kind, new Node.MapNode(restAt, entries));
+        return entry(kind, new Node.MapNode(restAt, entries), row);
     }
 
     /** A field's node: {@code {column: value, ...}} is a mapping of one-line values, anything else a scalar. */
@@ -248,7 +298,7 @@ public final class StepNotation {
                     throw new Refused("write the values as {column: value, ...}, e.g. {note: 'rush'}");
                 }
                 String key = item.substring(0, colon).strip();
-                Node.Pos at = new Node.Pos(1, pos.column() + 1 + from);
+                Node.Pos at = new Node.Pos(pos.line(), pos.column() + 1 + from);
                 entries.put(key, new Node.Entry(key, at, StepSyntax.scalar(item.substring(colon + 1).strip(), at)));
             }
             from = end + 1;
@@ -265,8 +315,8 @@ public final class StepNotation {
         return -1;
     }
 
-    private static Node entry(String key, Node value) {
-        Node.Pos at = new Node.Pos(1, 1);
+    private static Node entry(String key, Node value, int row) {
+        Node.Pos at = new Node.Pos(row, 1);
         return new Node.MapNode(at, Map.of(key, new Node.Entry(key, at, value)));
     }
 

@@ -2,24 +2,26 @@ package dev.cascadeviz.app.steps;
 
 import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
-import dev.cascadeviz.interop.PythonExport;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.scenario.StepNotation;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * The scenario's session calls, in order: add (typed as one line, e.g. {@code delete Artist(1)}),
- * remove, move up or down. Each change is an undoable job, and the scenario runs again.
+ * edit in place (double-click or F2; Enter takes the line, Esc leaves it), remove, move up or down
+ * (buttons, Alt+Up / Alt+Down, or drag). Every line and order is checked by the loader's own
+ * reading ({@link StepNotation}); a refused one changes nothing and shows the loader's message.
+ * Each change is an undoable job, and the scenario runs again.
  */
 public final class StepListEditor extends VBox {
 
@@ -38,19 +40,9 @@ public final class StepListEditor extends VBox {
         Label title = new Label("Steps (one Session)");
         title.getStyleClass().add("pane-title");
         list.setId("step-list");
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Step item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setTooltip(null);
-                } else {
-                    setText((getIndex() + 1) + ". " + StepNotation.line(item));
-                    setTooltip(new Tooltip(PythonExport.sessionCall(item)));
-                }
-            }
-        });
+        list.setEditable(true);
+        list.setCellFactory(v -> new StepCell(this::editStep, (from, to) -> moveStep(from, to, null)));
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         list.setPrefHeight(130);
         VBox.setVgrow(list, Priority.ALWAYS);
         input.setId("step-input");
@@ -93,6 +85,9 @@ public final class StepListEditor extends VBox {
         Step step;
         try {
             step = StepNotation.parse(input.getText(), model.getScenario(), index);
+            List<Step> after = new ArrayList<>(steps);
+            after.add(index, step);
+            StepNotation.check(after, model.getScenario());
         } catch (StepNotation.Refused e) {
             message.setText(e.getMessage());
             message.setVisible(true);
@@ -117,14 +112,61 @@ public final class StepListEditor extends VBox {
 
     private void move(int delta) {
         int i = list.getSelectionModel().getSelectedIndex();
-        int j = i + delta;
-        List<Step> steps = new ArrayList<>(model.steps());
-        if (i < 0 || j < 0 || j >= steps.size()) {
+        if (i >= 0) {
+            moveStep(i, i + delta, delta < 0 ? "up" : "down");
+        }
+    }
+
+    private void keys(KeyEvent e) {
+        if (list.getEditingIndex() >= 0) {
             return;
         }
-        Step s = steps.remove(i);
-        steps.add(j, s);
-        model.edit("Move step '" + StepNotation.line(s) + "' " + (delta < 0 ? "up" : "down"), Edits.steps(steps));
-        list.getSelectionModel().select(j);
+        int i = list.getSelectionModel().getSelectedIndex();
+        if (e.getCode() == KeyCode.F2 && i >= 0) {
+            e.consume();
+            list.edit(i);
+        } else if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+            e.consume();
+            move(e.getCode() == KeyCode.UP ? -1 : 1);
+        }
+    }
+
+    /** Takes a line for the step at {@code index} as one edit, or returns the loader's reason for refusing it. */
+    private String editStep(int index, String line) {
+        List<Step> steps;
+        try {
+            steps = StepNotation.replace(line, model.getScenario(), index);
+        } catch (StepNotation.Refused e) {
+            return e.getMessage();
+        }
+        Step old = model.steps().get(index);
+        list.edit(-1);
+        message.setVisible(false);
+        model.edit("Edit step " + (index + 1) + ": '" + StepNotation.line(old) + "' to '"
+                + StepNotation.line(steps.get(index)) + "'", Edits.steps(steps));
+        list.getSelectionModel().select(index);
+        list.requestFocus();
+        return null;
+    }
+
+    /** Moves a step when the loader would read the new order; {@code way} names a one-place move. */
+    private void moveStep(int from, int to, String way) {
+        List<Step> steps = new ArrayList<>(model.steps());
+        if (from < 0 || from >= steps.size() || to < 0 || to >= steps.size() || from == to) {
+            return;
+        }
+        Step s = steps.remove(from);
+        steps.add(to, s);
+        try {
+            StepNotation.check(steps, model.getScenario());
+        } catch (StepNotation.Refused e) {
+            message.setText("Cannot move step " + (from + 1) + ": " + e.getMessage());
+            message.setVisible(true);
+            return;
+        }
+        message.setVisible(false);
+        String what = way != null ? way : "from " + (from + 1) + " to " + (to + 1);
+        model.edit("Move step '" + StepNotation.line(s) + "' " + what, Edits.steps(steps));
+        list.getSelectionModel().select(to);
     }
 }
