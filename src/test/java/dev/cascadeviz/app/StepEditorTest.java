@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.model.ObjectRef;
+import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.scenario.StepNotation;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -126,5 +128,34 @@ class StepEditorTest extends WindowTestBase {
         interact(model::undo);
         assertEquals(STEPS, model.getScenario().steps());
         assertFalse(undoDescription().startsWith("Move step"), undoDescription());
+    }
+
+    @Test
+    void aMoveTheLoaderWouldRefuseIsExplainedAndChangesNothing() {
+        Scenario s = TestScenarios.artistSongs("all, delete", true);
+        Scenario bound = s.withSteps(List.of(StepNotation.parse("get Artist(1) as a", s)));
+        List<Step> steps = List.of(bound.steps().get(0), StepNotation.parse("delete a", bound), new Step.Commit());
+        show(s.withSteps(steps));
+        openStepsTab();
+        String before = undoDescription();
+        clickOn(cell(2));
+        push(KeyCode.ALT, KeyCode.UP);
+        assertEquals(steps, model.getScenario().steps());
+        assertEquals(before, undoDescription());
+        Label message = lookup("#step-message").query();
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().startsWith("Cannot move step 2: step 1: ") && message.getText().contains("'a'"),
+                message.getText());
+    }
+
+    @Test
+    void draggingAStepOntoAnotherMovesItThereAsOneUndoableEdit() {
+        show(TestScenarios.artistSongs("all, delete", true));
+        openStepsTab();
+        drag(cell(1)).dropTo(cell(2));
+        assertEquals(List.of(new Step.Commit(), new Step.Delete(ObjectRef.of("Artist", 1L))), model.getScenario().steps());
+        assertEquals("Move step 'delete Artist(1)' from 1 to 2", undoDescription());
+        interact(model::undo);
+        assertEquals(STEPS, model.getScenario().steps());
     }
 }

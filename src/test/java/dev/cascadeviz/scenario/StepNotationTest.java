@@ -121,6 +121,42 @@ class StepNotationTest {
         assertTrue(e.getMessage().contains("remove Song(2) from Artist(1).songs"), e.getMessage());
     }
 
+    @Test
+    void anEditRefusedForALaterStepNamesThatStepAndTheLoadersMessage() throws ScenarioException {
+        Scenario s = scenario().withSteps(List.of(StepNotation.parse("new Artist as a", scenario()), new Step.Commit()));
+        s = s.withSteps(List.of(s.steps().get(0), StepNotation.parse("add a", s), new Step.Commit()));
+        List<Step> taken = StepNotation.replace("flush", s, 2);
+        assertEquals(List.of(s.steps().get(0), s.steps().get(1), new Step.Flush()), taken);
+        Scenario withSteps = s;
+        StepNotation.Refused e = assertThrows(StepNotation.Refused.class,
+                () -> StepNotation.replace("new Artist as b", withSteps, 0));
+        assertTrue(e.getMessage().startsWith("step 2: "), e.getMessage());
+        assertEquals(e.getMessage().substring("step 2: ".length()),
+                loaderSteps("  - new: {class: Artist, as: b}\n  - add: a\n"));
+    }
+
+    @Test
+    void anOrderIsCheckedAsTheLoaderReadsIt() throws ScenarioException {
+        Scenario s = scenario().withSteps(List.of(StepNotation.parse("new Artist as a", scenario())));
+        Step add = StepNotation.parse("add a", s);
+        Step bind = s.steps().get(0);
+        StepNotation.check(List.of(bind, add), s);
+        String loader = loaderSteps("  - add: a\n  - new: {class: Artist, as: a}\n");
+        assertTrue(loader != null && loader.contains("'a'"), loader);
+        StepNotation.Refused e = assertThrows(StepNotation.Refused.class, () -> StepNotation.check(List.of(add, bind), s));
+        assertEquals("step 1: " + loader, e.getMessage());
+    }
+
+    /** The loader's first message for a steps section, or null when it accepts it. */
+    private static String loaderSteps(String steps) {
+        try {
+            ScenarioFiles.parse(SCHEMA + ROWS + "steps:\n" + steps, "s.yaml");
+            return null;
+        } catch (ScenarioException e) {
+            return e.problems().get(0).message();
+        }
+    }
+
     /** Print then parse is the identity, for a line and for a saved file, on generated steps. */
     @Test
     void printThenParseIsTheIdentityOnGeneratedSteps() throws ScenarioException {

@@ -133,6 +133,9 @@ public final class StepListEditor extends VBox {
 
     /** Takes a line for the step at {@code index} as one edit, or returns the loader's reason for refusing it. */
     private String editStep(int index, String line) {
+        if (index < 0 || index >= model.steps().size()) {
+            return "there is no step " + (index + 1) + " any more";
+        }
         List<Step> steps;
         try {
             steps = StepNotation.replace(line, model.getScenario(), index);
