@@ -86,6 +86,9 @@ public final class GraphView extends Pane {
         getStyleClass().add(GraphStyles.GRAPH);
         setId("graph");
         world.getTransforms().addAll(translate, scale);
+        // The cards keep the window's normal text size whatever the root's (presentation mode's larger
+        // text): the layout measured at that size stays valid, and the graph grows by zoom, fitted whole.
+        world.setStyle("-fx-font-size: 14px;");
         world.setManaged(false);
         edgeLayer.setPickOnBounds(false);
         nodeLayer.setPickOnBounds(false);
