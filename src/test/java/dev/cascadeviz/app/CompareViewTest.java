@@ -62,7 +62,10 @@ class CompareViewTest extends WindowTestBase {
         openLesson("13-artists-passive-deletes.yaml");
         rightClickOn(window.graph().edgeView("Artist", "songs").label());
         clickOn("Compare with…");
-        clickOn("passive_deletes=False");
+        // the submenu's popup opens a pulse later: wait until its item is on screen before clicking it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("passive_deletes=False").tryQuery()
+                .map(n -> n.getScene() != null && n.isVisible()).orElse(false));
+        clickOn(lookup("passive_deletes=False").match(n -> n.getScene() != null && n.isVisible()).<Node>query());
         awaitComparison();
         assertEquals(2, sql("left").getItems().size());
         assertEquals(4, sql("right").getItems().size());
