@@ -94,6 +94,8 @@ public final class ResultTablesView extends VBox {
         FlowPane legend = new FlowPane(10, 4);
         legend.getStyleClass().add("tables-legend");
         Label orm = new Label("deleted / changed by the ORM's statements");
+        Label inserted = new Label("inserted by the ORM's statements");
+        inserted.getStyleClass().addAll("legend-item", "legend-inserted");
         orm.getStyleClass().addAll("legend-item", "legend-orm");
         Label db = new Label("by the database itself (ON DELETE / ON UPDATE rule)");
         db.getStyleClass().addAll("legend-item", "legend-db");
@@ -101,7 +103,7 @@ public final class ResultTablesView extends VBox {
         arrow.getStyleClass().add("legend-item");
         Label actions = new Label("⋯ on a row: delete it, or unlink it from its parent");
         actions.getStyleClass().add("legend-item");
-        legend.getChildren().addAll(orm, db, arrow, actions);
+        legend.getChildren().addAll(orm, inserted, db, arrow, actions);
         return legend;
     }
 
@@ -275,7 +277,7 @@ public final class ResultTablesView extends VBox {
         }
         Set<RowState> picked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RowState row : rows) {
-            if (picked.size() < MAX_ROWS_SHOWN && (row.isDeleted() || !row.changedCells().isEmpty() || row.isCurrent())) {
+            if (picked.size() < MAX_ROWS_SHOWN && (row.isMarked() || row.isCurrent())) {
                 picked.add(row);
             }
         }
