@@ -117,6 +117,11 @@ public final class RowState {
         current = true;
     }
 
+    /** True when the run deleted, inserted or changed this row: what the tables mark. */
+    public boolean isMarked() {
+        return isDeleted() || insertedBy != null || !changedCells.isEmpty();
+    }
+
     /** A cell as the tables show it: its value, or "before → after" for a value the run changed. */
     public String cellText(String column) {
         if (before != null && now != null && changedCells.containsKey(column)) {
@@ -133,7 +138,7 @@ public final class RowState {
                     : "deleted by the ORM" + (cause == null ? "" : ": " + cause);
         }
         if (insertedBy != null) {
-            return "inserted";
+            return "inserted by the ORM" + (cause == null ? "" : ": " + cause);
         }
         if (!changedCells.isEmpty()) {
             return changedCells.containsValue(Source.DATABASE)

@@ -27,6 +27,8 @@ public final class GraphStyles {
 
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    /** An edge a cascade (e.g. save-update) travelled along to cause the statement shown. */
+    public static final PseudoClass TRAVELLED = PseudoClass.getPseudoClass("travelled");
     public static final PseudoClass DELETE_CASCADE = PseudoClass.getPseudoClass("delete-cascade");
     public static final PseudoClass DB_RULE = PseudoClass.getPseudoClass("db-rule");
     public static final PseudoClass PASSIVE = PseudoClass.getPseudoClass("passive");

@@ -490,6 +490,7 @@ public final class GraphView extends Pane {
     private void refreshStates() {
         Selection sel = model.selectionProperty().get();
         Set<String> touched = currentTables();
+        Set<String> travelled = dev.cascadeviz.workbench.CascadePaths.travelled(model.getTrace(), model.getStep());
         Trace trace = model.getTrace();
         String refusal = trace != null && trace.error() != null && trace.error().step() == null ? trace.error().message() : null;
         for (ClassNodeView n : classNodes.values()) {
@@ -507,6 +508,9 @@ public final class GraphView extends Pane {
             e.pseudoClassStateChanged(GraphStyles.SELECTED, selected);
             boolean current = m.direction() != Direction.MANY_TO_ONE && m.fkTable() != null && touched.contains(m.fkTable());
             e.pseudoClassStateChanged(GraphStyles.CURRENT, current);
+            boolean along = travelled.contains(m.qualifiedName());
+            e.pseudoClassStateChanged(GraphStyles.TRAVELLED, along);
+            current |= along;
             e.pseudoClassStateChanged(GraphStyles.REFUSED, refusal != null && refusal.contains(m.qualifiedName()));
             if (selected || current) {
                 e.toFront();

@@ -6,6 +6,7 @@ import dev.cascadeviz.model.Table;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.workbench.RowState;
+import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.workbench.TableReplay;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,14 +95,16 @@ public final class ResultTablesView extends VBox {
         FlowPane legend = new FlowPane(10, 4);
         legend.getStyleClass().add("tables-legend");
         Label orm = new Label("deleted / changed by the ORM's statements");
+        Label inserted = new Label("inserted by the ORM's statements");
+        inserted.getStyleClass().addAll("legend-item", "legend-inserted");
         orm.getStyleClass().addAll("legend-item", "legend-orm");
         Label db = new Label("by the database itself (ON DELETE / ON UPDATE rule)");
         db.getStyleClass().addAll("legend-item", "legend-db");
         Label arrow = new Label("old → new: a changed value");
         arrow.getStyleClass().add("legend-item");
-        Label actions = new Label("⋯ on a row: delete it, or unlink it from its parent");
+        Label actions = new Label("⋯ on a row: delete it, or unlink it from its parent; double-click a cell to set it");
         actions.getStyleClass().add("legend-item");
-        legend.getChildren().addAll(orm, db, arrow, actions);
+        legend.getChildren().addAll(orm, inserted, db, arrow, actions);
         return legend;
     }
 
@@ -275,7 +278,7 @@ public final class ResultTablesView extends VBox {
         }
         Set<RowState> picked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RowState row : rows) {
-            if (picked.size() < MAX_ROWS_SHOWN && (row.isDeleted() || !row.changedCells().isEmpty() || row.isCurrent())) {
+            if (picked.size() < MAX_ROWS_SHOWN && (row.isMarked() || row.isCurrent())) {
                 picked.add(row);
             }
         }
@@ -330,11 +333,29 @@ public final class ResultTablesView extends VBox {
                 cell.pseudoClassStateChanged(CHANGED, true);
                 cell.pseudoClassStateChanged(changed == Source.DATABASE ? BY_DATABASE : BY_ORM, true);
             }
+            ObjectRef self = row.isDeleted() || row.before() == null ? null
+                    : RowActions.objectOf(model.getScenario(), table, row.shown());
+            if (self != null) {
+                cell.setOnMouseClicked(e -> {
+                    if (e.getClickCount() == 2) {
+                        CellEditDialog.open(cell, model, self, column, row.shown().get(column));
+                    }
+                });
+            }
             if (!actions.isEmpty() && !row.isDeleted()) {
                 // built when asked for: a popup per cell would cost more than the table itself
-                cell.setOnContextMenuRequested(e -> {
+                // on the secondary press, as the graph does: Monocle (headless tests) sends no context-menu request
+                cell.setOnContextMenuRequested(javafx.event.Event::consume);
+                cell.setOnMousePressed(e -> {
+                    if (e.getButton() != javafx.scene.input.MouseButton.SECONDARY) {
+                        return;
+                    }
                     ContextMenu cm = new ContextMenu();
                     cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    MenuItem created = RowActions.newObjectItem(model, table, row.shown());
+                    if (created != null) {
+                        cm.getItems().add(created);
+                    }
                     cm.show(cell, e.getScreenX(), e.getScreenY());
                     e.consume();
                 });

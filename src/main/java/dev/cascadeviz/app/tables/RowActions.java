@@ -16,7 +16,7 @@ import javafx.scene.control.MenuItem;
 
 /**
  * The session calls a row offers: delete it, remove it from its parent's collection, set its
- * parent to None. Each replaces the steps with that call and a commit (undoable) and runs.
+ * parent to None; or a new object like it (appended new + add, see {@link NewObjectDialog}). Each replaces the steps with that call and a commit (undoable) and runs.
  */
 public final class RowActions {
 
@@ -35,6 +35,18 @@ public final class RowActions {
             key.add(row.get(pk.name()));
         }
         return new ObjectRef(c.name(), key);
+    }
+
+    /** A new object like the row: {@code new} + {@code add} for values typed in a dialog (see {@link NewObjectDialog}); null without a mapped object. */
+    public static MenuItem newObjectItem(WorkspaceModel model, String table, Map<String, Object> row) {
+        ObjectRef self = objectOf(model.getScenario(), table, row);
+        if (self == null) {
+            return null;
+        }
+        MenuItem created = new MenuItem("new " + self.className() + "(…) + session.add");
+        created.setOnAction(e -> NewObjectDialog.open(created.getParentPopup() == null ? null
+                : created.getParentPopup().getOwnerWindow(), model, table, self.className(), row));
+        return created;
     }
 
     public static List<MenuItem> menuItems(WorkspaceModel model, String table, Map<String, Object> row) {

@@ -1,0 +1,33 @@
+package dev.cascadeviz.workbench;
+
+import dev.cascadeviz.trace.Cause;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.trace.TraceStatement;
+import java.util.Set;
+
+/**
+ * The relationships a cascade travelled along to cause the statement being stepped through, as
+ * its recorded cause names them ({@code Order.items} for an item saved by save-update along it),
+ * for marking those edges in the graph.
+ */
+public final class CascadePaths {
+
+    private CascadePaths() {
+    }
+
+    /** {@code Class.attr} of each relationship whose cascade caused statement {@code step} (1-based); empty outside step-through. */
+    public static Set<String> travelled(Trace trace, int step) {
+        if (trace == null || step <= 0 || step > trace.statements().size()) {
+            return Set.of();
+        }
+        return travelled(trace.statements().get(step - 1));
+    }
+
+    static Set<String> travelled(TraceStatement statement) {
+        Cause why = statement.why();
+        if (why == null || why.relationship() == null || !"cascade".equals(why.setting())) {
+            return Set.of();
+        }
+        return Set.of(why.relationship());
+    }
+}
