@@ -221,25 +221,37 @@ public final class Persistence {
         }
     }
 
+    /** The association table's columns the row gives, in table order. */
+    private static List<String> givenColumns(Table secondary, Map<String, Object> row) {
+        List<String> cols = new ArrayList<>();
+        for (String c : secondary.columns().keySet()) {
+            if (row.containsKey(c)) {
+                cols.add(c);
+            }
+        }
+        return cols;
+    }
+
+    /** The row's values of those columns, as one parameter set. */
+    private static List<Object> values(List<String> cols, Map<String, Object> row) {
+        List<Object> params = new ArrayList<>();
+        for (String c : cols) {
+            params.add(row.get(c));
+        }
+        return params;
+    }
+
     /** {@code ManyToManyDP._run_crud}: DELETE association rows, every secondary column given. */
     public static void deleteSecondaryRows(UnitOfWork uow, Table secondary, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Session session = uow.session();
-        List<String> cols = new ArrayList<>();
-        for (String c : secondary.columns().keySet()) {
-            if (rows.get(0).containsKey(c)) {
-                cols.add(c);
-            }
-        }
+        List<String> cols = givenColumns(secondary, rows.get(0));
         List<List<Object>> paramSets = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            List<Object> params = new ArrayList<>();
-            for (String c : cols) {
-                params.add(row.get(c));
-            }
+            List<Object> params = values(cols, row);
             paramSets.add(params);
             changes.add(new RowChange(secondary.name(), RowChange.Kind.DELETE, params, row, null, null));
         }
@@ -258,19 +270,11 @@ public final class Persistence {
             return;
         }
         Session session = uow.session();
-        List<String> cols = new ArrayList<>();
-        for (String c : secondary.columns().keySet()) {
-            if (rows.get(0).containsKey(c)) {
-                cols.add(c);
-            }
-        }
+        List<String> cols = givenColumns(secondary, rows.get(0));
         List<List<Object>> paramSets = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            List<Object> params = new ArrayList<>();
-            for (String c : cols) {
-                params.add(row.get(c));
-            }
+            List<Object> params = values(cols, row);
             paramSets.add(params);
             changes.add(new RowChange(secondary.name(), RowChange.Kind.INSERT, params, null, row, null));
         }
