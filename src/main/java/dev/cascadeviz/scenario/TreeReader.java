@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -36,9 +37,12 @@ final class TreeReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Problems problems;
+    /** Whether nodes get their positions; without them the YAML parser makes no marks. */
+    private final boolean positions;
 
-    private TreeReader(Problems problems) {
+    private TreeReader(Problems problems, boolean positions) {
         this.problems = problems;
+        this.positions = positions;
     }
 
     /** Whether text is read as JSON: a .json file name, or text whose first non-blank is '{'. */
@@ -58,16 +62,29 @@ final class TreeReader {
 
     /** The document's root node, or null when the text is empty, too large or not valid YAML/JSON. */
     static Node read(String text, boolean json, Problems problems) {
-        return read(text, json, problems, MAX_CHARS);
+        return read(text, json, problems, MAX_CHARS, true);
+    }
+
+    /**
+     * Like {@link #read(String, boolean, Problems)}; without {@code positions} every YAML node's
+     * position is {@link Node.Pos#UNKNOWN}, which is only good for a first reading that is done
+     * again with positions when any problem is found (see {@link ScenarioReader}).
+     */
+    static Node read(String text, boolean json, Problems problems, boolean positions) {
+        return read(text, json, problems, MAX_CHARS, positions);
     }
 
     static Node read(String text, boolean json, Problems problems, int maxChars) {
+        return read(text, json, problems, maxChars, true);
+    }
+
+    private static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions) {
         if (text.length() > maxChars) {
             problems.add(new Node.Pos(1, 1), "the file has " + text.length() + " characters; CascadeViz reads "
                     + "scenario files of up to " + maxChars + " characters (a size limit)");
             return null;
         }
-        TreeReader reader = new TreeReader(problems);
+        TreeReader reader = new TreeReader(problems, positions);
         return json ? reader.new Json().read(text) : reader.new Yaml().read(text);
     }
 
@@ -108,6 +125,7 @@ final class TreeReader {
                     .setBufferSize(Math.max(1024, text.length() + 1))
                     .setCodePointLimit(Integer.MAX_VALUE)
                     .setAllowDuplicateKeys(true)
+                    .setUseMarks(positions)
                     .build();
             try {
                 parser = new ParserImpl(settings, new StreamReader(settings, text));
@@ -197,8 +215,12 @@ final class TreeReader {
         }
     }
 
-    private static Node.Pos pos(Event e) {
-        return e.getStartMark().map(TreeReader::pos).orElse(new Node.Pos(1, 1));
+    private Node.Pos pos(Event e) {
+        if (!positions) {
+            return Node.Pos.UNKNOWN;
+        }
+        Optional<Mark> m = e.getStartMark();
+        return m.isPresent() ? pos(m.get()) : new Node.Pos(1, 1);
     }
 
     private static Node.Pos pos(Mark m) {
