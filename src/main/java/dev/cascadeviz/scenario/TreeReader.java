@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -119,6 +121,8 @@ final class TreeReader {
     private final class Yaml {
 
         private ParserImpl parser;
+        /** One String per distinct mapping key: a 37,000-row file repeats its column names in every row. */
+        private final Map<String, String> keys = new HashMap<>();
 
         Node read(String text) {
             LoadSettings settings = LoadSettings.builder()
@@ -166,7 +170,7 @@ final class TreeReader {
                         Node.Pos keyPos = pos(e);
                         String key;
                         if (e instanceof ScalarEvent k) {
-                            key = k.getValue();
+                            key = keys.computeIfAbsent(k.getValue(), String::valueOf);
                         } else {
                             problems.add(keyPos, "expected a plain key (a name) here, found "
                                     + value(e, depth + 1).describe());

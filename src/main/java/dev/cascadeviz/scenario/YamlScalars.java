@@ -50,7 +50,8 @@ final class YamlScalars {
         }
         Long decimal = plainDecimal(text);
         if (decimal != null) {
-            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, text);
+            // Most of a large file's values: the text is made again on demand (not "-0", which reads as 0).
+            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, decimal != 0 || n == 1 ? null : text);
         }
         if (INT.matcher(text).matches()) {
             Object value = integer(text);
