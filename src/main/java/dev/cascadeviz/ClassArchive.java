@@ -32,6 +32,8 @@ final class ClassArchive {
 
     private static final String PREFIX = "cascadeviz-";
     private static final String QUIET = "-Xlog:cds*=off";
+    /** The archive takes about 7 MB; none is written on a disk with less free than this. */
+    private static final long MIN_FREE_BYTES = 256L * 1024 * 1024;
 
     private ClassArchive() {
     }
@@ -58,12 +60,19 @@ final class ClassArchive {
         if (!createsArchive(args)) {
             return Plan.NONE;
         }
+        // A JVM that cannot write its archive ends with exit code 1 and a message, after a trace that
+        // went well: so the file is created here first, and only with room to spare for it.
+        Path writing = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.createDirectories(dir);
-        } catch (IOException | SecurityException e) {
+            if (dir.toFile().getUsableSpace() < MIN_FREE_BYTES) {
+                return Plan.NONE;
+            }
+            Files.deleteIfExists(writing);
+            Files.createFile(writing);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return Plan.NONE;
         }
-        Path writing = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         return new Plan(List.of("-XX:ArchiveClassesAtExit=" + writing, QUIET), writing, archive);
     }
 

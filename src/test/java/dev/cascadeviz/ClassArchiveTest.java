@@ -62,6 +62,14 @@ class ClassArchiveTest {
     }
 
     @Test
+    void noArchiveIsWrittenWhereTheCacheFolderCannotBeWritten() throws IOException {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        // the cache folder would be inside a file: the JVM could not write there, and would end with exit code 1
+        assertEquals(ClassArchive.Plan.NONE, ClassArchive.plan(file.resolve("cache"), jar(), new String[] {"trace", "a.yaml"}, JVM));
+    }
+
+    @Test
     void onlyATraceRunWritesOne() throws IOException {
         Path cache = dir.resolve("cache");
         for (String[] args : List.of(new String[] {"validate", "a.yaml"}, new String[] {"trace", "--help"},
