@@ -31,6 +31,7 @@ import javafx.stage.Stage;
  * thread every 5 ms and records how late each one runs: the longest delay in a phase is the
  * longest the window could not repaint. Also: the run's time in the window against the same
  * run without a window (what {@code trace} does), Previous/Next latency, and the peak heap.
+ * "Shown" means the run finished and the tables pane shows its result (not "working it out…").
  * Not a test (it measures, it does not assert); run it with conformance/bench-window-run.sh.
  */
 public final class WindowRunBenchmark {
@@ -76,7 +77,7 @@ public final class WindowRunBenchmark {
         phase("open (read, first run, show)");
         long open0 = System.nanoTime();
         onFx(() -> window.get().open(file));
-        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long openNanos = System.nanoTime() - open0;
         settle(1500);
         report(String.format(Locale.ROOT, "results shown %.0f ms after open", openNanos / 1e6));
@@ -84,7 +85,7 @@ public final class WindowRunBenchmark {
         phase("re-run (F5)");
         long run0 = System.nanoTime();
         onFx(m::run);
-        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long runNanos = System.nanoTime() - run0;
         settle(1500);
         report(String.format(Locale.ROOT, "results shown %.0f ms after F5 (%.2f× the run without a window)",
@@ -102,6 +103,7 @@ public final class WindowRunBenchmark {
                     m.stepPrevious();
                 }
             });
+            await(() -> tablesShown(window.get()), 60); // the tables show the step
             onFx(() -> { }); // the pulse that shows it
             steps.add(System.nanoTime() - s0);
             settle(150);
@@ -141,6 +143,12 @@ public final class WindowRunBenchmark {
     }
 
     private static String phase;
+
+    /** The tables pane shows what was asked for (not "working it out…"). */
+    private static boolean tablesShown(MainWindow w) {
+        var state = (javafx.scene.control.Label) w.scene().getRoot().lookup("#tables-state");
+        return state != null && !state.getText().contains("working");
+    }
 
     private static void phase(String name) {
         phase = name;
