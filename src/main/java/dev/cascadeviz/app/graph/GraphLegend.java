@@ -17,11 +17,11 @@ public final class GraphLegend extends FlowPane {
         setId("graph-legend");
         getStyleClass().add("graph-legend");
         getChildren().addAll(
-                entry("graph-legend-travelled", "a cascade went along it for the statement shown "
+                entry("graph-legend-travelled", "a cascade went along it for this statement "
                         + "(save-update, merge, refresh-expire)", true, "legend-travelled"),
-                entry("graph-legend-current", "the statement shown touches the table holding its foreign key", true, "legend-current"),
+                entry("graph-legend-current", "this statement touches its foreign key's table", true, "legend-current"),
                 entry("graph-legend-delete", "cascade includes delete", false, "legend-delete"),
-                entry("graph-legend-rule", "the database's own ON DELETE rule", false, "legend-rule"));
+                entry("graph-legend-rule", "database ON DELETE rule", false, "legend-rule"));
     }
 
     private static Label entry(String id, String text, boolean line, String style) {

@@ -75,18 +75,27 @@ public final class ResultTablesView extends VBox {
         title.getStyleClass().add("pane-title");
         state.setId("tables-state");
         state.getStyleClass().add("tables-state");
-        HBox bar = new HBox(8, title, modeToggle(), state);
+        HBox bar = new HBox(8, title, state);
         bar.getStyleClass().add("pane-bar");
         Label hint = new Label();
         hint.setId("tables-mode-hint");
         hint.getStyleClass().add("tables-mode-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        // the switch beside what an edit does in each mode: the two read as one sentence
+        HBox modeBar = new HBox(8, modeToggle(), hint);
+        modeBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        modeBar.getStyleClass().add("tables-mode-bar");
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> TablesModel.hint(tables.getMode()), tables.modeProperty()));
         Label refusal = new Label();
         refusal.setId("tables-refusal");
         refusal.getStyleClass().add("tables-refusal");
         refusal.setWrapText(true);
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.setMaxWidth(Double.MAX_VALUE);
         refusal.textProperty().bind(tables.refusalProperty());
         refusal.visibleProperty().bind(tables.refusalProperty().isNotNull());
         refusal.managedProperty().bind(refusal.visibleProperty());
@@ -96,9 +105,11 @@ public final class ResultTablesView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         FlowPane legend = legend();
         // in presentation the room goes to the rows; the colours are the ones the class knows by then
-        legend.visibleProperty().bind(model.presentationProperty().not());
+        // and the starting rows have no changes to explain
+        legend.visibleProperty().bind(model.presentationProperty().not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !tables.isStartingRows(), tables.modeProperty())));
         legend.managedProperty().bind(legend.visibleProperty());
-        getChildren().addAll(bar, hint, refusal, legend, scroll);
+        getChildren().addAll(bar, modeBar, refusal, legend, scroll);
         model.openedProperty().addListener((o, a, b) -> {
             scroll.setVvalue(0);
             scroll.setHvalue(0);
@@ -143,7 +154,10 @@ public final class ResultTablesView extends VBox {
             tables.showResult();
             follow.run();
         });
+        starting.setMinWidth(Region.USE_PREF_SIZE);
+        result.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(starting, result);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.getStyleClass().add("tables-mode");
         return box;
     }
@@ -303,7 +317,8 @@ public final class ResultTablesView extends VBox {
     private VBox tableCard(Scenario s, String name, List<RowState> rows, List<RowState> all, int live, boolean starting) {
         int total = all.size();
         Table table = s.table(name);
-        Label title = new Label(name + "  (" + live + " of " + total + " rows)");
+        Label title = new Label(name + (starting ? "  (" + total + (total == 1 ? " starting row)" : " starting rows)")
+                : "  (" + live + " of " + total + " rows)"));
         title.getStyleClass().add("table-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("table-grid");

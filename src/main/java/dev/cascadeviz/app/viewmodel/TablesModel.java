@@ -25,10 +25,10 @@ public final class TablesModel {
 
     public enum Mode { STARTING_ROWS, RESULT }
 
-    public static final String STARTING_HINT = "Editing the starting rows: every run begins with these. "
-            + "Double-click a cell to change it, ⋯ to delete a row, + Add row for a new one.";
-    public static final String RESULT_HINT = "Edits here add session steps: double-click a cell for a set step, "
-            + "⋯ on a row for session calls (delete, new, append).";
+    public static final String STARTING_HINT = "Edits change the starting rows every run begins with "
+            + "(double-click a cell; ⋯ deletes a row; + Add row)";
+    public static final String RESULT_HINT = "Edits add session steps (double-click a cell: a set step; "
+            + "⋯ on a row: delete, new, append)";
 
     private final WorkspaceModel model;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.RESULT);
@@ -123,7 +123,7 @@ public final class TablesModel {
         }
         CheckedEdit checked = CheckedEdit.of(before, change);
         if (!checked.accepted()) {
-            return refuse(description + ": not done. " + checked.refusal());
+            return refuse(description + ": not done — " + checked.refusal());
         }
         refusal.set(null);
         Scenario after = checked.after();
