@@ -244,8 +244,9 @@ public final class Why {
 
     /** A related object the merge cascade found no row for: a new one, added, INSERTed by the flush. */
     public static Cause mergedAlong(RelProp prop, InstanceState state) {
-        return about(prop, "cascade", "the merge cascade along " + prop + " found no row for the "
-                + state.mapper().className() + ", so session.merge() makes a new one and adds it: the flush INSERTs it");
+        return about(prop, "cascade", "the merge cascade along " + prop + " reached " + article(state.mapper().className())
+                + " " + state.mapper().className() + " with no row in the database, so session.merge() makes a new one "
+                + "and adds it: the flush INSERTs it");
     }
 
     public static Cause columnsSet(InstanceState state, List<String> columns) {

@@ -66,6 +66,12 @@ class CascadePathGraphTest extends WindowTestBase {
         assertFalse(travelled("Order", "items"));
         stepTo(4); // the merge cascade loads the persistent order's items
         assertTrue(travelled("Order", "items"));
+        // drawn dashed, as the legend shows it, also over a delete cascade's solid red (Order.items has all)
+        javafx.scene.shape.Shape line = (javafx.scene.shape.Shape) window.graph().edgeView("Order", "items").lookup(".edge-line");
+        assertFalse(line.getStrokeDashArray().isEmpty(), "dashed: " + line.getStrokeDashArray());
+        // with square caps each dash grows by the stroke's width and the gaps close: seen solid under Xvfb
+        assertEquals(javafx.scene.shape.StrokeLineCap.BUTT, line.getStrokeLineCap());
+        assertTrue(line.getStrokeDashArray().get(1) > 0, "a gap");
         stepTo(statementStartingWith(trace, "UPDATE orders"));
         assertFalse(travelled("Order", "items"));
         stepTo(statementStartingWith(trace, "INSERT INTO order_items"));
