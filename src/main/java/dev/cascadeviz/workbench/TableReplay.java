@@ -214,11 +214,33 @@ public final class TableReplay {
             }
         } else if (change.after() != null) {
             row.update(Values.normalizeRow(change.after()), who, change.foreignKey());
+            followKeyChange(change.table(), row);
         }
         if (current) {
             row.markCurrent();
         }
         return row;
+    }
+
+    /**
+     * An UPDATE that changed the primary key (SET id=7 WHERE id=1) changed the same row: later
+     * changes and the final tables name it by its new key, so it is found there, not taken for
+     * a row deleted and another inserted.
+     */
+    private void followKeyChange(String table, RowState row) {
+        if (row.isDeleted() || primaryKey(table).isEmpty()) {
+            return;
+        }
+        List<Object> now = keyOf(table, row.now());
+        if (now.equals(row.key())) {
+            return;
+        }
+        Map<List<Object>, RowState> byKey = live.get(table);
+        if (byKey != null) {
+            byKey.remove(row.key(), row);
+            byKey.put(now, row);
+        }
+        row.rekey(now);
     }
 
     private RowState find(List<RowState> rows, RowChange change) {
