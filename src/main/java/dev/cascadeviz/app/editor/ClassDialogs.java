@@ -49,6 +49,7 @@ final class ClassDialogs {
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), table.getText().strip()} : null);
+        enterConfirms(d);
         Platform.runLater(name::requestFocus);
         return d.showAndWait();
     }
@@ -83,6 +84,34 @@ final class ClassDialogs {
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), left.getValue(), right.getValue()} : null);
         return d.showAndWait();
+    }
+
+    /**
+     * Return confirms the dialog wherever the focus is (after a click on a radio button, a check
+     * box or an editable combo box, which keep the key to themselves), except on a button, which
+     * answers it itself, and in an open drop-down list, where it picks the item.
+     */
+    static void enterConfirms(Dialog<?> d) {
+        d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
+                return;
+            }
+            javafx.scene.Node focus = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getFocusOwner();
+            if (focus instanceof javafx.scene.control.Button) {
+                return;
+            }
+            for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()
+                        || n instanceof javafx.scene.control.ChoiceBox<?> cb && cb.isShowing()) {
+                    return;
+                }
+            }
+            javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+            if (ok instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+                e.consume();
+                b.fire();
+            }
+        });
     }
 
     static GridPane grid() {

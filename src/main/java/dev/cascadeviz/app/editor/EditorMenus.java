@@ -49,6 +49,11 @@ public final class EditorMenus {
         }
         ModelEditor editor = new ModelEditor(stage, model);
         graph.setEditing(editor);
+        editor.setGraphArea(() -> graph.getScene() == null ? null : graph.localToScreen(graph.getLayoutBounds()));
+        editor.setRefocus(() -> {
+            stage.requestFocus();
+            graph.requestFocus();
+        });
         Menu modelMenu = new Menu("Model");
         modelMenu.setId("menu-model");
         MenuItem addClass = item("Add Class…", "Ctrl+Shift+A", () -> editor.addClass(null));
