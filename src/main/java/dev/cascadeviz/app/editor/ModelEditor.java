@@ -4,6 +4,7 @@ import dev.cascadeviz.app.graph.GraphEditing;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.editing.ModelEdits;
 import dev.cascadeviz.editing.RelationshipPlan;
+import dev.cascadeviz.editing.TableRenames;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
@@ -18,7 +19,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
 /**
@@ -225,19 +225,38 @@ public final class ModelEditor implements GraphEditing {
         renameClass(className);
     }
 
+    /** Renames a class, and its table when the second name is changed, as one edit. */
     public void renameClass(String className) {
-        TextInputDialog d = new TextInputDialog(className);
-        d.initOwner(owner);
-        d.setTitle("Rename class");
-        d.setHeaderText("Rename " + className + " (relationships, steps and layout follow)");
-        d.getEditor().setId("rename-field");
+        Scenario s = model.getScenario();
+        String table = tableOf(s, className);
+        if (table == null) {
+            return;
+        }
         String[] now = {className};
-        d.showAndWait().map(String::strip).ifPresent(n -> {
-            if (apply("Rename class " + className + " to " + n, s -> ModelEdits.renameClass(s, className, n))) {
+        ClassDialogs.askRenameClass(owner, className, table).ifPresent(names -> {
+            String n = names[0];
+            String t = names[1];
+            boolean withTable = !t.equals(table);
+            String what = "Rename class " + className + " to " + n + (withTable ? " (table " + table + " to " + t + ")" : "");
+            if (apply(what, x -> withTable ? TableRenames.renameClassAndTable(x, className, n, t)
+                    : ModelEdits.renameClass(x, className, n))) {
                 now[0] = n;
             }
         });
         backToGraph(now[0]);
+    }
+
+    /** Model > Rename Table: any table, an association table too; everything naming it follows. */
+    public void renameTable() {
+        Scenario s = model.getScenario();
+        if (s == null || s.tables().isEmpty()) {
+            return;
+        }
+        String selected = model.selectionProperty().get() instanceof dev.cascadeviz.app.viewmodel.Selection.ClassNode c
+                ? tableOf(s, c.className()) : null;
+        ClassDialogs.askRenameTable(owner, s, selected).ifPresent(names ->
+                apply("Rename table " + names[0] + " to " + names[1], x -> TableRenames.renameTable(x, names[0], names[1])));
+        backToGraph(null);
     }
 
     public void deleteClass(String className) {

@@ -114,6 +114,7 @@ public final class GraphView extends Pane {
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         setOnMousePressed(e -> {
             if (e.getTarget() == this) {
+                requestFocus(); // the keys of the graph (Insert, F2) work after a click on the canvas too
                 panStart = new Point2D(e.getX() - translate.getX(), e.getY() - translate.getY());
                 if (e.getButton() == MouseButton.PRIMARY) {
                     model.selectionProperty().set(Selection.NONE);
