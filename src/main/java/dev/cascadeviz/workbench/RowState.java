@@ -141,6 +141,7 @@ public final class RowState {
 
     /** Puts back what {@code saved} (a {@link #copy()} of this row) held, except the current mark. */
     void restore(RowState saved) {
+        key = saved.key;
         now = saved.now == null ? null : new LinkedHashMap<>(saved.now);
         deletedBy = saved.deletedBy;
         insertedBy = saved.insertedBy;

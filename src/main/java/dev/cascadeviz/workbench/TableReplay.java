@@ -167,14 +167,13 @@ public final class TableReplay {
 
     /** Puts a row back as {@code saved} held it (a copy taken before a change). */
     void restore(String table, RowState row, RowState saved) {
-        row.restore(saved);
         Map<List<Object>, RowState> byKey = live.get(table);
         if (byKey != null) {
-            if (row.isDeleted()) {
-                byKey.remove(row.key(), row);
-            } else {
-                byKey.put(row.key(), row);
-            }
+            byKey.remove(row.key(), row); // a primary-key change is undone too: the row goes back under its old key
+        }
+        row.restore(saved);
+        if (byKey != null && !row.isDeleted()) {
+            byKey.put(row.key(), row);
         }
     }
 
