@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.CompactRow;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -331,15 +332,21 @@ public final class ScenarioDatabase implements AutoCloseable {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-                for (int i = 0; i < names.length; i++) {
-                    row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
-                }
-                rows.add(row);
-            }
+            read(rs, new CompactRow.Shape(cols), types, rows);
         }
         return rows;
+    }
+
+    /** Every row of a result, each a read-only row of the shape's columns with normalized values. */
+    private static void read(ResultSet rs, CompactRow.Shape shape, ColumnType[] types, List<Map<String, Object>> rows)
+            throws SQLException {
+        while (rs.next()) {
+            Object[] values = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                values[i] = DatabaseValues.read(rs.getObject(i + 1), types[i]);
+            }
+            rows.add(new CompactRow(shape, values));
+        }
     }
 
     /** How many values one query of {@link #rowsByColumns} binds at most (SQLite allows 32,766). */
@@ -366,6 +373,7 @@ public final class ScenarioDatabase implements AutoCloseable {
             types[i] = t.column(names[i]).type();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        CompactRow.Shape shape = new CompactRow.Shape(cols);
         if (values.isEmpty() || columns.isEmpty()) {
             return rows;
         }
@@ -397,13 +405,7 @@ public final class ScenarioDatabase implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement(head + where)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-                        for (int i = 0; i < names.length; i++) {
-                            row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
-                        }
-                        rows.add(row);
-                    }
+                    read(rs, shape, types, rows);
                 }
             }
         }

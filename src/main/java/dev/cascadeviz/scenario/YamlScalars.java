@@ -48,7 +48,8 @@ final class YamlScalars {
         }
         Long decimal = plainDecimal(text);
         if (decimal != null) {
-            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, text);
+            // written as Long.toString writes it (but "-0"): the text is made again when a message needs it
+            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, decimal == 0 && n > 1 ? text : null);
         }
         if (INT.matcher(text).matches()) {
             Object value = integer(text);
