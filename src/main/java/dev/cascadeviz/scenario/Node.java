@@ -43,9 +43,18 @@ sealed interface Node {
         }
     }
 
-    record MapNode(Pos pos, Map<String, Entry> entries) implements Node {
+    record MapNode(long at, Map<String, Entry> entries) implements Node {
         public MapNode {
             entries = Entries.copyOf(entries);
+        }
+
+        MapNode(Pos pos, Map<String, Entry> entries) {
+            this(Pos.pack(pos), entries);
+        }
+
+        @Override
+        public Pos pos() {
+            return Pos.unpack(at);
         }
 
         Node get(String key) {
@@ -59,9 +68,18 @@ sealed interface Node {
         }
     }
 
-    record ListNode(Pos pos, List<Node> items) implements Node {
+    record ListNode(long at, List<Node> items) implements Node {
         public ListNode {
             items = List.copyOf(items);
+        }
+
+        ListNode(Pos pos, List<Node> items) {
+            this(Pos.pack(pos), items);
+        }
+
+        @Override
+        public Pos pos() {
+            return Pos.unpack(at);
         }
 
         @Override
