@@ -22,7 +22,7 @@ PLAIN_OPTIONS = ("cascade", "passive_deletes", "back_populates", "uselist", "sin
                  "post_update", "viewonly", "lazy", "passive_updates")
 COLUMN_OPTIONS = ("order_by", "foreign_keys", "remote_side")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
-REF = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$", re.S)
+REF = re.compile(r"^\s*([^\W\d]\w*)\s*\((.*)\)\s*$", re.S)  # a class: a Python identifier of any alphabet
 
 
 def first_line(text):

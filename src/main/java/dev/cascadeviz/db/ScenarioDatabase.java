@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.CompactRow;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -325,31 +326,26 @@ public final class ScenarioDatabase implements AutoCloseable {
         }
         String sql = "SELECT " + names(cols) + " FROM " + name(t.name()) + (order.isEmpty() ? "" : " ORDER BY " + names(order));
         String[] names = cols.toArray(new String[0]);
-        ColumnType[] types = typesOf(t, names);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            readRows(rs, names, types, rows);
-        }
-        return rows;
-    }
-
-    private static ColumnType[] typesOf(Table t, String[] names) {
         ColumnType[] types = new ColumnType[names.length];
         for (int i = 0; i < names.length; i++) {
             types[i] = t.column(names[i]).type();
         }
-        return types;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            read(rs, new CompactRow.Shape(cols), types, rows);
+        }
+        return rows;
     }
 
-    /** Adds every row of {@code rs} to {@code rows}: a map in column order with normalized values. */
-    private static void readRows(ResultSet rs, String[] names, ColumnType[] types,
-                                 List<Map<String, Object>> rows) throws SQLException {
+    /** Every row of a result, each a read-only row of the shape's columns with normalized values. */
+    private static void read(ResultSet rs, CompactRow.Shape shape, ColumnType[] types, List<Map<String, Object>> rows)
+            throws SQLException {
         while (rs.next()) {
-            Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-            for (int i = 0; i < names.length; i++) {
-                row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
+            Object[] values = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                values[i] = DatabaseValues.read(rs.getObject(i + 1), types[i]);
             }
-            rows.add(row);
+            rows.add(new CompactRow(shape, values));
         }
     }
 
@@ -372,8 +368,12 @@ public final class ScenarioDatabase implements AutoCloseable {
         Table t = scenario.table(tableName);
         List<String> cols = select;
         String[] names = cols.toArray(new String[0]);
-        ColumnType[] types = typesOf(t, names);
+        ColumnType[] types = new ColumnType[names.length];
+        for (int i = 0; i < names.length; i++) {
+            types[i] = t.column(names[i]).type();
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
+        CompactRow.Shape shape = new CompactRow.Shape(cols);
         if (values.isEmpty() || columns.isEmpty()) {
             return rows;
         }
@@ -405,7 +405,7 @@ public final class ScenarioDatabase implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement(head + where)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
-                    readRows(rs, names, types, rows);
+                    read(rs, shape, types, rows);
                 }
             }
         }

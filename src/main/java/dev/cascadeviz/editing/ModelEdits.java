@@ -4,6 +4,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
+import dev.cascadeviz.model.Names;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.QualifiedColumn;
@@ -39,9 +40,16 @@ public final class ModelEdits {
         }
     }
 
+    /** A class or relationship name: SQLAlchemy makes it a Python class or attribute. */
     static void requireName(String name, String what) {
-        require(name != null && name.matches("[A-Za-z_][A-Za-z0-9_]*"),
+        require(name != null && Names.isPythonIdentifier(name),
                 what + " must be a Python identifier (letters, digits, _; not starting with a digit): '" + name + "'");
+    }
+
+    /** A table or column name: anything SQLAlchemy quotes, as the loader reads it. */
+    static void requireSqlName(String name, String what) {
+        String problem = name == null ? "is missing" : Names.sqlNameProblem(name);
+        require(problem == null, what + " '" + name + "' " + problem);
     }
 
     /** {@code UserProfile} → {@code user_profile}. */
@@ -54,7 +62,7 @@ public final class ModelEdits {
     /** A class on a new table with an integer primary key {@code id}, its card at {@code at}. */
     public static Scenario addClass(Scenario s, String className, String tableName, Point at) {
         requireName(className, "A class name");
-        requireName(tableName, "A table name");
+        requireSqlName(tableName, "A table name");
         require(!s.classes().containsKey(className), "There is already a class " + className + ".");
         require(!s.tables().containsKey(tableName), "There is already a table " + tableName + ".");
         Map<String, Table> tables = new LinkedHashMap<>(s.tables());
@@ -271,7 +279,7 @@ public final class ModelEdits {
     public static Scenario addColumn(Scenario s, String table, Column c) {
         Table t = s.table(table);
         require(t != null, "There is no table " + table + ".");
-        requireName(c.name(), "A column name");
+        requireSqlName(c.name(), "A column name");
         require(!t.columns().containsKey(c.name()), "Table " + table + " already has a column " + c.name() + ".");
         return s.withTable(t.withColumn(c));
     }
@@ -284,7 +292,7 @@ public final class ModelEdits {
     public static Scenario replaceColumn(Scenario s, String table, String oldName, Column c) {
         Table t = s.table(table);
         require(t != null && t.column(oldName) != null, "There is no column " + table + "." + oldName + ".");
-        requireName(c.name(), "A column name");
+        requireSqlName(c.name(), "A column name");
         require(c.name().equals(oldName) || !t.columns().containsKey(c.name()),
                 "Table " + table + " already has a column " + c.name() + ".");
         if (c.foreignKey() != null) {

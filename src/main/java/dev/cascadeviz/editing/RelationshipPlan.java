@@ -205,7 +205,7 @@ public record RelationshipPlan(String source, String target, Kind kind, String n
 
     /** An association table (no class): one primary-key column referencing each table's key. */
     public static Scenario addAssociationTable(Scenario s, String name, String left, String right) {
-        ModelEdits.requireName(name, "A table name");
+        ModelEdits.requireSqlName(name, "A table name");
         ModelEdits.require(s.table(name) == null, "There is already a table " + name + ".");
         Table l = s.table(left);
         Table r = s.table(right);

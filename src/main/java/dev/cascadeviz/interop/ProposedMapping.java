@@ -168,12 +168,19 @@ final class ProposedMapping {
         return name;
     }
 
-    /** {@code order_item} as {@code OrderItem}. */
+    /** {@code order_item} as {@code OrderItem}, {@code Kunde Straße} as {@code KundeStraße} (letters of any alphabet). */
     static String className(String table) {
+        String name = camel(java.text.Normalizer.normalize(table, java.text.Normalizer.Form.NFKC), "[^\\p{L}\\p{N}]+");
+        // a name Python would not keep as written (a combining mark first, say): ASCII letters and digits only
+        return dev.cascadeviz.model.Names.isPythonIdentifier(name) ? name : camel(table, "[^A-Za-z0-9]+");
+    }
+
+    private static String camel(String table, String separators) {
         StringBuilder sb = new StringBuilder();
-        for (String part : table.split("[^A-Za-z0-9]+")) {
+        for (String part : table.split(separators)) {
             if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                int first = part.codePointAt(0);
+                sb.appendCodePoint(Character.toUpperCase(first)).append(part.substring(Character.charCount(first)));
             }
         }
         return PythonLiterals.identifier(sb.length() == 0 ? "Table" : sb.toString());

@@ -40,9 +40,10 @@ public record Scenario(
             // importing 1,000 tables copied every row once per class before.
             Map<String, List<Map<String, Object>>> rowCopy = new LinkedHashMap<>();
             rows.forEach((table, list) -> {
-                List<Map<String, Object>> l = new ArrayList<>();
+                List<Map<String, Object>> l = new ArrayList<>(list.size());
+                CompactRow.Shape[] last = {null};
                 for (Map<String, Object> r : list) {
-                    l.add(r instanceof OwnedRow ? r : Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+                    l.add(CompactRow.of(r, last));
                 }
                 rowCopy.put(table, Collections.unmodifiableList(l));
             });
@@ -143,45 +144,6 @@ public record Scenario(
         @Override
         public int size() {
             return rows.size();
-        }
-    }
-
-    /**
-     * A row for a new scenario without a copy: the loader hands over each row map it built and
-     * keeps no reference to it (a copy per row doubled the memory of a 10^6-row file).
-     *
-     * @param row a map in column order that nobody changes or keeps afterwards
-     */
-    public static Map<String, Object> ownedRow(LinkedHashMap<String, Object> row) {
-        return new OwnedRow(row);
-    }
-
-    /** A row map handed over by its maker: read-only from here on. */
-    private static final class OwnedRow extends java.util.AbstractMap<String, Object> {
-        private final Map<String, Object> row;
-
-        OwnedRow(LinkedHashMap<String, Object> row) {
-            this.row = Collections.unmodifiableMap(row);
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            return row.entrySet();
-        }
-
-        @Override
-        public Object get(Object key) {
-            return row.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return row.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return row.size();
         }
     }
 }

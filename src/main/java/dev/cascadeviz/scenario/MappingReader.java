@@ -71,7 +71,8 @@ final class MappingReader {
     private MappedClass mappedClass(Node.Entry entry) {
         String name = entry.key();
         if (!Reading.isIdentifier(name)) {
-            in.problem(entry.keyPos(), "class name '" + name + "' must be letters, digits and underscores");
+            in.problem(entry.keyPos(), "class name '" + name + "' must be a Python identifier, since SQLAlchemy makes it a class: "
+                    + "letters, digits and _ (of any alphabet), not starting with a digit");
             return null;
         }
         Node.MapNode m = in.map(entry.value(), "class '" + name + "' (table: ..., relationships: ...)");
@@ -155,7 +156,8 @@ final class MappingReader {
         String name = entry.key();
         String where = "relationship " + cls + "." + name;
         if (!Reading.isIdentifier(name)) {
-            in.problem(entry.keyPos(), "relationship name '" + name + "' must be letters, digits and underscores");
+            in.problem(entry.keyPos(), "relationship name '" + name + "' must be a Python identifier, since SQLAlchemy makes it an "
+                    + "attribute: letters, digits and _ (of any alphabet), not starting with a digit");
             return null;
         }
         Node.MapNode m = in.map(entry.value(), where + " ({target: ..., ...})");

@@ -1,18 +1,17 @@
 package dev.cascadeviz.scenario;
 
+import dev.cascadeviz.model.Names;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Typed access to {@link Node}s for the section readers: each method either returns the value
  * or records a problem that says what was expected and returns null.
  */
 final class Reading {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     final Problems problems;
 
@@ -80,48 +79,21 @@ final class Reading {
     /** A string that must be a name usable in Python and SQL: letters, digits, underscores. */
     String identifier(Node node, String what) {
         String s = string(node, what);
-        if (s != null && !IDENTIFIER.matcher(s).matches()) {
+        if (s != null && !isIdentifier(s)) {
             problem(node, "expected a name of letters, digits and underscores for " + what + ", found '" + s + "'");
             return null;
         }
         return s;
     }
 
+    /** A class or relationship name: a Python identifier ({@link Names#isPythonIdentifier}). */
     static boolean isIdentifier(String s) {
-        return IDENTIFIER.matcher(s).matches();
+        return Names.isPythonIdentifier(s);
     }
 
-    /**
-     * Why a table or column name cannot be used, or null when it can. SQLAlchemy takes any string
-     * and quotes it in SQL as its SQLite dialect does (spaces, a leading digit, other alphabets,
-     * quotes and reserved words are all fine). Refused: an empty name; a dot, since a
-     * {@code table.column} reference (the file's and SQLAlchemy's {@code ForeignKey("table.column")})
-     * splits at dots and "assumes that '.' will never appear within any component"; control
-     * characters, which SQLite's C interface would cut at NUL and no line of SQL or Python can show.
-     */
+    /** Why a table or column name cannot be used, or null when it can ({@link Names#sqlNameProblem}). */
     static String sqlNameProblem(String name) {
-        if (name.isEmpty()) {
-            return "is empty";
-        }
-        if (name.indexOf('.') >= 0) {
-            return "contains '.': a table.column reference (and SQLAlchemy's ForeignKey(\"table.column\")) "
-                    + "splits at the dots, so a name cannot hold one";
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
-                return "contains a control character";
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
-                    return "contains an unpaired surrogate";
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return "contains an unpaired surrogate";
-            }
-        }
-        return null;
+        return Names.sqlNameProblem(name);
     }
 
     Boolean bool(Node node, String what) {

@@ -2,6 +2,7 @@ package dev.cascadeviz.scenario;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.CompactRow;
 import dev.cascadeviz.model.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +28,8 @@ final class RowsReader {
     }
 
     private final Reading in;
+    private final Map<List<String>, CompactRow.Shape> shapes = new HashMap<>();
+    private CompactRow.Shape lastShape;
 
     private RowsReader(Reading in) {
         this.in = in;
@@ -83,7 +86,10 @@ final class RowsReader {
             return null;
         }
         int before = in.problems.count();
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>(m.entries().size() * 2);
+        int n = m.entries().size();
+        String[] names = new String[n];
+        Object[] values = new Object[n];
+        int k = 0;
         for (Node.Entry e : m.entries().values()) {
             Column c = table.column(e.key());
             if (c == null) {
@@ -91,7 +97,8 @@ final class RowsReader {
                         + Reading.quoted(table.columns().keySet()));
                 continue;
             }
-            row.put(c.name(), value(table, c, e.value()));
+            names[k] = c.name();
+            values[k++] = value(table, c, e.value());
         }
         for (Column c : table.columns().values()) {
             if (!c.primaryKey() && c.nullable()) {
@@ -109,6 +116,7 @@ final class RowsReader {
         if (in.problems.count() != before) {
             return null;
         }
+        CompactRow row = new CompactRow(shape(Arrays.asList(names)), values);
         Object[] keyValues = new Object[primaryKey.size()];
         for (int i = 0; i < keyValues.length; i++) {
             keyValues[i] = row.get(primaryKey.get(i).name());
@@ -122,7 +130,16 @@ final class RowsReader {
                 return null;
             }
         }
-        return dev.cascadeviz.model.Scenario.ownedRow(row); // handed over: the scenario keeps it without a copy
+        return row; // read-only and compact: the scenario keeps it without a copy
+    }
+
+    /** The shape of rows with these keys in this order: the last one used, else one made before, else a new one. */
+    private CompactRow.Shape shape(List<String> names) {
+        if (lastShape != null && lastShape.is(names)) {
+            return lastShape;
+        }
+        lastShape = shapes.computeIfAbsent(List.copyOf(names), CompactRow.Shape::new);
+        return lastShape;
     }
 
     private static boolean isNull(Node n) {

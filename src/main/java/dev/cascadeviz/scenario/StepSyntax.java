@@ -113,8 +113,8 @@ final class StepSyntax {
 
     private String identifier(String what) throws SyntaxError {
         int start = at;
-        while (at < text.length() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
-            at++;
+        while (at < text.length() && (Character.isUnicodeIdentifierPart(text.codePointAt(at)) || peek() == '_')) {
+            at += Character.charCount(text.codePointAt(at));
         }
         String s = text.substring(start, at);
         if (s.isEmpty() || !Reading.isIdentifier(s)) {

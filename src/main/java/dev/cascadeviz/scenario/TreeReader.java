@@ -117,16 +117,33 @@ final class TreeReader {
         }
     }
 
-    /** YAML: SnakeYAML Engine's events, the whole text in one buffer so that reading stays linear. */
+    /**
+     * SnakeYAML's read buffer: it must hold the longest line, or each refill copies the token
+     * read so far again (an 8 M-character line took over 20 s with 1 KiB); it need not hold the
+     * whole file, which cost an int and a char per character, 300 MB for a 50 MB file of 10^6 rows.
+     */
+    static int bufferSize(String text) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                longest = Math.max(longest, i - start);
+                start = i + 1;
+            }
+        }
+        longest = Math.max(longest, text.length() - start);
+        return Math.max(64 * 1024, longest + 1);
+    }
+
+    /** YAML: SnakeYAML Engine's events, read through a buffer that holds the longest line so that reading stays linear. */
     private final class Yaml {
 
         private ParserImpl parser;
-        /** One String per distinct mapping key: a 37,000-row file repeats its column names in every row. */
-        private final Map<String, String> keys = new HashMap<>();
 
         Node read(String text) {
             LoadSettings settings = LoadSettings.builder()
-                    .setBufferSize(Math.max(1024, text.length() + 1))
+                    .setBufferSize(bufferSize(text))
                     .setCodePointLimit(Integer.MAX_VALUE)
                     .setAllowDuplicateKeys(true)
                     .setUseMarks(positions)
@@ -159,6 +176,20 @@ final class TreeReader {
             }
         }
 
+        /** Keys repeat on every row: one String per distinct key, not per row (10^6 rows held 3 M copies). */
+        private final Map<String, String> keys = new HashMap<>();
+
+        private String key(String key) {
+            String known = keys.get(key);
+            if (known != null) {
+                return known;
+            }
+            if (keys.size() < 100_000) {
+                keys.put(key, key);
+            }
+            return key;
+        }
+
         private Node value(Event event, int depth) {
             Node.Pos pos = pos(event);
             switch (event.getEventId()) {
@@ -170,7 +201,7 @@ final class TreeReader {
                         Node.Pos keyPos = pos(e);
                         String key;
                         if (e instanceof ScalarEvent k) {
-                            key = keys.computeIfAbsent(k.getValue(), String::valueOf);
+                            key = key(k.getValue());
                         } else {
                             problems.add(keyPos, "expected a plain key (a name) here, found "
                                     + value(e, depth + 1).describe());
@@ -306,9 +337,13 @@ final class TreeReader {
                 case VALUE_STRING:
                     return new Node.Scalar(pos, Node.Kind.STRING, parser.getText(), parser.getText());
                 case VALUE_NUMBER_INT: {
-                    Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                            ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-                    return new Node.Scalar(pos, Node.Kind.INTEGER, v, parser.getText());
+                    if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                        long v = parser.getLongValue();
+                        // JSON writes an integer as Long.toString does, but for "-0": keep the text only then
+                        boolean canonical = parser.getTextLength() == Long.toString(v).length();
+                        return new Node.Scalar(pos, Node.Kind.INTEGER, v, canonical ? null : parser.getText());
+                    }
+                    return new Node.Scalar(pos, Node.Kind.INTEGER, parser.getBigIntegerValue(), parser.getText());
                 }
                 case VALUE_NUMBER_FLOAT:
                     return new Node.Scalar(pos, Node.Kind.FLOAT, parser.getDoubleValue(), parser.getText());

@@ -1,5 +1,7 @@
 package dev.cascadeviz.trace;
 
+import dev.cascadeviz.model.CompactRow;
+
 import dev.cascadeviz.model.Release;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,8 +60,9 @@ public record Trace(
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         in.forEach((t, rows) -> {
             List<Map<String, Object>> l = new ArrayList<>(rows.size());
+            CompactRow.Shape[] last = {null};
             for (Map<String, Object> r : rows) {
-                l.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+                l.add(CompactRow.of(r, last)); // read-only; a CompactRow (the database's snapshot) is kept as it is
             }
             out.put(t, Collections.unmodifiableList(l));
         });

@@ -127,10 +127,17 @@ final class Mutator {
         }
         int[] span = spans.get(r.nextInt(spans.size()));
         int[] other = spans.get(r.nextInt(spans.size()));
-        String name = switch (r.nextInt(4)) {
+        String name = switch (r.nextInt(10)) {
             case 0 -> "nosuch";
             case 1 -> "_sa_instance_state";
             case 2 -> "select";
+            // names SQLAlchemy quotes, and some it cannot take (a dot, a fullwidth letter, a quote left open)
+            case 3 -> "first name";
+            case 4 -> "\"x\\\"y\"";
+            case 5 -> "Größe";
+            case 6 -> "2 items";
+            case 7 -> r.nextBoolean() ? "a.b" : "\uff34hing";
+            case 8 -> r.nextBoolean() ? "o'brien" : "'open";
             default -> s.substring(other[0], other[1]);
         };
         done.add("name at char " + span[0] + " replaced by " + name);

@@ -93,6 +93,7 @@ class DatabaseImportTest {
             assertEquals(List.of("id", "first name", "1st \"nick\"", "order"),
                     List.copyOf(s.table("Kunde Straße").columns().keySet()));
             assertEquals("Kunde Straße.id", s.table("2 items").column("owner id").foreignKey());
+            assertEquals(List.of("KundeStraße", "_2Items"), List.copyOf(s.classes().keySet()), "classes named in the tables' alphabet");
             assertEquals(List.of(Map.of("id", 1L, "owner id", 1L, "x'y", "q"), Map.of("id", 2L, "owner id", 1L, "x'y", "r")),
                     s.rows().get("2 items").stream().map(r -> Map.copyOf(r)).toList());
             // what was imported is a scenario the loader reads back and both engines run

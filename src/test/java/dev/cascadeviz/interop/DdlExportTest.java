@@ -29,6 +29,55 @@ class DdlExportTest {
                 runAll("jdbc:h2:mem:h" + System.nanoTime(), Library.load(f), DdlExport.Dialect.H2)));
     }
 
+    /**
+     * Issue 16: the SQLite DDL of the scenarios whose names need quotes is, statement by
+     * statement, what SQLAlchemy's SQLite dialect compiles for the same tables (CreateTable and
+     * CreateIndex over conformance/sqla_schema.py's metadata), and H2 runs its own DDL of them.
+     */
+    @TestFactory
+    Stream<DynamicTest> sqliteDdlOfOddNamesIsWhatSqlAlchemyCompiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.List<ExportedPythonTest.Runner> runners = ExportedPythonTest.runners().stream()
+                .filter(r -> !r.version().startsWith("1.4.")).toList();
+        org.junit.jupiter.api.Assumptions.assumeFalse(runners.isEmpty(), "no SQLAlchemy 2.x");
+        java.nio.file.Path python = runners.get(runners.size() - 1).python();
+        java.nio.file.Path compile = dir.resolve("ddl.py");
+        java.nio.file.Files.writeString(compile, """
+                import sys, yaml
+                sys.path.insert(0, "conformance")
+                import sqla_schema
+                from sqlalchemy.schema import CreateTable, CreateIndex
+                from sqlalchemy.dialects import sqlite
+                md = sqla_schema.build_metadata(yaml.safe_load(open(sys.argv[1], encoding="utf-8")))
+                for t in md.tables.values():
+                    print(str(CreateTable(t).compile(dialect=sqlite.dialect())).strip() + ";")
+                    for ix in sorted(t.indexes, key=lambda i: i.name):
+                        print(str(CreateIndex(ix).compile(dialect=sqlite.dialect())).strip() + ";")
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<java.nio.file.Path> files;
+        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Scenario s = dev.cascadeviz.scenario.ScenarioFiles.load(f);
+            Process p = new ProcessBuilder(python.toString(), compile.toString(), f.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String expected = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor());
+            assertEquals(statements(expected), DdlExport.statements(s, DdlExport.Dialect.SQLITE).stream()
+                    .map(DdlExportTest::folded).toList());
+            runAll("jdbc:h2:mem:odd" + System.nanoTime(), s, DdlExport.Dialect.H2);
+        }));
+    }
+
+    private static java.util.List<String> statements(String script) {
+        return java.util.Arrays.stream(script.split(";\n")).map(DdlExportTest::folded).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String folded(String sql) {
+        return sql.replaceAll("\\s+", " ").replaceAll(";$", "").strip();
+    }
+
     private static void runAll(String url, Scenario s, DdlExport.Dialect dialect) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             for (String sql : DdlExport.statements(s, dialect)) {

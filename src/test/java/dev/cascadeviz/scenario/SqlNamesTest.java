@@ -2,6 +2,7 @@ package dev.cascadeviz.scenario;
 
 import static dev.cascadeviz.scenario.Refusals.refusedOnceAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Scenario;
@@ -115,5 +116,69 @@ class SqlNamesTest {
                       id: {type: integer, primary_key: true}
                 """, "fold.yaml");
         assertEquals(List.of("Äpfel", "äpfel"), List.copyOf(s.tables().keySet()));
+    }
+
+    @Test
+    void classesAndRelationshipsArePythonIdentifiersOfAnyAlphabet() throws ScenarioException {
+        Scenario s = ScenarioFiles.parse("""
+                tables:
+                  Straße:
+                    columns:
+                      id: {type: integer, primary_key: true}
+                  Haus:
+                    columns:
+                      id: {type: integer, primary_key: true}
+                      straße_id: {type: integer, foreign_key: Straße.id}
+                classes:
+                  Straße:
+                    table: Straße
+                    relationships:
+                      häuser: {target: 家}
+                  家: {table: Haus}
+                rows:
+                  Straße: [{id: 1}]
+                steps:
+                  - load: Straße(1).häuser
+                """, "unicode.yaml");
+        assertEquals(List.of("Straße", "家"), List.copyOf(s.classes().keySet()));
+        assertEquals("load Straße(1).häuser", StepNotation.line(s.steps().get(0)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1Thing", "A Thing", "Thing-2", "\uff34hing", "x\u200dy"})
+    void aClassNamePythonWouldNotReadAsThatNameIsRefused(String name) {
+        String text = "tables:\n  t:\n    columns:\n      id: {type: integer, primary_key: true}\nclasses:\n  "
+                + yaml(name) + ": {table: t}\n";
+        refusedOnceAt(text, 6, yaml(name), "class name '" + name + "' must be a Python identifier");
+    }
+
+    @Test
+    void pythonIdentifiersAreThoseThePythonParserKeepsAsWritten() {
+        for (String ok : List.of("x", "_", "Größe", "名前", "été_2", "\ud840\udc00x")) {
+            assertTrue(dev.cascadeviz.model.Names.isPythonIdentifier(ok), ok);
+        }
+        // fullwidth T and the ligature fi are rewritten by NFKC in Python source; a joiner is not part of a name
+        for (String bad : List.of("", "2x", "a b", "a-b", "$x", "\uff34x", "\ufb01le", "a\u200db", "\ud835\udc00bc")) {
+            assertFalse(dev.cascadeviz.model.Names.isPythonIdentifier(bad), bad);
+        }
+    }
+
+    @Test
+    void theModelEditorTakesTheNamesTheLoaderTakes() {
+        Scenario s = dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde", "Kunde Straße", null);
+        assertTrue(s.tables().containsKey("Kunde Straße"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde", "a.b", null));
+        assertTrue(e.getMessage().contains("contains '.'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde Straße", "k", null));
+    }
+
+    private static Scenario emptyScenario() {
+        try {
+            return ScenarioFiles.parse("tables: {}\n", "empty.yaml");
+        } catch (ScenarioException e) {
+            throw new AssertionError(e);
+        }
     }
 }
