@@ -149,6 +149,7 @@ public final class SaveSide {
                 s.session = null;
             }
         }
+        session.forgetUnreferenced();
     }
 
     /** {@code session.expire_all()} */
@@ -156,6 +157,7 @@ public final class SaveSide {
         for (InstanceState s : session.identityStates()) {
             s.expire();
         }
+        session.forgetUnreferenced();
     }
 
     /**

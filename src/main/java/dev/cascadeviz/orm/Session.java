@@ -51,6 +51,12 @@ public final class Session {
     /** {@code transaction._new}: objects inserted in the current transaction. */
     final Set<InstanceState> transactionNew = new LinkedHashSet<>();
     private final SaveSide saveSide = new SaveSide(this);
+    /**
+     * What the steps hold, as variables in user code hold them (scenario-format.md): the objects
+     * a step obtains and the collections it loads. The identity map is weak in SQLAlchemy: an
+     * object nothing else references is freed by CPython at once and forgotten by the session.
+     */
+    private final List<Object> held = new ArrayList<>();
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -710,6 +716,7 @@ public final class Session {
         try {
             uow.execute();
             uow.finalizeFlushChanges();
+            forgetUnreferenced();
         } catch (RuntimeException e) {
             if (!(e instanceof RunCancelledException)) {
                 executor.rollback();
@@ -756,6 +763,118 @@ public final class Session {
         }
     }
 
+    /** A step holds this object or loaded collection until the run ends (null is ignored). */
+    void hold(Object value) {
+        if (value instanceof InstanceState || value instanceof List<?>) {
+            held.add(value);
+        }
+    }
+
+    /**
+     * {@code WeakInstanceDict}: forgets the objects CPython frees once nothing references them.
+     * References are the steps' variables, the session's strong sets (new, deleted, modified
+     * objects) and every live object's loaded relationship values, committed values and pending
+     * collection changes. Reference counting frees what is not reachable from those, except
+     * objects on a reference cycle and what they reach (left to the cyclic collector, which runs
+     * at no fixed time): so an object is forgotten exactly when peeling unreferenced objects off
+     * the unreachable ones reaches it.
+     */
+    void forgetUnreferenced() {
+        Set<InstanceState> alive = new java.util.HashSet<>();
+        Deque<InstanceState> todo = new ArrayDeque<>();
+        for (Object h : held) {
+            reach(h, alive, todo);
+        }
+        for (InstanceState s : pending) {
+            reach(s, alive, todo);
+        }
+        for (InstanceState s : deleted.keySet()) {
+            reach(s, alive, todo);
+        }
+        for (InstanceState s : identityMap.values()) {
+            if (s.modified) {
+                reach(s, alive, todo);
+            }
+        }
+        while (!todo.isEmpty()) {
+            for (InstanceState t : references(todo.pop())) {
+                reach(t, alive, todo);
+            }
+        }
+        List<InstanceState> unreachable = new ArrayList<>();
+        for (InstanceState s : identityMap.values()) {
+            if (!alive.contains(s)) {
+                unreachable.add(s);
+            }
+        }
+        if (unreachable.isEmpty()) {
+            return;
+        }
+        Map<InstanceState, Integer> refcount = new HashMap<>();
+        unreachable.forEach(s -> refcount.put(s, 0));
+        for (InstanceState s : unreachable) {
+            for (InstanceState t : references(s)) {
+                refcount.computeIfPresent(t, (k, n) -> n + 1);
+            }
+        }
+        Deque<InstanceState> freed = new ArrayDeque<>();
+        refcount.forEach((s, n) -> {
+            if (n == 0) {
+                freed.add(s);
+            }
+        });
+        while (!freed.isEmpty()) {
+            InstanceState s = freed.pop();
+            identityRemove(s);
+            for (InstanceState t : references(s)) {
+                Integer n = refcount.computeIfPresent(t, (k, c) -> c - 1);
+                if (n != null && n == 0) {
+                    freed.add(t);
+                }
+            }
+        }
+    }
+
+    private static void reach(Object value, Set<InstanceState> alive, Deque<InstanceState> todo) {
+        if (value instanceof InstanceState s) {
+            if (alive.add(s)) {
+                todo.push(s);
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                reach(o, alive, todo);
+            }
+        }
+    }
+
+    /** The objects one object's attributes reference strongly (with repeats, as reference counts count them). */
+    private static List<InstanceState> references(InstanceState s) {
+        List<InstanceState> out = new ArrayList<>();
+        for (Object v : s.related.values()) {
+            addStates(v, out);
+        }
+        for (Object v : s.committedRelated.values()) {
+            addStates(v, out);
+        }
+        for (InstanceState.PendingCollection p : s.pendingMutations.values()) {
+            out.addAll(p.added);
+            out.addAll(p.removed);
+        }
+        return out;
+    }
+
+    private static void addStates(Object v, List<InstanceState> out) {
+        if (v instanceof InstanceState st) {
+            out.add(st);
+        } else if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof InstanceState st) {
+                    out.add(st);
+                }
+            }
+        }
+    }
+
     /** {@code session.commit()}: flush until clean, COMMIT, detach the deleted, expire the rest. */
     public void commit() {
         for (int i = 0; i < 100 && !isClean(); i++) {
@@ -771,6 +890,7 @@ public final class Session {
         for (InstanceState s : identityMap.values()) {
             s.expire();
         }
+        forgetUnreferenced();
     }
 
     /** {@code session.rollback()}: ROLLBACK, restore deleted objects, expire everything. */
@@ -791,6 +911,7 @@ public final class Session {
         for (InstanceState s : identityMap.values()) {
             s.expire();
         }
+        forgetUnreferenced();
     }
 
     /** {@code session.close()}: roll back the transaction and let go of every object. */
