@@ -454,7 +454,8 @@ final class EagerLoads {
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
             Map<List<Object>, List<InstanceState>> done = subqueryResults.get(p);
             if (done == null) {
-                done = runSubquery(e, p, source, topLevel ? null : ctx);
+                // _SubqCollections._load: the subquery's Query autoflushes when the first row needs it
+                done = session.asOwnQuery(true, () -> runSubquery(e, p, source, topLevel ? null : ctx));
                 subqueryResults.put(p, done);
             }
             return done;
@@ -530,9 +531,15 @@ final class EagerLoads {
                 continue;
             }
             if (l.strategy().equals("immediate")) {
-                immediate(path, l, states, ctx);
+                session.asOwnQuery(false, () -> {
+                    immediate(path, l, states, ctx);
+                    return null;
+                });
             } else {
-                selectin(path, l.prop(), states, ctx);
+                session.asOwnQuery(true, () -> {
+                    selectin(path, l.prop(), states, ctx);
+                    return null;
+                });
             }
         }
         pl.states.clear();

@@ -176,7 +176,7 @@ public final class SaveSide {
     /** {@code session.merge(obj)}: autoflush, then {@code _merge} with its merge cascade. */
     public InstanceState merge(InstanceState state) {
         session.autoflushNow();
-        return session.withoutAutoflush(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>()));
+        return session.withAutoflushOff(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>()));
     }
 
     private InstanceState merge(InstanceState state, Map<InstanceState, InstanceState> recursive,

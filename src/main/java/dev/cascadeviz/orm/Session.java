@@ -45,7 +45,10 @@ public final class Session {
     private final Set<InstanceState> transactionDeleted = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean flushing;
+    /** Queries that do not autoflush themselves (NO_AUTOFLUSH, {@code AppenderQuery.autoflush(False)}). */
     private int noAutoflush;
+    /** {@code session.autoflush = False} (merge): no query autoflushes. */
+    private int autoflushOff;
     /** {@code session._new}: pending objects in the order they were added ({@code insert_order}). */
     final Set<InstanceState> pending = new LinkedHashSet<>();
     /** {@code transaction._new}: objects inserted in the current transaction. */
@@ -631,13 +634,41 @@ public final class Session {
     // ---- flush, commit, rollback
 
     private void autoflush() {
-        if (!flushing && noAutoflush == 0) {
+        if (!flushing && noAutoflush == 0 && autoflushOff == 0) {
             autoflushing = true;
             try {
                 flush();
             } finally {
                 autoflushing = false;
             }
+        }
+    }
+
+    /** Runs an action with {@code session.autoflush} off, as merge does: no query in it flushes first. */
+    <T> T withAutoflushOff(Supplier<T> action) {
+        autoflushOff++;
+        try {
+            return action.get();
+        } finally {
+            autoflushOff--;
+        }
+    }
+
+    /**
+     * A query of its own inside another query's load (a selectin or subquery load, an immediate
+     * load's lazy load): it autoflushes by its own options, whatever the outer query's
+     * NO_AUTOFLUSH; with {@code flushFirst} it flushes before it runs (the eager load's SELECT).
+     */
+    <T> T asOwnQuery(boolean flushFirst, Supplier<T> action) {
+        int saved = noAutoflush;
+        noAutoflush = 0;
+        try {
+            if (flushFirst) {
+                autoflush();
+            }
+            return action.get();
+        } finally {
+            noAutoflush = saved;
         }
     }
 
