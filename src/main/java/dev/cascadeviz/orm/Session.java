@@ -747,7 +747,6 @@ public final class Session {
         try {
             uow.execute();
             uow.finalizeFlushChanges();
-            forgetUnreferenced();
         } catch (RuntimeException e) {
             if (!(e instanceof RunCancelledException)) {
                 executor.rollback();
@@ -802,7 +801,8 @@ public final class Session {
     }
 
     /**
-     * {@code WeakInstanceDict}: forgets the objects CPython frees once nothing references them.
+     * {@code WeakInstanceDict}: forgets the objects CPython frees once nothing references them
+     * (called after each step, and where a step clears loaded state: commit, rollback, expire).
      * References are the steps' variables, the session's strong sets (new, deleted, modified
      * objects) and every live object's loaded relationship values, committed values and pending
      * collection changes. Reference counting frees what is not reachable from those, except

@@ -153,6 +153,9 @@ public final class Simulator {
             for (int i = 0; i < steps.size(); i++) {
                 try {
                     run(steps.get(i));
+                    // what the step let go of (a flush's old values and removed items) is freed now;
+                    // inside a step, the objects a load or a flush is working on are still referenced
+                    session.forgetUnreferenced();
                 } catch (OrmException e) {
                     session.rollback();
                     session.close();
