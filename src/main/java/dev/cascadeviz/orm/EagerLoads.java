@@ -153,10 +153,12 @@ final class EagerLoads {
 
     /** The same with {@code refresh_state}: the expired object's row is loaded again. */
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
-        Context ctx = new Context();
-        List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
-        drain(ctx);
-        return out;
+        return session.working(() -> {
+            Context ctx = new Context();
+            List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
+            drain(ctx);
+            return out;
+        });
     }
 
     /** The top level's loop over its post loads: each level's loads may set up the next level's. */

@@ -60,6 +60,8 @@ public final class Session {
      * object nothing else references is freed by CPython at once and forgotten by the session.
      */
     private final List<Object> held = new ArrayList<>();
+    /** Loads and cascade walks under way ({@link #working}). */
+    private int working;
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -546,7 +548,10 @@ public final class Session {
     public List<InstanceState> cascadeIterator(String type, InstanceState state,
                                                Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
-        visit(type, state, new LinkedHashSet<>(), out, haltOn);
+        working(() -> {
+            visit(type, state, new LinkedHashSet<>(), out, haltOn);
+            return null;
+        });
         return out;
     }
 
@@ -747,6 +752,10 @@ public final class Session {
         try {
             uow.execute();
             uow.finalizeFlushChanges();
+            if (working == 0) {
+                // what the flush let go of (old values, removed items) is freed at once
+                forgetUnreferenced();
+            }
         } catch (RuntimeException e) {
             if (!(e instanceof RunCancelledException)) {
                 executor.rollback();
@@ -793,6 +802,19 @@ public final class Session {
         }
     }
 
+    /**
+     * Runs a load or a cascade walk: the objects it works on are referenced by its own variables
+     * (rows, lists) until it ends, so a flush inside it (an autoflush) frees nothing.
+     */
+    <T> T working(Supplier<T> action) {
+        working++;
+        try {
+            return action.get();
+        } finally {
+            working--;
+        }
+    }
+
     /** A step holds this object or loaded collection until the run ends (null is ignored). */
     void hold(Object value) {
         if (value instanceof InstanceState || value instanceof List<?>) {
@@ -802,7 +824,8 @@ public final class Session {
 
     /**
      * {@code WeakInstanceDict}: forgets the objects CPython frees once nothing references them
-     * (called after each step, and where a step clears loaded state: commit, rollback, expire).
+     * (after each step, after a flush that no load or cascade walk is inside, and where a step
+     * clears loaded state: commit, rollback, expire).
      * References are the steps' variables, the session's strong sets (new, deleted, modified
      * objects) and every live object's loaded relationship values, committed values and pending
      * collection changes. Reference counting frees what is not reachable from those, except
