@@ -153,10 +153,12 @@ final class EagerLoads {
 
     /** The same with {@code refresh_state}: the expired object's row is loaded again. */
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
-        Context ctx = new Context();
-        List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
-        drain(ctx);
-        return out;
+        return session.working(() -> {
+            Context ctx = new Context();
+            List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
+            drain(ctx);
+            return out;
+        });
     }
 
     /** The top level's loop over its post loads: each level's loads may set up the next level's. */
@@ -454,7 +456,8 @@ final class EagerLoads {
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
             Map<List<Object>, List<InstanceState>> done = subqueryResults.get(p);
             if (done == null) {
-                done = runSubquery(e, p, source, topLevel ? null : ctx);
+                // _SubqCollections._load: the subquery's Query autoflushes when the first row needs it
+                done = session.asOwnQuery(true, () -> runSubquery(e, p, source, topLevel ? null : ctx));
                 subqueryResults.put(p, done);
             }
             return done;
@@ -530,9 +533,15 @@ final class EagerLoads {
                 continue;
             }
             if (l.strategy().equals("immediate")) {
-                immediate(path, l, states, ctx);
+                session.asOwnQuery(false, () -> {
+                    immediate(path, l, states, ctx);
+                    return null;
+                });
             } else {
-                selectin(path, l.prop(), states, ctx);
+                session.asOwnQuery(true, () -> {
+                    selectin(path, l.prop(), states, ctx);
+                    return null;
+                });
             }
         }
         pl.states.clear();

@@ -161,6 +161,7 @@ public final class SaveSide {
                 s.session = null;
             }
         }
+        session.forgetUnreferenced();
         return List.copyOf(travelled);
     }
 
@@ -170,6 +171,7 @@ public final class SaveSide {
             s.expire();
             s.expiredBy = Why.expiredByStep(s, "session.expire_all()");
         }
+        session.forgetUnreferenced();
     }
 
     /**
@@ -188,7 +190,7 @@ public final class SaveSide {
     /** {@code session.merge(obj)}: autoflush, then {@code _merge} with its merge cascade. */
     public InstanceState merge(InstanceState state) {
         session.autoflushNow();
-        return session.withoutAutoflush(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>(), null));
+        return session.withAutoflushOff(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>(), null));
     }
 
     /** {@code _merge}; {@code along} the relationship the merge cascade reached the object by (null for the one given). */

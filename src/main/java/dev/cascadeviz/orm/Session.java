@@ -45,12 +45,23 @@ public final class Session {
     private final Set<InstanceState> transactionDeleted = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean flushing;
+    /** Queries that do not autoflush themselves (NO_AUTOFLUSH, {@code AppenderQuery.autoflush(False)}). */
     private int noAutoflush;
+    /** {@code session.autoflush = False} (merge): no query autoflushes. */
+    private int autoflushOff;
     /** {@code session._new}: pending objects in the order they were added ({@code insert_order}). */
     final Set<InstanceState> pending = new LinkedHashSet<>();
     /** {@code transaction._new}: objects inserted in the current transaction. */
     final Set<InstanceState> transactionNew = new LinkedHashSet<>();
     private final SaveSide saveSide = new SaveSide(this);
+    /**
+     * What the steps hold, as variables in user code hold them (scenario-format.md): the objects
+     * a step obtains and the collections it loads. The identity map is weak in SQLAlchemy: an
+     * object nothing else references is freed by CPython at once and forgotten by the session.
+     */
+    private final List<Object> held = new ArrayList<>();
+    /** Loads and cascade walks under way ({@link #working}). */
+    private int working;
 
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
@@ -542,7 +553,10 @@ public final class Session {
     public List<InstanceState> cascadeIterator(String type, InstanceState state,
                                                Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
-        visit(type, state, new LinkedHashSet<>(), out, haltOn, null);
+        working(() -> {
+            visit(type, state, new LinkedHashSet<>(), out, haltOn, null);
+            return null;
+        });
         return out;
     }
 
@@ -640,13 +654,41 @@ public final class Session {
     // ---- flush, commit, rollback
 
     private void autoflush() {
-        if (!flushing && noAutoflush == 0) {
+        if (!flushing && noAutoflush == 0 && autoflushOff == 0) {
             autoflushing = true;
             try {
                 flush();
             } finally {
                 autoflushing = false;
             }
+        }
+    }
+
+    /** Runs an action with {@code session.autoflush} off, as merge does: no query in it flushes first. */
+    <T> T withAutoflushOff(Supplier<T> action) {
+        autoflushOff++;
+        try {
+            return action.get();
+        } finally {
+            autoflushOff--;
+        }
+    }
+
+    /**
+     * A query of its own inside another query's load (a selectin or subquery load, an immediate
+     * load's lazy load): it autoflushes by its own options, whatever the outer query's
+     * NO_AUTOFLUSH; with {@code flushFirst} it flushes before it runs (the eager load's SELECT).
+     */
+    <T> T asOwnQuery(boolean flushFirst, Supplier<T> action) {
+        int saved = noAutoflush;
+        noAutoflush = 0;
+        try {
+            if (flushFirst) {
+                autoflush();
+            }
+            return action.get();
+        } finally {
+            noAutoflush = saved;
         }
     }
 
@@ -725,6 +767,10 @@ public final class Session {
         try {
             uow.execute();
             uow.finalizeFlushChanges();
+            if (working == 0) {
+                // what the flush let go of (old values, removed items) is freed at once
+                forgetUnreferenced();
+            }
         } catch (RuntimeException e) {
             if (!(e instanceof RunCancelledException)) {
                 executor.rollback();
@@ -771,6 +817,133 @@ public final class Session {
         }
     }
 
+    /**
+     * Runs a load or a cascade walk: the objects it works on are referenced by its own variables
+     * (rows, lists) until it ends, so a flush inside it (an autoflush) frees nothing.
+     */
+    <T> T working(Supplier<T> action) {
+        working++;
+        try {
+            return action.get();
+        } finally {
+            working--;
+        }
+    }
+
+    /** A step holds this object or loaded collection until the run ends (null is ignored). */
+    void hold(Object value) {
+        if (value instanceof InstanceState || value instanceof List<?>) {
+            held.add(value);
+        }
+    }
+
+    /**
+     * {@code WeakInstanceDict}: forgets the objects CPython frees once nothing references them
+     * (after each step, after a flush that no load or cascade walk is inside, and where a step
+     * clears loaded state: commit, rollback, expire).
+     * References are the steps' variables, the session's strong sets (new, deleted, modified
+     * objects) and every live object's loaded relationship values, committed values and pending
+     * collection changes. Reference counting frees what is not reachable from those, except
+     * objects on a reference cycle and what they reach (left to the cyclic collector, which runs
+     * at no fixed time): so an object is forgotten exactly when peeling unreferenced objects off
+     * the unreachable ones reaches it.
+     */
+    void forgetUnreferenced() {
+        Set<InstanceState> alive = new java.util.HashSet<>();
+        Deque<InstanceState> todo = new ArrayDeque<>();
+        for (Object h : held) {
+            reach(h, alive, todo);
+        }
+        for (InstanceState s : pending) {
+            reach(s, alive, todo);
+        }
+        for (InstanceState s : deleted.keySet()) {
+            reach(s, alive, todo);
+        }
+        for (InstanceState s : identityMap.values()) {
+            if (s.modified) {
+                reach(s, alive, todo);
+            }
+        }
+        while (!todo.isEmpty()) {
+            for (InstanceState t : references(todo.pop())) {
+                reach(t, alive, todo);
+            }
+        }
+        List<InstanceState> unreachable = new ArrayList<>();
+        for (InstanceState s : identityMap.values()) {
+            if (!alive.contains(s)) {
+                unreachable.add(s);
+            }
+        }
+        if (unreachable.isEmpty()) {
+            return;
+        }
+        Map<InstanceState, Integer> refcount = new HashMap<>();
+        unreachable.forEach(s -> refcount.put(s, 0));
+        for (InstanceState s : unreachable) {
+            for (InstanceState t : references(s)) {
+                refcount.computeIfPresent(t, (k, n) -> n + 1);
+            }
+        }
+        Deque<InstanceState> freed = new ArrayDeque<>();
+        refcount.forEach((s, n) -> {
+            if (n == 0) {
+                freed.add(s);
+            }
+        });
+        while (!freed.isEmpty()) {
+            InstanceState s = freed.pop();
+            identityRemove(s);
+            for (InstanceState t : references(s)) {
+                Integer n = refcount.computeIfPresent(t, (k, c) -> c - 1);
+                if (n != null && n == 0) {
+                    freed.add(t);
+                }
+            }
+        }
+    }
+
+    private static void reach(Object value, Set<InstanceState> alive, Deque<InstanceState> todo) {
+        if (value instanceof InstanceState s) {
+            if (alive.add(s)) {
+                todo.push(s);
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                reach(o, alive, todo);
+            }
+        }
+    }
+
+    /** The objects one object's attributes reference strongly (with repeats, as reference counts count them). */
+    private static List<InstanceState> references(InstanceState s) {
+        List<InstanceState> out = new ArrayList<>();
+        for (Object v : s.related.values()) {
+            addStates(v, out);
+        }
+        for (Object v : s.committedRelated.values()) {
+            addStates(v, out);
+        }
+        for (InstanceState.PendingCollection p : s.pendingMutations.values()) {
+            out.addAll(p.added);
+            out.addAll(p.removed);
+        }
+        return out;
+    }
+
+    private static void addStates(Object v, List<InstanceState> out) {
+        if (v instanceof InstanceState st) {
+            out.add(st);
+        } else if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof InstanceState st) {
+                    out.add(st);
+                }
+            }
+        }
+    }
+
     /** {@code session.commit()}: flush until clean, COMMIT, detach the deleted, expire the rest. */
     public void commit() {
         for (int i = 0; i < 100 && !isClean(); i++) {
@@ -786,6 +959,7 @@ public final class Session {
         for (InstanceState s : identityMap.values()) {
             s.expire();
         }
+        forgetUnreferenced();
     }
 
     /** {@code session.rollback()}: ROLLBACK, restore deleted objects, expire everything. */
@@ -806,6 +980,7 @@ public final class Session {
         for (InstanceState s : identityMap.values()) {
             s.expire();
         }
+        forgetUnreferenced();
     }
 
     /** {@code session.close()}: roll back the transaction and let go of every object. */

@@ -153,6 +153,9 @@ public final class Simulator {
             for (int i = 0; i < steps.size(); i++) {
                 try {
                     run(steps.get(i));
+                    // what the step let go of (a flush's old values and removed items) is freed now;
+                    // inside a step, the objects a load or a flush is working on are still referenced
+                    session.forgetUnreferenced();
                 } catch (OrmException e) {
                     session.rollback();
                     session.close();
@@ -186,8 +189,8 @@ public final class Simulator {
                 InstanceState s = require(get(l.object()), l.attribute());
                 RelProp prop = prop(s, l.attribute());
                 if (!Attributes.isDynamic(prop)) {
-                    session.because(Why.stepLoad(prop, s, "the step's access to"),
-                            () -> session.attributes().get(s, prop, Passive.OFF));
+                    session.hold(session.because(Why.stepLoad(prop, s, "the step's access to"),
+                            () -> session.attributes().get(s, prop, Passive.OFF)));
                 }
             } else if (step instanceof Step.Delete d) {
                 session.delete(mapped(get(d.object())));
@@ -195,8 +198,8 @@ public final class Simulator {
                 InstanceState parent = require(get(r.parent()), r.attribute());
                 RelProp prop = prop(parent, r.attribute());
                 if (!Attributes.isDynamic(prop)) {
-                    session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
-                            () -> session.attributes().get(parent, prop, Passive.OFF));
+                    session.hold(session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
+                            () -> session.attributes().get(parent, prop, Passive.OFF)));
                 }
                 InstanceState item = get(r.item());
                 session.because(Why.stepLoad(prop, parent, "the step removes an item from"),
@@ -226,6 +229,7 @@ public final class Simulator {
                 Map<String, Object> values = new java.util.LinkedHashMap<>();
                 n.values().forEach((k, v) -> values.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
                 InstanceState s = save.newObject(session.registry().mapper(n.className()), values);
+                session.hold(s);
                 if (n.as() != null) {
                     names.put(n.as(), s);
                 }
@@ -234,8 +238,8 @@ public final class Simulator {
             } else if (step instanceof Step.Append a) {
                 InstanceState parent = require(get(a.parent()), a.attribute());
                 RelProp prop = prop(parent, a.attribute());
-                session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
-                        () -> session.attributes().get(parent, prop, Passive.OFF));
+                session.hold(session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
+                        () -> session.attributes().get(parent, prop, Passive.OFF)));
                 InstanceState item = get(a.item());
                 session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
                         () -> session.attributes().append(parent, prop, item, false, Passive.OFF));
@@ -253,6 +257,7 @@ public final class Simulator {
                 session.close();
             } else if (step instanceof Step.Merge m) {
                 InstanceState merged = save.merge(mapped(get(m.object())));
+                session.hold(merged);
                 if (m.as() != null) {
                     names.put(m.as(), merged);
                 }
@@ -266,7 +271,9 @@ public final class Simulator {
             if (ref.isName()) {
                 return names.get(ref.name());
             }
-            return session.get(session.registry().mapper(ref.className()), Values.normalizeAll(ref.key()));
+            InstanceState s = session.get(session.registry().mapper(ref.className()), Values.normalizeAll(ref.key()));
+            session.hold(s);
+            return s;
         }
 
         private static RelProp prop(InstanceState s, String name) {
