@@ -58,6 +58,8 @@ public final class WindowRunBenchmark {
         Platform.startup(started::countDown);
         started.await();
         onFx(() -> fxThread = Thread.currentThread());
+        renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(null);
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
         probe.setDaemon(true);
         probe.start();
@@ -211,16 +213,12 @@ public final class WindowRunBenchmark {
     /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */
     private static final java.util.Map<String, Integer> stallPlaces = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile Thread fxThread;
+    private static volatile Thread renderThread;
 
     /** CPU time so far of the JavaFX thread and of the thread that renders its frames (a frame waits for both). */
     private static long paintCpu() {
-        long sum = THREADS.getThreadCpuTime(fxThread.getId());
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("QuantumRenderer")) {
-                sum += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
-            }
-        }
-        return sum;
+        Thread render = renderThread;
+        return THREADS.getThreadCpuTime(fxThread.getId()) + (render == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(render.getId())));
     }
 
     private static void sampleFxThread() {

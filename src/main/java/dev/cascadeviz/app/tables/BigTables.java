@@ -130,6 +130,12 @@ final class BigTables {
             a = full(e, r, outcome);
         }
         Platform.runLater(() -> show(a));
+        if (timelineTrace != r.trace() && r.trace() != null && latest.get() == null) {
+            // ready before the first Previous/Next asks for it
+            timeline = TableTimeline.start(r.scenario(), r.trace());
+            timelineTrace = r.trace();
+            viewHoldsTimeline = false;
+        }
     }
 
     private static Answer full(long e, Request r, Map<String, List<RowState>> rows) {
