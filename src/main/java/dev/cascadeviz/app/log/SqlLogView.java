@@ -152,8 +152,11 @@ public final class SqlLogView extends VBox {
             return;
         }
         int at = area.getLength();
+        double y = area.getEstimatedScrollY();
         area.appendText(parts.get(i));
         area.setStyleSpans(at, spans.get(i));
+        // the text read so far stays where it is while the rest comes in
+        area.scrollYToPixel(y);
         if (i + 1 < parts.size()) {
             counts.setText("writing the log… " + (i + 1) * linesPerPulse + " lines");
             javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, i + 1));

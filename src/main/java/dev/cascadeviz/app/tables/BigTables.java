@@ -183,6 +183,7 @@ final class BigTables {
         a.full().forEach((name, rows) -> {
             RowTable table = tables.get(name);
             table.setItems(FXCollections.observableList(new ArrayList<>(rows)));
+            table.fitRows(rows.size());
             title(name, a.live().get(name), rows.size());
         });
         scrollToCurrent(null);
@@ -220,6 +221,7 @@ final class BigTables {
                 }
             }
             title(name, change.live(), change.size());
+            table.fitRows(change.size());
         });
         scrollToCurrent(move);
     }

@@ -88,6 +88,12 @@ public final class ResultTablesView extends VBox {
         });
         model.traceProperty().addListener((o, a, b) -> refresh());
         model.stepProperty().addListener((o, a, b) -> refresh());
+        // a cancelled run leaves no trace: the tables stop saying "running…"
+        model.runningProperty().addListener((o, a, b) -> {
+            if (!b && model.getTrace() == null) {
+                refresh();
+            }
+        });
         model.scenarioProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
