@@ -59,7 +59,8 @@ final class RowTable extends TableView<RowState> {
 
     /** As high as {@code rows} rows, at most {@link #ROWS_HIGH}: a one-row table takes one row's room. */
     void fitRows(int rows) {
-        setPrefHeight(34 + ROW_HEIGHT * Math.max(1, Math.min(rows, ROWS_HIGH)) + 16);
+        // the header, the rows, and room for a horizontal scroll bar
+        setPrefHeight(48 + ROW_HEIGHT * Math.max(1, Math.min(rows, ROWS_HIGH)) + 24);
     }
 
     String table() {
