@@ -102,7 +102,7 @@ public final class MainWindow {
         this.model = model;
         this.library = library;
         this.recent = recent;
-        dev.cascadeviz.layout.LayeredLayout.warmUpInBackground();
+        dev.cascadeviz.layout.LayoutWarmUp.inBackground();
         this.graph = new GraphView(model);
         this.player = new dev.cascadeviz.app.toolbar.StatementPlayer(model);
         this.presentationMode = new PresentationMode(stage, root, model, graph);

@@ -151,5 +151,7 @@ class RunViewsTest extends WindowTestBase {
         assertTrue(interrupted.await(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(model.isRunning());
+        String tables = lookup("#tables-state").<Label>query().getText();
+        assertFalse(tables.contains("running"), "the tables no longer say the run is going: " + tables);
     }
 }

@@ -29,7 +29,9 @@ import javafx.stage.Stage;
  * measuring how long the JavaFX thread stops answering while the window opens the file, runs it,
  * steps through statements and scrolls the tables. A probe thread posts a task to the JavaFX
  * thread every 5 ms and records how late each one runs: the longest delay in a phase is the
- * longest the window could not repaint. Also: the run's time in the window against the same
+ * longest the window could not repaint. On a loaded machine much of a stall is the JavaFX thread
+ * waiting for a core, so the CPU time that thread and the render thread spent within the stall is
+ * printed beside it. Also: the run's time in the window against the same
  * run without a window (what {@code trace} does), Previous/Next latency, and the peak heap.
  * "Shown" means the run finished, the tables pane shows its result (not "working it out…") and
  * the SQL log is whole (not "writing…").
@@ -38,6 +40,12 @@ import javafx.stage.Stage;
 public final class WindowRunBenchmark {
 
     private static final AtomicLong worstNanos = new AtomicLong();
+    /**
+     * The most CPU time the JavaFX thread and the render thread spent between a probe's post and
+     * its run: the stall without the time those threads waited for a core.
+     */
+    private static final AtomicLong worstCpuNanos = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<Long> stalls = java.util.Collections.synchronizedList(new ArrayList<>());
     private static volatile boolean probing = true;
 
@@ -50,6 +58,8 @@ public final class WindowRunBenchmark {
         Platform.startup(started::countDown);
         started.await();
         onFx(() -> fxThread = Thread.currentThread());
+        renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(null);
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
         probe.setDaemon(true);
         probe.start();
@@ -156,14 +166,16 @@ public final class WindowRunBenchmark {
     private static void phase(String name) {
         phase = name;
         worstNanos.set(0);
+        worstCpuNanos.set(0);
         stalls.clear();
         stallPlaces.clear();
     }
 
     private static void report(String extra) {
         long over = stalls.stream().filter(s -> s > 100_000_000L).count();
-        System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms, stalls over 100 ms: %d%s%n", phase,
-                worstNanos.get() / 1e6, over, extra.isEmpty() ? "" : "; " + extra);
+        System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms (at most %4.0f ms of it the FX and render threads' CPU),"
+                + " stalls over 100 ms: %d%s%n", phase, worstNanos.get() / 1e6, worstCpuNanos.get() / 1e6, over,
+                extra.isEmpty() ? "" : "; " + extra);
         stallPlaces.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
                 .forEach(e -> System.out.printf(Locale.ROOT, "    during stalls, %3d × 50 ms in %s%n", e.getValue(), e.getKey()));
     }
@@ -172,9 +184,13 @@ public final class WindowRunBenchmark {
     private static void probe() {
         while (probing) {
             long posted = System.nanoTime();
+            long cpuAtPost = fxThread == null ? -1 : paintCpu();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
+                if (cpuAtPost >= 0) {
+                    worstCpuNanos.accumulateAndGet(paintCpu() - cpuAtPost, Math::max);
+                }
                 worstNanos.accumulateAndGet(late, Math::max);
                 if (late > 50_000_000L) {
                     stalls.add(late);
@@ -197,6 +213,13 @@ public final class WindowRunBenchmark {
     /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */
     private static final java.util.Map<String, Integer> stallPlaces = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile Thread fxThread;
+    private static volatile Thread renderThread;
+
+    /** CPU time so far of the JavaFX thread and of the thread that renders its frames (a frame waits for both). */
+    private static long paintCpu() {
+        Thread render = renderThread;
+        return THREADS.getThreadCpuTime(fxThread.getId()) + (render == null ? 0 : Math.max(0, THREADS.getThreadCpuTime(render.getId())));
+    }
 
     private static void sampleFxThread() {
         Thread fx = fxThread;

@@ -152,8 +152,15 @@ public final class SqlLogView extends VBox {
             return;
         }
         int at = area.getLength();
+        int caret = area.getCaretPosition();
         area.appendText(parts.get(i));
         area.setStyleSpans(at, spans.get(i));
+        // the caret (at the end of the text so far, when the piece came in there) and the view
+        // stay where the reader is, not at the end of the piece
+        area.moveTo(caret);
+        if (i == 0) {
+            area.showParagraphAtTop(0);
+        }
         if (i + 1 < parts.size()) {
             counts.setText("writing the log… " + (i + 1) * linesPerPulse + " lines");
             javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, i + 1));

@@ -130,6 +130,12 @@ final class BigTables {
             a = full(e, r, outcome);
         }
         Platform.runLater(() -> show(a));
+        if (timelineTrace != r.trace() && r.trace() != null && latest.get() == null) {
+            // ready before the first Previous/Next asks for it
+            timeline = TableTimeline.start(r.scenario(), r.trace());
+            timelineTrace = r.trace();
+            viewHoldsTimeline = false;
+        }
     }
 
     private static Answer full(long e, Request r, Map<String, List<RowState>> rows) {
@@ -177,6 +183,7 @@ final class BigTables {
         a.full().forEach((name, rows) -> {
             RowTable table = tables.get(name);
             table.setItems(FXCollections.observableList(new ArrayList<>(rows)));
+            table.fitRows(rows.size());
             title(name, a.live().get(name), rows.size());
         });
         scrollToCurrent(null);
@@ -214,6 +221,7 @@ final class BigTables {
                 }
             }
             title(name, change.live(), change.size());
+            table.fitRows(change.size());
         });
         scrollToCurrent(move);
     }

@@ -118,6 +118,12 @@ public final class ResultTablesView extends VBox {
         // the starting rows are the scenario's: a run finishing or a step shown leaves them as they are
         model.traceProperty().addListener((o, a, b) -> refreshResult());
         model.stepProperty().addListener((o, a, b) -> refreshResult());
+        // a cancelled run leaves no trace: the tables stop saying "running…"
+        model.runningProperty().addListener((o, a, b) -> {
+            if (!b && model.getTrace() == null) {
+                refreshResult();
+            }
+        });
         model.scenarioProperty().addListener((o, a, b) -> refresh());
         tables.modeProperty().addListener((o, a, b) -> {
             pseudoClassStateChanged(STARTING_ROWS, tables.isStartingRows());

@@ -50,8 +50,17 @@ final class RowTable extends TableView<RowState> {
         note.setCellFactory(x -> new NoteCell());
         note.setPrefWidth(420);
         getColumns().add(note);
-        setPrefHeight(30 + 25 * ROWS_HIGH);
+        fitRows(ROWS_HIGH);
         setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    /** About this high a row at the window's usual text size (a taller row, in presentation, scrolls sooner). */
+    private static final double ROW_HEIGHT = 36;
+
+    /** As high as {@code rows} rows, at most {@link #ROWS_HIGH}: a one-row table takes one row's room. */
+    void fitRows(int rows) {
+        // the header, the rows, and room for a horizontal scroll bar
+        setPrefHeight(48 + ROW_HEIGHT * Math.max(1, Math.min(rows, ROWS_HIGH)) + 24);
     }
 
     String table() {

@@ -65,6 +65,9 @@ class FedLogWindowTest extends FxRobot {
         EchoLog expected = EchoLog.of(model.getTrace(), model.steps());
         assertTrue(expected.text().split("\n").length > 2 * SqlLogView.linesPerPulse, "fed in several pieces");
         assertEquals(expected.text(), log.text());
+        CodeArea fed = lookup("#sql-log-area").query();
+        assertEquals(0, fed.getCaretPosition(), "the caret stays at the top while the pieces come in");
+        assertEquals(0, fed.firstVisibleParToAllParIndex(), "and so does the view");
         int n = model.getTrace().statements().size();
         interact(() -> model.stepTo(n));
         WaitForAsyncUtils.waitForFxEvents();
