@@ -482,6 +482,15 @@ public final class ResultTablesView extends VBox {
                     StartingRowControls.editInPlace(tables, grid, cell, table, index, column, row.shown().get(column));
                 }
             });
+            // the row's menu on a right-click too, as in the run result (on the press: Monocle sends no context-menu request)
+            cell.setOnContextMenuRequested(javafx.event.Event::consume);
+            cell.setOnMousePressed(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    new ContextMenu(StartingRowControls.rowMenu(tables, table, index).toArray(MenuItem[]::new))
+                            .show(cell, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
             grid.add(cell, c + 1, r);
         }
     }
