@@ -143,7 +143,7 @@ class StartingRowsPaneTest extends WindowTestBase {
         awaitRun();
         assertEquals(original.rows(), model.getScenario().rows(), "the starting rows are as they were");
         List<Step> steps = model.getScenario().steps();
-        assertEquals(original.steps().size() + 1, steps.size());
-        assertTrue(steps.get(steps.size() - 1) instanceof Step.SetColumn);
+        assertEquals(original.steps().size() + 2, steps.size());
+        assertTrue(steps.get(steps.size() - 2) instanceof Step.SetColumn);
     }
 }
