@@ -441,7 +441,11 @@ public final class ResultTablesView extends VBox {
                         return;
                     }
                     ContextMenu cm = new ContextMenu();
-                    cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    // a row the run inserted is no starting row a step can name (its key may be the
+                    // database's): only "a new one like it", as its ⋯ menu is disabled
+                    if (row.before() != null) {
+                        cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    }
                     MenuItem created = RowActions.newObjectItem(model, table, row.shown());
                     if (created != null) {
                         cm.getItems().add(created);
