@@ -64,9 +64,9 @@ public final class SaveEdits {
     }
 
     /**
-     * The steps {@code c = Child(values)}, {@code parent.collection.append(c)} and {@code commit}:
-     * a new child attached to a parent through a relationship, and the flush that saves it (the
-     * save-update cascade adds the child; the parent's key reaches its foreign key or association row).
+     * The steps {@code c = Child(values)} and {@code parent.collection.append(c)}: a new child
+     * attached to a parent through a relationship (the save-update cascade adds the child; at the
+     * flush the parent's key reaches its foreign key or association row).
      */
     public static List<Step> newAndAppend(Scenario s, ObjectRef parent, String collection, String typedValues) {
         MappedEdge edge = MappedEdge.find(s, parent.className(), collection);
@@ -84,9 +84,7 @@ public final class SaveEdits {
         List<Step> steps = new ArrayList<>(s.steps());
         steps.add(created);
         Step append = StepNotation.parse("append " + name + " to " + parent + "." + collection, s.withSteps(steps));
-        steps.add(append);
-        Step commit = StepNotation.parse("commit", s.withSteps(steps));
-        return List.of(created, append, commit);
+        return List.of(created, append);
     }
 
     /**
@@ -139,6 +137,16 @@ public final class SaveEdits {
             throw new IllegalArgumentException(object + "." + column + " is not a column attribute");
         }
         return step;
+    }
+
+    /**
+     * An edit appending the steps and a {@code commit} after the scenario's own: a run that ends
+     * without one rolls back, so the window's edits would show nothing in the result tables.
+     */
+    public static UnaryOperator<Scenario> appendAndCommit(List<Step> added) {
+        List<Step> steps = new ArrayList<>(added);
+        steps.add(new Step.Commit());
+        return append(steps);
     }
 
     /** An edit appending the steps after the scenario's own. */

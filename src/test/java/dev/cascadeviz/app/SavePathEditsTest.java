@@ -42,7 +42,7 @@ class SavePathEditsTest extends WindowTestBase {
     /** The context menu of orders' second row (Order(2), note b), then its "new object like it". */
     private void openNewObjectDialog() {
         rightClickOn(cell("orders", 2, 1));
-        clickOn("new Order(…) + session.add");
+        clickOn("new Order(…) + session.add; commit");
     }
 
     @Test
@@ -52,10 +52,13 @@ class SavePathEditsTest extends WindowTestBase {
         clickOn("#new-object-values").push(KeyCode.END).eraseText(20).write("{note: rush}").push(KeyCode.ENTER);
         awaitRun();
         List<Step> steps = model.getScenario().steps();
-        assertEquals(original.size() + 2, steps.size());
+        assertEquals(original.size() + 3, steps.size());
         assertEquals(original, steps.subList(0, original.size()));
         assertEquals(new Step.New("o2", "Order", Map.of("note", "rush")), steps.get(original.size()));
         assertEquals(new Step.Add(ObjectRef.named("o2", "Order")), steps.get(original.size() + 1));
+        assertEquals(new Step.Commit(), steps.get(original.size() + 2));
+        // committed, so the result tables show the new order
+        assertTrue(model.getTrace().tables().get("orders").stream().anyMatch(r -> "rush".equals(r.get("note"))));
         interact(model::undo);
         assertEquals(original, model.getScenario().steps());
     }
@@ -79,8 +82,10 @@ class SavePathEditsTest extends WindowTestBase {
         clickOn("#cell-edit-value").push(KeyCode.END).eraseText(5).write("late").push(KeyCode.ENTER);
         awaitRun();
         List<Step> steps = model.getScenario().steps();
-        assertEquals(original.size() + 1, steps.size());
-        assertEquals(new Step.SetColumn(new ObjectRef("Order", List.of(2L)), "note", "late"), steps.get(steps.size() - 1));
+        assertEquals(original.size() + 2, steps.size());
+        assertEquals(new Step.SetColumn(new ObjectRef("Order", List.of(2L)), "note", "late"), steps.get(steps.size() - 2));
+        assertEquals(new Step.Commit(), steps.get(steps.size() - 1));
+        assertEquals("b → late", cell("orders", 2, 2).getText(), "committed: the result shows the UPDATE");
         interact(model::undo);
         assertEquals(original, model.getScenario().steps());
         assertTrue(lookup("#cell-edit-value").tryQuery().isEmpty());

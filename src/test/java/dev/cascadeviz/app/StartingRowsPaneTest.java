@@ -113,17 +113,22 @@ class StartingRowsPaneTest extends WindowTestBase {
     }
 
     @Test
-    void rowsAreAddedByTheCardsButtonAndDeletedFromTheRowMenu() {
+    void rowsAreAddedByTheCardsButtonAndDeletedFromTheRowMenuOrARightClick() {
         clickOn("#tables-starting-rows");
         clickOn("#starting-add-orders");
         awaitRun();
         assertEquals(3, orders().size());
         assertEquals("3", cell("orders", 3, 1).getText());
-        clickOn("#starting-row-orders-1");
+        rightClickOn(cell("orders", 2, 2));
         clickOn("Delete starting row 2");
         awaitRun();
         assertEquals(List.of(1L, 3L), orders().stream().map(r -> r.get("id")).toList());
         assertEquals(original.steps(), model.getScenario().steps());
+        clickOn("#starting-row-orders-1"); // the ⋯ menu of the row now second (id 3)
+        clickOn("Delete starting row 2");
+        awaitRun();
+        assertEquals(List.of(1L), orders().stream().map(r -> r.get("id")).toList());
+        interact(model::undo);
         interact(model::undo);
         interact(model::undo);
         awaitRun();
@@ -138,7 +143,7 @@ class StartingRowsPaneTest extends WindowTestBase {
         awaitRun();
         assertEquals(original.rows(), model.getScenario().rows(), "the starting rows are as they were");
         List<Step> steps = model.getScenario().steps();
-        assertEquals(original.steps().size() + 1, steps.size());
-        assertTrue(steps.get(steps.size() - 1) instanceof Step.SetColumn);
+        assertEquals(original.steps().size() + 2, steps.size());
+        assertTrue(steps.get(steps.size() - 2) instanceof Step.SetColumn);
     }
 }

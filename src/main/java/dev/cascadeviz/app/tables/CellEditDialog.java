@@ -13,7 +13,7 @@ import javafx.scene.control.TextInputDialog;
 
 /**
  * Editing a cell of a row that was there before the run: the value typed becomes a {@code set}
- * step on that column of the row's object, appended as one undoable edit. A value the loader
+ * step on that column of the row's object and a {@code commit}, appended as one undoable edit. A value the loader
  * would refuse keeps the dialog open with the loader's message.
  */
 final class CellEditDialog {
@@ -41,7 +41,7 @@ final class CellEditDialog {
         });
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null && step[0] != null) {
-                model.edit(StepNotation.line(step[0]), SaveEdits.append(List.of(step[0])));
+                model.edit(StepNotation.line(step[0]) + "; commit", SaveEdits.appendAndCommit(List.of(step[0])));
             }
         });
         dialog.show();

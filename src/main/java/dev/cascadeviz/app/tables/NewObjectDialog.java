@@ -19,9 +19,9 @@ import javafx.stage.Window;
 
 /**
  * A row's "new object like it": the values typed as {@code {column: value, ...}} (prefilled with
- * the row's values but its primary key) become {@code new} + {@code add}, appended as one
- * undoable edit; a parent row's "new child in a collection" becomes {@code new} + {@code append}
- * + {@code commit} the same way. Values the loader would refuse keep the dialog open with the loader's message.
+ * the row's values but its primary key) become {@code new} + {@code add} + {@code commit},
+ * appended as one undoable edit; a parent row's "new child in a collection" becomes {@code new} +
+ * {@code append} + {@code commit} the same way. Values the loader would refuse keep the dialog open with the loader's message.
  */
 final class NewObjectDialog {
 
@@ -37,7 +37,7 @@ final class NewObjectDialog {
             }
         }
         open(owner, model, "new " + className + " with {column: value, ...}, then session.add", StepNotation.text(like),
-                typed -> SaveEdits.newAndAdd(model.getScenario(), className, typed), "new " + className + " + session.add");
+                typed -> SaveEdits.newAndAdd(model.getScenario(), className, typed), "new " + className + " + session.add; commit");
     }
 
     /** A new child appended to a parent's collection: {@code new} + {@code append} + {@code commit}. */
@@ -72,7 +72,7 @@ final class NewObjectDialog {
             if (dialog.getResult() != null && steps[0] != null) {
                 @SuppressWarnings("unchecked")
                 List<Step> added = (List<Step>) steps[0];
-                model.edit(description, SaveEdits.append(added));
+                model.edit(description, SaveEdits.appendAndCommit(added));
             }
         });
         dialog.show();

@@ -446,7 +446,11 @@ public final class ResultTablesView extends VBox {
                         return;
                     }
                     ContextMenu cm = new ContextMenu();
-                    cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    // a row the run inserted is no starting row a step can name (its key may be the
+                    // database's): only "a new one like it", as its ⋯ menu is disabled
+                    if (row.before() != null) {
+                        cm.getItems().addAll(RowActions.menuItems(model, table, row.shown()));
+                    }
                     MenuItem created = RowActions.newObjectItem(model, table, row.shown());
                     if (created != null) {
                         cm.getItems().add(created);
@@ -485,6 +489,15 @@ public final class ResultTablesView extends VBox {
             cell.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {
                     StartingRowControls.editInPlace(tables, grid, cell, table, index, column, row.shown().get(column));
+                }
+            });
+            // the row's menu on a right-click too, as in the run result (on the press: Monocle sends no context-menu request)
+            cell.setOnContextMenuRequested(javafx.event.Event::consume);
+            cell.setOnMousePressed(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    new ContextMenu(StartingRowControls.rowMenu(tables, table, index).toArray(MenuItem[]::new))
+                            .show(cell, e.getScreenX(), e.getScreenY());
+                    e.consume();
                 }
             });
             grid.add(cell, c + 1, r);

@@ -45,7 +45,7 @@ public final class RowActions {
         if (self == null) {
             return null;
         }
-        MenuItem created = new MenuItem("new " + self.className() + "(…) + session.add");
+        MenuItem created = new MenuItem("new " + self.className() + "(…) + session.add; commit");
         created.setOnAction(e -> NewObjectDialog.open(created.getParentPopup() == null ? null
                 : created.getParentPopup().getOwnerWindow(), model, table, self.className(), row));
         return created;
