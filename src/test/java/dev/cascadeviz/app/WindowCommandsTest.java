@@ -52,6 +52,22 @@ class WindowCommandsTest extends WindowTestBase {
     }
 
     @Test
+    void aNewScenarioSaysItIsNotSavedYetRatherThanBuiltIn() {
+        openDefault();
+        MenuBar bar = lookup("#menu-bar").query();
+        javafx.scene.control.MenuItem newItem = bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menu-new".equals(i.getId())).findFirst().orElseThrow();
+        interact(() -> javafx.application.Platform.runLater(newItem::fire)); // File > New shows its dialog and waits
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) lookup("#new-engine").query().getScene().getRoot();
+        interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.getScenario().tables().isEmpty(), "an empty canvas");
+        assertEquals(WorkspaceModel.NEW, lookup("#status-origin").<Label>query().getText());
+        assertEquals(null, model.fileProperty().get());
+    }
+
+    @Test
     void playGoesOnFromTheStatementShownShowsPauseAndHasASpeed() {
         openDefault();
         int n = model.getTrace().statements().size();

@@ -31,7 +31,7 @@ public final class EditorMenus {
         Menu view = menu(bar, "View");
         MenuItem newItem = item("New…", "Ctrl+N", () -> {
             if (confirmDiscard.test("starting a new scenario")) {
-                NewScenario.ask(stage).ifPresent(s -> model.show(s, null, "New scenario"));
+                NewScenario.ask(stage).ifPresent(model::showNew);
             }
         });
         newItem.setId("menu-new");

@@ -59,6 +59,7 @@ public final class WorkspaceModel {
     public static final String NOTHING_OPEN = "no scenario open";
     public static final String BUILT_IN = "built-in scenario (Save As to keep changes)";
     public static final String IMPORTED = "imported, not saved yet (Save As to keep it)";
+    public static final String NEW = "new scenario, not saved yet (Save As to keep it)";
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper runFailure = new ReadOnlyStringWrapper(this, "runFailure");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -317,6 +318,12 @@ public final class WorkspaceModel {
     public void showImported(Scenario s, String name) {
         show(s, null, name);
         origin.set(IMPORTED);
+    }
+
+    /** Shows a scenario made by File > New: it has no file until saved. */
+    public void showNew(Scenario s) {
+        show(s, null, "New scenario");
+        origin.set(NEW);
     }
 
     /** Shows a scenario value (tests, library). */
