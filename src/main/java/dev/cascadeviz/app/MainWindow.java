@@ -102,6 +102,7 @@ public final class MainWindow {
         this.model = model;
         this.library = library;
         this.recent = recent;
+        dev.cascadeviz.layout.LayeredLayout.warmUpInBackground();
         this.graph = new GraphView(model);
         this.player = new dev.cascadeviz.app.toolbar.StatementPlayer(model);
         this.presentationMode = new PresentationMode(stage, root, model, graph);
@@ -564,13 +565,14 @@ public final class MainWindow {
         if (!confirmDiscard("opening another scenario")) {
             return;
         }
-        String problem = model.open(path);
-        if (problem != null) {
-            showProblem("Cannot open " + path.getFileName(), problem);
-            return;
-        }
-        recent.add(path);
-        refreshRecent();
+        model.openInBackground(path, problem -> {
+            if (problem != null) {
+                showProblem("Cannot open " + path.getFileName(), problem);
+                return;
+            }
+            recent.add(path);
+            refreshRecent();
+        });
     }
 
     private void chooseAndOpen() {

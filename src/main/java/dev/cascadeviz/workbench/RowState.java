@@ -123,6 +123,41 @@ public final class RowState {
         current = true;
     }
 
+    void clearCurrent() {
+        current = false;
+    }
+
+    /** A copy that later changes to this row do not reach: for a view on another thread, or to undo a change. */
+    RowState copy() {
+        RowState c = new RowState(key, before, now);
+        c.deletedBy = deletedBy;
+        c.insertedBy = insertedBy;
+        c.changedCells.putAll(changedCells);
+        c.rule = rule;
+        c.cause = cause;
+        c.current = current;
+        return c;
+    }
+
+    /** Puts back what {@code saved} (a {@link #copy()} of this row) held, except the current mark. */
+    void restore(RowState saved) {
+        key = saved.key;
+        now = saved.now == null ? null : new LinkedHashMap<>(saved.now);
+        deletedBy = saved.deletedBy;
+        insertedBy = saved.insertedBy;
+        changedCells.clear();
+        changedCells.putAll(saved.changedCells);
+        rule = saved.rule;
+        cause = saved.cause;
+    }
+
+    /** Same key, values, marks and notes: what a view draws. */
+    public boolean sameAs(RowState o) {
+        return key.equals(o.key) && java.util.Objects.equals(before, o.before) && java.util.Objects.equals(now, o.now)
+                && deletedBy == o.deletedBy && insertedBy == o.insertedBy && changedCells.equals(o.changedCells)
+                && java.util.Objects.equals(rule, o.rule) && java.util.Objects.equals(cause, o.cause) && current == o.current;
+    }
+
     /** True when the run deleted, inserted or changed this row: what the tables mark. */
     public boolean isMarked() {
         return isDeleted() || insertedBy != null || !changedCells.isEmpty();

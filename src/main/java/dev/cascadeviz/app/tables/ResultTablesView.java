@@ -110,6 +110,7 @@ public final class ResultTablesView extends VBox {
                 () -> !tables.isStartingRows(), tables.modeProperty())));
         legend.managedProperty().bind(legend.visibleProperty());
         getChildren().addAll(bar, modeBar, refusal, legend, scroll);
+        big = new BigTables(model, content, state, this::scrollCardIntoView);
         model.openedProperty().addListener((o, a, b) -> {
             scroll.setVvalue(0);
             scroll.setHvalue(0);
@@ -184,25 +185,19 @@ public final class ResultTablesView extends VBox {
     }
 
     /**
-     * Rows (before the run) plus changes (in the trace) above which the tables are worked out
-     * off the JavaFX thread: a lesson's tables appear at once, a 37,000-row run's never freeze
-     * the window (the replay of every change takes seconds there).
+     * Rows (before the run) plus changes (in the trace) above which the tables are virtualized
+     * tables fed from a worker thread ({@link BigTables}): a lesson's tables are grids that
+     * appear at once, a 37,000-row run's never freeze the window.
      */
-    static final int WORK_IN_BACKGROUND_ABOVE = 20_000;
+    static int bigAbove = 20_000;
 
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-tables");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Counts refreshes: a background result shows only if no newer refresh came since. */
-    private long generation;
+    private final BigTables big;
 
     private void refresh() {
-        long gen = ++generation;
         Scenario s = model.getScenario();
         if (s == null) {
-            show(gen, null, Map.of(), "");
+            big.detach();
+            show(null, Map.of(), "");
             return;
         }
         Trace trace = model.getTrace();
@@ -229,25 +224,17 @@ public final class ResultTablesView extends VBox {
             work = () -> TableReplay.outcome(s, trace);
             text = "after the run, compared with before";
         }
-        if (size(s, trace) <= WORK_IN_BACKGROUND_ABOVE) {
-            show(gen, s, work.get(), text);
+        if (size(s, trace) > bigAbove) {
+            if (!big.attached()) {
+                content.getChildren().clear();
+                firstCurrent = null;
+                lastCurrent = null;
+            }
+            big.request(new BigTables.Request(s, trace, step, text));
             return;
         }
-        state.setText(text + "  (working it out…)");
-        worker.submit(() -> {
-            Map<String, List<RowState>> tables = work.get();
-            Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
-            Map<String, Integer> live = new java.util.HashMap<>();
-            tables.forEach((name, rows) -> {
-                drawn.put(name, shown(rows));
-                live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count());
-            });
-            javafx.application.Platform.runLater(() -> {
-                if (gen == generation) {
-                    show(gen, s, drawn, text, tables, live);
-                }
-            });
-        });
+        big.detach();
+        show(s, work.get(), text);
     }
 
     private static int size(Scenario s, Trace trace) {
@@ -263,16 +250,16 @@ public final class ResultTablesView extends VBox {
         return n;
     }
 
-    private void show(long gen, Scenario s, Map<String, List<RowState>> tables, String text) {
+    private void show(Scenario s, Map<String, List<RowState>> tables, String text) {
         Map<String, Integer> live = new java.util.HashMap<>();
         tables.forEach((name, rows) -> live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count()));
         Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
         tables.forEach((name, rows) -> drawn.put(name, shown(rows)));
-        show(gen, s, drawn, text, tables, live);
+        show(s, drawn, text, tables, live);
     }
 
     /** Draws the cards: {@code drawn} the rows to draw per table, {@code all} every row (for the counts). */
-    private void show(long gen, Scenario s, Map<String, List<RowState>> drawn, String text,
+    private void show(Scenario s, Map<String, List<RowState>> drawn, String text,
                       Map<String, List<RowState>> all, Map<String, Integer> live) {
         content.getChildren().clear();
         firstCurrent = null;
@@ -288,6 +275,18 @@ public final class ResultTablesView extends VBox {
             javafx.scene.Node target = firstCurrent;
             javafx.application.Platform.runLater(() -> scrollIntoView(target));
         }
+    }
+
+    /** Scrolls the pane so a big table's card is in view. */
+    private void scrollCardIntoView(javafx.scene.Node table) {
+        firstCurrent = table;
+        lastCurrent = table;
+        javafx.application.Platform.runLater(() -> scrollIntoView(table));
+    }
+
+    /** Every row of a big run's table as drawn (tests); empty for a small run's grid. */
+    List<RowState> bigRows(String table) {
+        return big.rows(table);
     }
 
     /** Scrolls the tables so the node (a cell of a row the current statement changed) is in view. */

@@ -37,9 +37,11 @@ public final class TablesModel {
     public TablesModel(WorkspaceModel model) {
         this.model = model;
         model.stepProperty().addListener((o, a, b) -> {
+            // before the first statement the tables are the starting rows; a statement, or the whole
+            // outcome asked for (step -1 while no run restarts), is a run result
             if (b.intValue() == 0) {
                 mode.set(Mode.STARTING_ROWS);
-            } else if (b.intValue() > 0) {
+            } else if (b.intValue() > 0 || !model.isRunning()) {
                 mode.set(Mode.RESULT);
             }
         });

@@ -81,6 +81,9 @@ class TablesModelTest {
         fx(tables::showResult);
         assertEquals(Mode.RESULT, tables.getMode());
         assertEquals(-1, model.getStep());
+        fx(() -> model.stepTo(0));
+        fx(model::showOutcome);
+        assertEquals(Mode.RESULT, tables.getMode(), "the outcome shown after stepping back to the start is a result");
         assertTrue(TablesModel.hint(Mode.STARTING_ROWS).contains("starting rows"));
         assertTrue(TablesModel.hint(Mode.RESULT).contains("session steps"));
     }
