@@ -8,7 +8,9 @@ always gives the same file. A model crosses the shapes real code has: chains, tr
 cycles, self-reference, association objects and secondary (many-to-many) tables; every
 relationship gets random options (cascade, passive_deletes, lazy strategy, uselist, order_by,
 single_parent, post_update, back_populates) and every foreign key random ondelete and
-nullability. Rows follow the keys; steps are drawn from every step kind of the format.
+nullability. Rows follow the keys; steps are drawn from every step kind of the format, the
+save side (new, add, append, column and key changes, merge, refresh, expire, expire_all,
+close) in about half of the scenarios.
 """
 import argparse
 import os
@@ -315,18 +317,36 @@ def _ref(model, table, row):
     return "%s(%s)" % (_class(table), ", ".join(str(k) for k in key))
 
 
+DELETE_SIDE = ["get", "load", "load", "delete", "delete", "delete", "remove", "set", "set",
+               "expunge", "flush", "commit", "commit", "rollback"]
+SAVE_SIDE = ["new", "new", "append", "set_column", "set_column", "merge", "refresh", "expire",
+             "expire_all", "close", "get_as"]
+
+
 def _steps(rnd, model, rows):
+    """Two to seven steps of every kind the format has: the delete side and, in about half the
+    scenarios, the save side too (new objects added, appended or set, columns and primary keys
+    changed, merge, refresh, expire, expire_all, close), with `as:` names used by later steps."""
     mapped = [(c, spec["table"]) for c, spec in model.classes.items() if rows.get(spec["table"])]
-    if not mapped:
+    save = rnd.random() < 0.5
+    if not mapped and not save:
         return ["flush"]
+    kinds = DELETE_SIDE + (SAVE_SIDE if save else [])
+    names = []        # (name, class) bound by earlier steps
+    fresh = iter(range(100, 10000))
     steps = []
     for _ in range(rnd.randint(2, 7)):
+        kind = rnd.choice(kinds)
+        if kind in SAVE_SIDE or not mapped:
+            steps.extend(_save_step(rnd, model, rows, mapped, names, fresh, kind if kind in SAVE_SIDE else "new"))
+            continue
         cls, table = rnd.choice(mapped)
         row = rnd.choice(rows[table])
         ref = _ref(model, table, row)
+        if names and rnd.random() < 0.25:
+            ref, cls = rnd.choice(names)
+            table = model.classes[cls]["table"]
         rels = model.classes[cls].get("relationships", {})
-        kind = rnd.choice(["get", "load", "load", "delete", "delete", "delete", "remove", "set", "set",
-                           "expunge", "flush", "commit", "commit", "rollback"])
         if kind in ("load", "remove", "set") and not rels:
             kind = "delete"
         if kind == "get":
@@ -357,12 +377,113 @@ def _steps(rnd, model, rows):
                     steps.append({"load": "%s.%s" % (ref, name)})
                     continue
                 value = None
-                if rows.get(target_table) and rnd.random() < 0.7:
+                targets = [n for n, c in names if c == spec["target"]]
+                if targets and rnd.random() < 0.4:
+                    value = rnd.choice(targets)
+                elif rows.get(target_table) and rnd.random() < 0.7:
                     value = _ref(model, target_table, rnd.choice(rows[target_table]))
                 steps.append({"set": {"attr": "%s.%s" % (ref, name), "value": value}})
     if rnd.random() < 0.7:
         steps.append("commit")
     return steps
+
+
+def _new_values(rnd, model, table, rows, fresh, existing=None):
+    """Column values of a new object: a fresh key (or the database's), a name, maybe foreign keys."""
+    cols = model.tables[table]["columns"]
+    values = {}
+    if existing is not None:
+        for c in model.pk_cols(table):
+            values[c] = existing[c]
+    elif table in model.composite or rnd.random() < 0.4:
+        values["id"] = next(fresh)
+        if table in model.composite:
+            values["k"] = 1
+    values["name"] = "new%d" % rnd.randrange(100)
+    for child, fk_cols, parent, pks, primary in model.edges:
+        if child == table and not primary and rows.get(parent) and rnd.random() < 0.5:
+            parent_row = rnd.choice(rows[parent])
+            for c, pk in zip(fk_cols, pks):
+                if c in cols:
+                    values[c] = parent_row[pk]
+    return values
+
+
+def _save_step(rnd, model, rows, mapped, names, fresh, kind):
+    """The steps of one save-side kind (a `new` may bring its add, append or set)."""
+    classes = [c for c in model.classes]
+    if kind in ("refresh", "expire", "get_as", "set_column") and not mapped and not names:
+        kind = "new"
+    if kind == "append":
+        owners = [(c, r) for c, t in mapped for r, spec in (model.classes[c].get("relationships") or {}).items()
+                  if _is_collection(model, c, spec) is True]
+        if not owners:
+            kind = "new"
+        else:
+            cls, rel = rnd.choice(owners)
+            table = model.classes[cls]["table"]
+            owner = _ref(model, table, rnd.choice(rows[table]))
+            target = model.classes[cls]["relationships"][rel]["target"]
+            target_table = model.classes[target]["table"]
+            items = [n for n, c in names if c == target]
+            if items and rnd.random() < 0.5:
+                item = rnd.choice(items)
+            elif rows.get(target_table):
+                item = _ref(model, target_table, rnd.choice(rows[target_table]))
+            else:
+                name = "n%d" % len(names)
+                names.append((name, target))
+                return [{"new": {"as": name, "class": target,
+                                 "values": _new_values(rnd, model, target_table, rows, fresh)}},
+                        {"append": {"item": name, "to": "%s.%s" % (owner, rel)}}]
+            return [{"append": {"item": item, "to": "%s.%s" % (owner, rel)}}]
+    if kind == "new":
+        cls = rnd.choice(classes)
+        table = model.classes[cls]["table"]
+        name = "n%d" % len(names)
+        names.append((name, cls))
+        out = [{"new": {"as": name, "class": cls, "values": _new_values(rnd, model, table, rows, fresh)}}]
+        how = rnd.random()
+        owners = [(c, r) for c, t in mapped for r, spec in (model.classes[c].get("relationships") or {}).items()
+                  if spec["target"] == cls and _is_collection(model, c, spec) is True]
+        if how < 0.5 or not owners:
+            out.append({"add": name})
+        elif how < 0.85:
+            c, r = rnd.choice(owners)
+            t = model.classes[c]["table"]
+            out.append({"append": {"item": name, "to": "%s.%s" % (_ref(model, t, rnd.choice(rows[t])), r)}})
+        return out
+    if kind == "merge":
+        cls, table = rnd.choice(mapped) if mapped and rnd.random() < 0.7 else (rnd.choice(classes), None)
+        table = table or model.classes[cls]["table"]
+        existing = rnd.choice(rows[table]) if rows.get(table) and rnd.random() < 0.7 else None
+        name = "n%d" % len(names)
+        merged = "m%d" % len(names)
+        names.append((name, cls))
+        names.append((merged, cls))
+        return [{"new": {"as": name, "class": cls, "values": _new_values(rnd, model, table, rows, fresh, existing)}},
+                {"merge": {"object": name, "as": merged}}]
+    if kind == "expire_all":
+        return ["expire_all"]
+    if kind == "close":
+        return ["close"]
+    if names and (not mapped or rnd.random() < 0.3):
+        ref, cls = rnd.choice(names)
+        table = model.classes[cls]["table"]
+    else:
+        cls, table = rnd.choice(mapped)
+        ref = _ref(model, table, rnd.choice(rows[table]))
+    if kind == "get_as":
+        if ref.startswith(cls + "("):
+            name = "g%d" % len(names)
+            names.append((name, cls))
+            return [{"get": {"ref": ref, "as": name}}]
+        return [{"refresh": ref}]
+    if kind == "set_column":
+        if rnd.random() < 0.2:
+            return [{"set": {"attr": "%s.id" % ref, "value": next(fresh)}}]
+        return [{"set": {"attr": "%s.name" % ref, "value": "changed%d" % rnd.randrange(100)}}]
+    return [{kind: ref}]
 
 
 def _is_collection(model, cls, spec):

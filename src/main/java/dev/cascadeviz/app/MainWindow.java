@@ -185,7 +185,11 @@ public final class MainWindow {
 
     private Node body() {
         ErrorBanner banner = new ErrorBanner(model);
-        VBox graphColumn = new VBox(banner, graph);
+        dev.cascadeviz.app.graph.GraphLegend graphLegend = new dev.cascadeviz.app.graph.GraphLegend();
+        // in presentation the room goes to the graph, as the tables' legend goes
+        graphLegend.visibleProperty().bind(model.presentationProperty().not());
+        graphLegend.managedProperty().bind(graphLegend.visibleProperty());
+        VBox graphColumn = new VBox(banner, graph, graphLegend);
         VBox.setVgrow(graph, Priority.ALWAYS);
         graph.setMinSize(200, 150);
         // RichTextFX takes a third of a second to load: the log is built just after the window shows

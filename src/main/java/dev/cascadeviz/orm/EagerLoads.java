@@ -80,6 +80,11 @@ final class EagerLoads {
         final List<Join> joins = new ArrayList<>();
         final List<Loader> postLoaders = new ArrayList<>();
         final List<RelProp> subqueries = new ArrayList<>();
+        /**
+         * The joined, post and subquery loaders in the order {@code _instance_processor} sets
+         * up their row processors: the mapper's {@code _prop_set} order ({@link PropSetOrder}).
+         */
+        List<RelProp> rowOrder = new ArrayList<>();
         /** {@code NoLoader}: set to None / an empty collection when the row is loaded. */
         final List<RelProp> noLoads = new ArrayList<>();
         /** A relationship this query loads lazily per object whatever its strategy, or null. */
@@ -92,6 +97,24 @@ final class EagerLoads {
             this.parent = parent;
             this.path = path;
             this.local = local;
+        }
+
+        Join join(RelProp p) {
+            for (Join j : joins) {
+                if (j.prop() == p) {
+                    return j;
+                }
+            }
+            return null;
+        }
+
+        Loader postLoader(RelProp p) {
+            for (Loader l : postLoaders) {
+                if (l.prop() == p) {
+                    return l;
+                }
+            }
+            return null;
         }
     }
 
@@ -131,7 +154,7 @@ final class EagerLoads {
     /** The same with {@code refresh_state}: the expired object's row is loaded again. */
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
         Context ctx = new Context();
-        List<InstanceState> out = run(q, current, ctx, invokeAllEagers, refresh);
+        List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
         drain(ctx);
         return out;
     }
@@ -147,7 +170,7 @@ final class EagerLoads {
         }
     }
 
-    private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean invokeAllEagers,
+    private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean topLevel, boolean invokeAllEagers,
                                     InstanceState refresh) {
         Mapper mapper = q.mapper();
         if (!mapper.hasEagerRelationships()) {
@@ -165,7 +188,7 @@ final class EagerLoads {
         String base = mapper.tableName();
         String from = SqlIdentifiers.quote(base) + (q.secondary() == null ? ""
                 : ", " + SqlIdentifiers.quote(q.secondary().name()));
-        return select(q, new Source(from, q.where(), q.params()), current, ctx, invokeAllEagers, refresh,
+        return select(q, new Source(from, q.where(), q.params()), current, ctx, topLevel, invokeAllEagers, refresh,
                 null, null, new HashMap<>());
     }
 
@@ -176,7 +199,8 @@ final class EagerLoads {
      * @param fromOverride the FROM clause when it is not the mapper's table (selectin through a
      *                     secondary, subquery load), or null
      */
-    private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean invokeAllEagers,
+    private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean topLevel,
+                                       boolean invokeAllEagers,
                                        InstanceState refresh, Leading leading, String fromOverride,
                                        Map<String, Integer> aliasCounts) {
         Mapper mapper = q.mapper();
@@ -227,7 +251,7 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
-        Run run = new Run(ctx, invokeAllEagers, refresh, source, rows);
+        Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
@@ -273,6 +297,8 @@ final class EagerLoads {
     /** One query's row processing ({@code loading._instance} per row and entity). */
     private final class Run {
         final Context ctx;
+        /** Whether this query owns {@code ctx} (a top-level load) or runs inside another's post loads. */
+        final boolean topLevel;
         final boolean invokeAllEagers;
         final InstanceState refresh;
         final Source source;
@@ -287,8 +313,10 @@ final class EagerLoads {
         final Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryResults = new HashMap<>();
         final Set<LoadPath> registered = new HashSet<>();
 
-        Run(Context ctx, boolean invokeAllEagers, InstanceState refresh, Source source, List<List<Object>> rows) {
+        Run(Context ctx, boolean topLevel, boolean invokeAllEagers, InstanceState refresh, Source source,
+            List<List<Object>> rows) {
             this.ctx = ctx;
+            this.topLevel = topLevel;
             this.invokeAllEagers = invokeAllEagers;
             this.refresh = refresh;
             this.source = source;
@@ -330,14 +358,15 @@ final class EagerLoads {
                 isNew = !partials.containsKey(state);
             }
             if (currentLoad) {
+                // _populate_full: the "new" (or "existing") populators in _prop_set order
                 if (isNew) {
                     noLoad(e, state, null);
                 }
-                for (Join j : e.joins) {
-                    populateJoined(state, j, row, isNew);
-                }
-                for (RelProp p : e.subqueries) {
-                    if (isNew) {
+                for (RelProp p : e.rowOrder) {
+                    Join j = e.join(p);
+                    if (j != null) {
+                        populateJoined(state, j, row, isNew);
+                    } else if (isNew && e.subqueries.contains(p)) {
                         setFromSubquery(e, state, p, row);
                     }
                 }
@@ -357,21 +386,29 @@ final class EagerLoads {
                     Session.fill(state, values);
                 }
                 noLoad(e, state, toLoad);
-                for (RelProp p : e.subqueries) {
-                    if (toLoad.contains(p)) {
-                        setFromSubquery(e, state, p, row);
-                    } else if (invokeAllEagers) {
-                        subquery(e, p);
-                    }
-                }
             } else {
                 toLoad = partials.get(state);
             }
-            for (Join j : e.joins) {
-                if (toLoad.contains(j.prop())) {
-                    populateJoined(state, j, row, isNew);
-                } else if (invokeAllEagers) {
-                    instance(j.target(), row);
+            // _populate_partial: "new" / "existing" populators of the unloaded keys, then the
+            // "eager" ones (invoke_all_eagers) of the rest, each pass in _prop_set order
+            for (RelProp p : e.rowOrder) {
+                if (toLoad.contains(p)) {
+                    Join j = e.join(p);
+                    if (j != null) {
+                        populateJoined(state, j, row, isNew);
+                    } else if (isNew && e.subqueries.contains(p)) {
+                        setFromSubquery(e, state, p, row);
+                    }
+                }
+            }
+            for (RelProp p : e.rowOrder) {
+                if (!toLoad.contains(p) && invokeAllEagers) {
+                    Join j = e.join(p);
+                    if (j != null) {
+                        instance(j.target(), row);
+                    } else if (e.subqueries.contains(p)) {
+                        subquery(e, p);
+                    }
                 }
             }
             if (invokeAllEagers) {
@@ -417,19 +454,32 @@ final class EagerLoads {
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
             Map<List<Object>, List<InstanceState>> done = subqueryResults.get(p);
             if (done == null) {
-                done = runSubquery(e, p, source);
+                done = runSubquery(e, p, source, topLevel ? null : ctx);
                 subqueryResults.put(p, done);
             }
             return done;
         }
 
-        /** {@code create_row_processor} of the post loaders: once per path, rows or not. */
+        /**
+         * {@code create_row_processor} of the entity's loaders, once per path, in {@code _prop_set}
+         * order: a post loader registers itself on the entity's path ({@code PostLoad.callable_for_path}),
+         * a joined loader builds its target's row processor, which registers the target's.
+         */
         private void register(Entity e) {
-            if (!registered.add(e.path) || e.postLoaders.isEmpty()) {
+            if (!registered.add(e.path)) {
                 return;
             }
-            PostLoad pl = ctx.postLoads.computeIfAbsent(e.path, k -> new PostLoad());
-            for (Loader l : e.postLoaders) {
+            for (RelProp p : e.rowOrder) {
+                Join j = e.join(p);
+                if (j != null) {
+                    register(j.target());
+                    continue;
+                }
+                Loader l = e.postLoader(p);
+                if (l == null) {
+                    continue;
+                }
+                PostLoad pl = ctx.postLoads.computeIfAbsent(e.path, k -> new PostLoad());
                 if (l.strategy().equals("selectin") && pl.loaders.containsKey(l.prop())) {
                     continue;
                 }
@@ -505,7 +555,7 @@ final class EagerLoads {
 
     /** Lazy loads run as part of an immediate load join its post loads (one top-level context). */
     List<InstanceState> loadNested(Query q, LoadPath current, Object ctx) {
-        return run(q, current, (Context) ctx, false, null);
+        return run(q, current, (Context) ctx, false, false, null);
     }
 
     /** {@code SelectInLoader._load_for_path}. */
@@ -553,7 +603,7 @@ final class EagerLoads {
                 String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
                 Leading leading = new Leading(target.name(), target, prop.mapper().primaryKey(), null);
                 select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause),
-                        new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, true, null,
+                        new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, false, true, null,
                         leading, null, new HashMap<>());
                 for (Object[] r : leading.rows) {
                     data.put(normalized(r[0]), (InstanceState) r[1]);
@@ -632,10 +682,10 @@ final class EagerLoads {
         } else {
             Table parent = prop.parent().table();
             Table sec = prop.secondary();
-            String pAlias = parent.name() + "_1";
+            String pAlias = SqlIdentifiers.anonymousBody(parent.name()) + "_1";
             aliasCounts.put(parent.name(), 1);
-            String sAlias = sec.name() + "_1";
-            aliasCounts.merge(sec.name(), 1, Integer::sum);
+            String sAlias = SqlIdentifiers.anonymousBody(sec.name()) + "_1";
+            aliasCounts.merge(SqlIdentifiers.anonymousBody(sec.name()), 1, Integer::sum);
             List<String> on1 = new ArrayList<>();
             for (JoinPair p : prop.synchronizePairs()) {
                 on1.add(SqlCompiler.qualified(pAlias, p.referenced().column()) + " = "
@@ -657,7 +707,7 @@ final class EagerLoads {
             q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
             source = new Source(fromOverride, where, params);
         }
-        select(q, source, current, ctx, true, null, leading, fromOverride, aliasCounts);
+        select(q, source, current, ctx, false, true, null, leading, fromOverride, aliasCounts);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
@@ -684,7 +734,7 @@ final class EagerLoads {
      * the targets. When the parents were themselves loaded by a subquery load, the chain goes back
      * to the first query: its keys, then each relationship of the chain joined in turn.
      */
-    private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source) {
+    private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source, Context shared) {
         List<RelProp> hops = new ArrayList<>(source.chain());
         List<RelProp> joined = new ArrayList<>();
         for (Entity x = e; x.parent != null; x = x.parent) {
@@ -716,12 +766,12 @@ final class EagerLoads {
             RelProp hop = hops.get(i);
             boolean last = i == hops.size() - 1;
             Table t = hop.mapper().table();
-            String q = last ? t.name() : t.name() + "_" + aliasCounts.merge(t.name(), 1, Integer::sum);
+            String q = last ? t.name() : alias(t.name(), aliasCounts);
             String targetRef = last ? SqlIdentifiers.quote(t.name())
                     : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
             if (hop.secondary() != null) {
                 String sec = hop.secondary().name();
-                String sAlias = sec + "_" + aliasCounts.merge(sec, 1, Integer::sum);
+                String sAlias = alias(sec, aliasCounts);
                 List<String> on1 = new ArrayList<>();
                 for (JoinPair p : hop.synchronizePairs()) {
                     on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
@@ -763,14 +813,18 @@ final class EagerLoads {
             leading = new Leading(parentQ, parentTable, null, cols);
         }
         String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
-        Context own = new Context();
+        // the subquery's Query carries the parent query's execution options: inside a post load
+        // (sa_top_level_orm_context) it joins the top-level post loads, else it runs its own
+        Context own = shared != null ? shared : new Context();
         String fromText = from.toString();
         Source chained = new Source(source.from(), source.where(), source.params(), hops);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
                         Why.eagerLoad(prop, "subquery")),
-                chained, e.path.plus(prop), own, true, null, leading, fromText, aliasCounts);
-        drain(own);
+                chained, e.path.plus(prop), own, shared == null, true, null, leading, fromText, aliasCounts);
+        if (shared == null) {
+            drain(own);
+        }
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
@@ -840,6 +894,7 @@ final class EagerLoads {
     /** {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders. */
     private void setup(Entity e, Map<String, Integer> aliasCounts, List<Join> joinOrder, boolean refresh,
                        RelProp lazyHere) {
+        List<RelProp> loaders = new ArrayList<>();
         for (RelProp prop : e.mapper.relationships()) {
             if (prop == lazyHere) {
                 // the lazyload() option _lazyload_reverse puts on this path: a lazy callable per object
@@ -863,15 +918,20 @@ final class EagerLoads {
                 Join j = new Join(prop, target);
                 e.joins.add(j);
                 joinOrder.add(j);
+                loaders.add(prop);
                 setup(target, aliasCounts, joinOrder, false, null);
             } else if (lazy.equals("immediate") || (refresh && (lazy.equals("selectin") || lazy.equals("subquery")))) {
                 e.postLoaders.add(new Loader(prop, "immediate", !guarded));
+                loaders.add(prop);
             } else if (lazy.equals("selectin") && !guarded) {
                 e.postLoaders.add(new Loader(prop, "selectin", true));
+                loaders.add(prop);
             } else if (lazy.equals("subquery") && !guarded) {
                 e.subqueries.add(prop);
+                loaders.add(prop);
             }
         }
+        e.rowOrder = session.registry().propSetOrder().arrange(e.mapper, loaders);
     }
 
     /** The entity's own columns; joined entities get their alias names in SELECT-list order. */
@@ -891,12 +951,18 @@ final class EagerLoads {
         }
     }
 
+    /** The next anonymous alias of a table in one statement: {@code order_1}, {@code 2_items_2} (counted per body). */
+    private static String alias(String table, Map<String, Integer> aliasCounts) {
+        String body = SqlIdentifiers.anonymousBody(table);
+        return body + "_" + aliasCounts.merge(body, 1, Integer::sum);
+    }
+
     private static void fill(Columns cols, Entity e, Map<String, Integer> aliasCounts) {
         for (Join j : e.joins) {
             fill(cols, j.target, aliasCounts);
         }
         String name = e.mapper.tableName();
-        e.qualifier = name + "_" + aliasCounts.merge(name, 1, Integer::sum);
+        e.qualifier = alias(name, aliasCounts);
         e.positions = positions(cols, e);
     }
 
@@ -906,8 +972,7 @@ final class EagerLoads {
         String alias = j.target.qualifier;
         if (prop.secondary() != null) {
             String sec = prop.secondary().name();
-            int n = aliasCounts.merge(sec, 1, Integer::sum);
-            String secAlias = sec + "_" + n;
+            String secAlias = alias(sec, aliasCounts);
             List<String> inner = new ArrayList<>();
             for (JoinPair p : prop.secondarySynchronizePairs()) {
                 inner.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "

@@ -13,8 +13,15 @@ import java.util.Map;
 final class Registry {
 
     private final Map<String, Mapper> mappers = new LinkedHashMap<>();
+    private final PropSetOrder propSetOrder;
 
     public Registry(Scenario scenario, Mapping mapping) {
+        this(scenario, mapping, PropSetOrder.declared());
+    }
+
+    /** The mappers, each iterating its {@code _prop_set} in the order {@code propSetOrder} gives. */
+    public Registry(Scenario scenario, Mapping mapping, PropSetOrder propSetOrder) {
+        this.propSetOrder = propSetOrder;
         for (MappedClass cls : scenario.classes().values()) {
             mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table()), scenario.release()));
         }
@@ -45,6 +52,11 @@ final class Registry {
                 }
             }
         }
+    }
+
+    /** The iteration order of the mappers' {@code _prop_set} in this run. */
+    PropSetOrder propSetOrder() {
+        return propSetOrder;
     }
 
     public Mapper mapper(String className) {

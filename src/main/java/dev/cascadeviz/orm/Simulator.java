@@ -63,12 +63,21 @@ public final class Simulator {
      * the trace's error.
      */
     public Trace run(Scenario scenario, Engine engine) {
-        return DeepStack.call(() -> runHere(scenario, engine));
+        return run(scenario, engine, PropSetOrder.declared());
     }
 
-    private Trace runHere(Scenario scenario, Engine engine) {
+    /**
+     * The same with each mapper's relationship loaders run in the order {@code order} gives
+     * (SQLAlchemy's {@code _prop_set} order, which follows object addresses: see
+     * {@link PropSetOrder}); {@code order} records the mappers for which the order mattered.
+     */
+    public Trace run(Scenario scenario, Engine engine, PropSetOrder order) {
+        return DeepStack.call(() -> runHere(scenario, engine, order));
+    }
+
+    private Trace runHere(Scenario scenario, Engine engine, PropSetOrder order) {
         try {
-            return runOrThrow(scenario, engine);
+            return runOrThrow(scenario, engine, order);
         } catch (RunCancelledException e) {
             throw e;
         } catch (OrmException e) {
@@ -80,7 +89,7 @@ public final class Simulator {
         }
     }
 
-    private Trace runOrThrow(Scenario scenario, Engine engine) {
+    private Trace runOrThrow(Scenario scenario, Engine engine, PropSetOrder order) {
         List<String> warnings = new ArrayList<>(MappingResolver.warnings(scenario));
         Mapping mapping = null;
         TraceError configError = null;
@@ -103,7 +112,7 @@ public final class Simulator {
             long t2 = System.nanoTime();
             snapshotNanos += t2 - t1;
             Executor executor = new Executor(db);
-            Session session = new Session(new Registry(scenario, mapping), executor);
+            Session session = new Session(new Registry(scenario, mapping, order), executor);
             TraceError error = new StepRunner(session).runAll(scenario.steps());
             warnings.addAll(session.warnings());
             if (error != null && error.type().equals("IntegrityError") && db.engine() == Engine.H2) {

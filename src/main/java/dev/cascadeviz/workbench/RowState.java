@@ -15,7 +15,7 @@ public final class RowState {
     /** Who made a change: the ORM's own statement, or the database by a foreign-key rule. */
     public enum Source { ORM, DATABASE }
 
-    private final List<Object> key;
+    private List<Object> key;
     private final Map<String, Object> before;
     private Map<String, Object> now;
     private Source deletedBy;
@@ -31,8 +31,14 @@ public final class RowState {
         this.now = now == null ? null : new LinkedHashMap<>(now);
     }
 
+    /** The row's primary-key values now (after a primary-key change, the new ones). */
     public List<Object> key() {
         return key;
+    }
+
+    /** A primary-key change: the same row under its new key (shown as {@code 1 → 7}, not deleted and inserted). */
+    void rekey(List<Object> newKey) {
+        key = newKey;
     }
 
     /** Values before the run; null for a row the run inserted. */
@@ -135,6 +141,7 @@ public final class RowState {
 
     /** Puts back what {@code saved} (a {@link #copy()} of this row) held, except the current mark. */
     void restore(RowState saved) {
+        key = saved.key;
         now = saved.now == null ? null : new LinkedHashMap<>(saved.now);
         deletedBy = saved.deletedBy;
         insertedBy = saved.insertedBy;

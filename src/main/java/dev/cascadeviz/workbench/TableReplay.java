@@ -167,14 +167,13 @@ public final class TableReplay {
 
     /** Puts a row back as {@code saved} held it (a copy taken before a change). */
     void restore(String table, RowState row, RowState saved) {
-        row.restore(saved);
         Map<List<Object>, RowState> byKey = live.get(table);
         if (byKey != null) {
-            if (row.isDeleted()) {
-                byKey.remove(row.key(), row);
-            } else {
-                byKey.put(row.key(), row);
-            }
+            byKey.remove(row.key(), row); // a primary-key change is undone too: the row goes back under its old key
+        }
+        row.restore(saved);
+        if (byKey != null && !row.isDeleted()) {
+            byKey.put(row.key(), row);
         }
     }
 
@@ -214,11 +213,33 @@ public final class TableReplay {
             }
         } else if (change.after() != null) {
             row.update(Values.normalizeRow(change.after()), who, change.foreignKey());
+            followKeyChange(change.table(), row);
         }
         if (current) {
             row.markCurrent();
         }
         return row;
+    }
+
+    /**
+     * An UPDATE that changed the primary key (SET id=7 WHERE id=1) changed the same row: later
+     * changes and the final tables name it by its new key, so it is found there, not taken for
+     * a row deleted and another inserted.
+     */
+    private void followKeyChange(String table, RowState row) {
+        if (row.isDeleted() || primaryKey(table).isEmpty()) {
+            return;
+        }
+        List<Object> now = keyOf(table, row.now());
+        if (now.equals(row.key())) {
+            return;
+        }
+        Map<List<Object>, RowState> byKey = live.get(table);
+        if (byKey != null) {
+            byKey.remove(row.key(), row);
+            byKey.put(now, row);
+        }
+        row.rekey(now);
     }
 
     private RowState find(List<RowState> rows, RowChange change) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.orm.PropSetOrder;
 import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.ScenarioException;
 import dev.cascadeviz.scenario.ScenarioFiles;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * The Java half of conformance/differential.py (run on demand, not a test): for every scenario
  * under a folder, the simulator's trace against the golden capture.py wrote for it, with the
  * same agreement rule as {@link ConformanceTest}. Prints one JSON line per scenario:
- * {@code {"file", "outcome": agree|disagree|invalid|crash|no-golden, "difference"}}, and with
+ * {@code {"file", "outcome": agree|agree-other-order|reordered|disagree|invalid|crash|no-golden,
+ * "difference"}} ({@code agree-other-order}: agrees once the mappers' {@code _prop_set} is iterated
+ * in another order SQLAlchemy could take, see {@link PropSetOrder}), and with
  * {@code --h2} also whether H2 ends the same way as SQLite ({@code "h2"}).
  *
  * <pre>java -cp ... dev.cascadeviz.conformance.Differential [--h2] [--release 2.0|2.1] SCENARIO-DIR GOLDEN-DIR</pre>
@@ -80,12 +83,17 @@ public final class Differential {
         }
         try {
             List<Trace> variants = GoldenTraces.variants(golden);
-            Trace actual = new Simulator().run(scenario, Engine.SQLITE);
+            PropSetOrder.Found found = PropSetOrder.firstAccepted(scenario, Engine.SQLITE,
+                    t -> TraceAgreement.agreesWithAny(t, variants), ConformanceTest.PROP_SET_ORDERS);
+            Trace actual = found.trace();
             if (actual.error() != null && actual.error().type().equals("SimulatorError")) {
                 return r.put("outcome", "crash").put("difference", actual.error().message());
             }
-            if (TraceAgreement.agreesWithAny(actual, variants)) {
+            if (found.accepted() && found.order().chosen().isEmpty()) {
                 r.put("outcome", "agree");
+            } else if (found.accepted()) {
+                r.put("outcome", "agree-other-order").put("difference", "agrees with _prop_set order "
+                        + found.order() + " (tried " + found.tried() + ")");
             } else if (variants.stream().anyMatch(v -> sameInAnotherOrder(actual, v))) {
                 r.put("outcome", "reordered").put("difference",
                         TraceAgreement.firstDifference(actual, TraceAgreement.closest(actual, variants)));

@@ -110,6 +110,9 @@ class TableTimelineTest {
         List<Path> files = new ArrayList<>(scenarios("generated/interleaved"));
         files.addAll(scenarios("fidelity"));
         files.addAll(scenarios("sqla"));
+        files.addAll(scenarios("generated/save_key_change")); // primary keys changed: a row moves to its new key and back
+        files.addAll(scenarios("generated/save_composite_keys"));
+        files.addAll(scenarios("save"));
         for (Path file : files) {
             Scenario s = ScenarioFiles.load(file);
             Trace trace = new Simulator().run(s, s.database().engine());

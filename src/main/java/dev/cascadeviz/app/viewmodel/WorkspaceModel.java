@@ -443,8 +443,8 @@ public final class WorkspaceModel {
             }
         };
         currentRun = task;
+        running.set(true); // first: a view told of the step's reset can tell it from a user's move
         step.set(-1);
-        running.set(true);
         runFailure.set(null);
         status.set("Running…");
         task.setOnSucceeded(e -> {

@@ -2,6 +2,7 @@ package dev.cascadeviz.orm.uow;
 
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
+import dev.cascadeviz.orm.OrmException;
 import dev.cascadeviz.orm.Why;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import dev.cascadeviz.orm.persistence.Persistence;
@@ -111,7 +112,13 @@ public final class Actions {
             UnitOfWork.PostUpdates pu = uow.postUpdates(mapper);
             List<InstanceState> states = new ArrayList<>();
             for (InstanceState s : pu.states) {
-                if (uow.entry(s).isdelete() == isdelete) {
+                UnitOfWork.Entry e = uow.entry(s);
+                if (e == null) {
+                    // uow.states[s]: a post update registered for an object the flush never took in
+                    // (a one-to-many with post_update and passive_deletes='all' whose parent is deleted)
+                    throw new OrmException("KeyError", "<sqlalchemy.orm.state.InstanceState object at 0x…>");
+                }
+                if (e.isdelete() == isdelete) {
                     states.add(s);
                 }
             }

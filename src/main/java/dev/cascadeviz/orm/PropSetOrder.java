@@ -1,0 +1,171 @@
+package dev.cascadeviz.orm;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The iteration order of each mapper's {@code Mapper._prop_set} in one run.
+ *
+ * <p>{@code loading._instance_processor} calls {@code create_row_processor} of a mapper's
+ * relationship loaders in the iteration order of {@code mapper._prop_set}, a {@code frozenset}
+ * of property objects. Their hash is their address, so the order is neither the declaration
+ * order nor fixed by {@code PYTHONHASHSEED}: it follows from where CPython's allocator happened
+ * to put the objects, and changes with unrelated allocations made earlier in the process (the
+ * conformance README shows the measurement). It decides three things: the order of a mapper's
+ * selectin / immediate loaders in its post load, whether the mapper's own post load or its
+ * joined targets' post loads are registered first, and the per-row order of its joined and
+ * subquery populators (which subquery load runs first). The frozenset is memoized per mapper,
+ * so one run keeps one order per mapper.
+ *
+ * <p>The simulator runs with the declaration order ({@link #declared()}) unless told otherwise,
+ * and records every mapper for which the order mattered (two or more such loaders on one
+ * entity: {@link #consulted()}), so that a comparison with real SQLAlchemy can try every order
+ * SQLAlchemy could have taken ({@link #alternatives}).
+ */
+public final class PropSetOrder {
+
+    private final Map<String, List<String>> chosen;
+    private final Map<String, List<String>> consulted = new LinkedHashMap<>();
+
+    /** An order per class: relationship names, first to last (missing classes: declaration order). */
+    public PropSetOrder(Map<String, List<String>> chosen) {
+        this.chosen = Map.copyOf(chosen);
+    }
+
+    /** Every mapper's relationships in declaration order. */
+    public static PropSetOrder declared() {
+        return new PropSetOrder(Map.of());
+    }
+
+    /** The chosen order per class (empty: declaration order everywhere). */
+    public Map<String, List<String>> chosen() {
+        return chosen;
+    }
+
+    /**
+     * {@code loaders} (in declaration order) in this run's {@code _prop_set} order for their
+     * mapper; records the mapper as consulted when there are two or more.
+     */
+    List<RelProp> arrange(Mapper mapper, List<RelProp> loaders) {
+        if (loaders.size() < 2) {
+            return loaders;
+        }
+        List<String> seen = new ArrayList<>(consulted.getOrDefault(mapper.className(), List.of()));
+        for (RelProp p : loaders) {
+            if (!seen.contains(p.key())) {
+                seen.add(p.key());
+            }
+        }
+        List<RelProp> all = mapper.relationships();
+        seen.sort(Comparator.comparingInt(k -> all.indexOf(mapper.relationship(k))));
+        consulted.put(mapper.className(), List.copyOf(seen));
+        List<String> order = chosen.get(mapper.className());
+        if (order == null) {
+            return loaders;
+        }
+        List<RelProp> out = new ArrayList<>(loaders);
+        out.sort(Comparator.comparingInt(p -> {
+            int at = order.indexOf(p.key());
+            return at < 0 ? order.size() + all.indexOf(p) : at;
+        }));
+        return out;
+    }
+
+    /**
+     * The classes whose order mattered in this run, each with the relationships it mattered for
+     * (in declaration order).
+     */
+    public Map<String, List<String>> consulted() {
+        return Map.copyOf(consulted);
+    }
+
+    /**
+     * Every combination of orders of the consulted relationships, one permutation per class,
+     * the declaration order first, at most {@code limit} of them (in lexicographic order of
+     * the permutations).
+     */
+    public static List<PropSetOrder> alternatives(Map<String, List<String>> consulted, int limit) {
+        List<Map<String, List<String>>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(consulted).entrySet()) {
+            List<List<String>> perms = permutations(e.getValue(), limit);
+            List<Map<String, List<String>>> next = new ArrayList<>();
+            for (Map<String, List<String>> c : combos) {
+                for (List<String> p : perms) {
+                    if (next.size() >= limit) {
+                        break;
+                    }
+                    Map<String, List<String>> m = new LinkedHashMap<>(c);
+                    m.put(e.getKey(), p);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        return combos.stream().map(PropSetOrder::new).toList();
+    }
+
+    private static List<List<String>> permutations(List<String> items, int limit) {
+        List<List<String>> out = new ArrayList<>();
+        permute(new ArrayList<>(), new ArrayList<>(items), out, limit);
+        return out;
+    }
+
+    private static void permute(List<String> prefix, List<String> rest, List<List<String>> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(prefix));
+            return;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            String x = rest.remove(i);
+            prefix.add(x);
+            permute(prefix, rest, out, limit);
+            prefix.remove(prefix.size() - 1);
+            rest.add(i, x);
+        }
+    }
+
+    /** A run under one order: its trace, the order, and whether the caller's test accepted it. */
+    public record Found(dev.cascadeviz.trace.Trace trace, PropSetOrder order, boolean accepted, int tried) {
+    }
+
+    /**
+     * Runs the scenario in declaration order and, when {@code accept} refuses that trace, under
+     * every other order SQLAlchemy could take for the mappers whose order mattered (at most
+     * {@code limit} runs in all); returns the first accepted run, or the declaration-order run.
+     */
+    public static Found firstAccepted(dev.cascadeviz.model.Scenario scenario, dev.cascadeviz.model.Engine engine,
+                                      java.util.function.Predicate<dev.cascadeviz.trace.Trace> accept, int limit) {
+        PropSetOrder declared = declared();
+        dev.cascadeviz.trace.Trace first = new Simulator().run(scenario, engine, declared);
+        if (accept.test(first)) {
+            return new Found(first, declared, true, 1);
+        }
+        int tried = 1;
+        for (PropSetOrder o : alternatives(declared.consulted(), limit)) {
+            if (o.chosen().isEmpty() || o.chosen().equals(declared.consulted())) {
+                continue;   // the declaration order itself
+            }
+            tried++;
+            dev.cascadeviz.trace.Trace t = new Simulator().run(scenario, engine, o);
+            if (accept.test(t)) {
+                return new Found(t, o, true, tried);
+            }
+            if (tried >= limit) {
+                break;
+            }
+        }
+        return new Found(first, declared, false, tried);
+    }
+
+    @Override
+    public String toString() {
+        return chosen.isEmpty() ? "declaration order" : chosen.toString();
+    }
+}
