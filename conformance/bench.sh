@@ -15,23 +15,30 @@ mkdir -p "$(dirname "$FILE")"
 [ -f target/cascadeviz.jar ] || mvn -B -q package -DskipTests
 
 best() { sort -n | head -1; }
-ours=(); theirs=()
+ours=(); theirs=(); ourcpu=(); theircpu=()
 for i in $(seq "$RUNS"); do
-  /usr/bin/time -f "%e %M" -o target/bench/java.time java -jar target/cascadeviz.jar trace --timings \
+  /usr/bin/time -f "%e %M %U %S" -o target/bench/java.time java -jar target/cascadeviz.jar trace --timings \
       --engine sqlite "$FILE" > target/bench/java.trace.json 2> target/bench/java.err
-  read -r secs kb < target/bench/java.time
-  ours+=("$secs"); echo "cascadeviz trace: ${secs} s, peak ${kb} KB; $(grep timings target/bench/java.err)"
-  /usr/bin/time -f "%e %M" -o target/bench/python.time "$PY" conformance/capture.py --time "$FILE" \
+  read -r secs kb usr sys < target/bench/java.time
+  cpu=$(python3 -c "print(f'{$usr + $sys:.2f}')")
+  ours+=("$secs"); ourcpu+=("$cpu")
+  echo "cascadeviz trace: ${secs} s, CPU ${cpu} s, peak ${kb} KB; $(grep timings target/bench/java.err)"
+  /usr/bin/time -f "%e %M %U %S" -o target/bench/python.time "$PY" conformance/capture.py --time "$FILE" \
       > target/bench/python.out 2>&1
-  read -r psecs pkb < target/bench/python.time
-  theirs+=("$psecs"); echo "SQLAlchemy capture: ${psecs} s, peak ${pkb} KB; $(grep parts target/bench/python.out)"
+  read -r psecs pkb pusr psys < target/bench/python.time
+  pcpu=$(python3 -c "print(f'{$pusr + $psys:.2f}')")
+  theirs+=("$psecs"); theircpu+=("$pcpu")
+  echo "SQLAlchemy capture: ${psecs} s, CPU ${pcpu} s, peak ${pkb} KB; $(grep parts target/bench/python.out)"
 done
 o=$(printf '%s\n' "${ours[@]}" | best); t=$(printf '%s\n' "${theirs[@]}" | best)
-python3 - "$o" "$t" <<'PY'
+oc=$(printf '%s\n' "${ourcpu[@]}" | best); tc=$(printf '%s\n' "${theircpu[@]}" | best)
+python3 - "$o" "$t" "$oc" "$tc" <<'PY'
 import sys
-o, t = float(sys.argv[1]), float(sys.argv[2])
+o, t, oc, tc = map(float, sys.argv[1:5])
 print(f"best of runs: cascadeviz {o:.2f} s, SQLAlchemy {t:.2f} s: ratio {o / t:.2f} (goal: at most 0.25)")
+print(f"best CPU time (user+sys): cascadeviz {oc:.2f} s, SQLAlchemy {tc:.2f} s: ratio {oc / tc:.2f}")
 PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - <<'PY'
 import json
 t = json.load(open("target/bench/java.trace.json"))

@@ -85,8 +85,15 @@ def parse_ref(text, classes):
 NAME = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*$")
 
 
+QUOTED_ATTRIBUTE = re.compile(r"""^(.*?)\.\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*$""", re.S)
+
+
 def _split_attribute(text):
-    """`Artist(1).songs` or `o1.songs` as (object text, attribute)."""
+    """`Artist(1).songs`, `o1.songs`, or a column named so that it is quoted: `Person(1).'first name'`
+    (a backslash keeps the character after it), as (object text, attribute)."""
+    quoted = QUOTED_ATTRIBUTE.match(str(text))
+    if quoted:
+        return quoted.group(1), re.sub(r"\\(.)", r"\1", quoted.group(2)[1:-1], flags=re.S)
     head, _, attr = str(text).rpartition(".")
     if not head:
         raise ScenarioError("not an attribute path: %r" % (text,))

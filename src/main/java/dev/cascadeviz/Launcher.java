@@ -19,7 +19,9 @@ import javafx.application.Application;
  * 37,449-row benchmark: 1.55 s with it, 1.05 s without). {@code java -jar} cannot carry JVM
  * options, so a command-line run from the jar starts its own JVM once more with C1 only and
  * the serial collector ({@link #CLI_JVM_OPTIONS}); set {@code -Dcascadeviz.relaunch=false} to
- * run in the first JVM instead. The window, which runs long, keeps the default JVM.
+ * run in the first JVM instead. The window, which runs long, keeps the default JVM. The child
+ * maps the classes it needs from a class-data sharing archive ({@link ClassArchive}) that the
+ * first {@code trace} run from this jar writes.
  */
 public final class Launcher {
 
@@ -54,10 +56,13 @@ public final class Launcher {
         } catch (RuntimeException | LinkageError e) {
             given = List.of();
         }
-        List<String> command = childCommand(System.getProperty("java.home"), jar, args, given);
+        ClassArchive.Plan archive = ClassArchive.plan(jar, args);
+        List<String> command = childCommand(System.getProperty("java.home"), jar, args, given, archive.jvmOptions());
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            return child.waitFor();
+            int code = child.waitFor();
+            ClassArchive.finish(archive);
+            return code;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -72,9 +77,16 @@ public final class Launcher {
      * the memory and stack sizes {@code -Xmx}, {@code -Xms}, {@code -Xss}), then the jar and the arguments.
      */
     static List<String> childCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions) {
+        return childCommand(javaHome, jar, args, givenJvmOptions, List.of());
+    }
+
+    /** Like {@link #childCommand(String, File, String[], List)}, with the class archive's options after the CLI's. */
+    static List<String> childCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions,
+            List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
         command.add(javaHome + File.separator + "bin" + File.separator + "java");
         command.addAll(CLI_JVM_OPTIONS);
+        command.addAll(archiveOptions);
         for (String option : givenJvmOptions) {
             if ((option.startsWith("-D") && !option.startsWith("-D" + CHILD + "=")) || option.startsWith("-Xmx")
                     || option.startsWith("-Xms") || option.startsWith("-Xss")) {

@@ -102,6 +102,7 @@ public final class MainWindow {
         this.model = model;
         this.library = library;
         this.recent = recent;
+        dev.cascadeviz.layout.LayeredLayout.warmUpInBackground();
         this.graph = new GraphView(model);
         this.player = new dev.cascadeviz.app.toolbar.StatementPlayer(model);
         this.presentationMode = new PresentationMode(stage, root, model, graph);
@@ -184,7 +185,11 @@ public final class MainWindow {
 
     private Node body() {
         ErrorBanner banner = new ErrorBanner(model);
-        VBox graphColumn = new VBox(banner, graph);
+        dev.cascadeviz.app.graph.GraphLegend graphLegend = new dev.cascadeviz.app.graph.GraphLegend();
+        // in presentation the room goes to the graph, as the tables' legend goes
+        graphLegend.visibleProperty().bind(model.presentationProperty().not());
+        graphLegend.managedProperty().bind(graphLegend.visibleProperty());
+        VBox graphColumn = new VBox(banner, graph, graphLegend);
         VBox.setVgrow(graph, Priority.ALWAYS);
         graph.setMinSize(200, 150);
         // RichTextFX takes a third of a second to load: the log is built just after the window shows
@@ -560,13 +565,14 @@ public final class MainWindow {
         if (!confirmDiscard("opening another scenario")) {
             return;
         }
-        String problem = model.open(path);
-        if (problem != null) {
-            showProblem("Cannot open " + path.getFileName(), problem);
-            return;
-        }
-        recent.add(path);
-        refreshRecent();
+        model.openInBackground(path, problem -> {
+            if (problem != null) {
+                showProblem("Cannot open " + path.getFileName(), problem);
+                return;
+            }
+            recent.add(path);
+            refreshRecent();
+        });
     }
 
     private void chooseAndOpen() {

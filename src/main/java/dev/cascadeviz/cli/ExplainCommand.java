@@ -5,9 +5,6 @@ import dev.cascadeviz.advice.Advisor;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
-import dev.cascadeviz.scenario.Problem;
-import dev.cascadeviz.scenario.ScenarioException;
-import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Trace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,16 +45,12 @@ final class ExplainCommand implements Callable<Integer> {
         Simulator simulator = new Simulator();
         boolean failed = false;
         for (Path file : files) {
-            Scenario scenario;
-            try {
-                scenario = release.apply(ScenarioFiles.load(file));
-            } catch (ScenarioException e) {
+            Scenario loaded = ScenarioInput.load(file, err);
+            if (loaded == null) {
                 failed = true;
-                for (Problem p : e.problems()) {
-                    err.println(p);
-                }
                 continue;
             }
+            Scenario scenario = release.apply(loaded);
             if (files.size() > 1) {
                 out.println("== " + file);
             }

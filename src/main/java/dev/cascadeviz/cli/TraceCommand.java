@@ -4,9 +4,6 @@ import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
-import dev.cascadeviz.scenario.Problem;
-import dev.cascadeviz.scenario.ScenarioException;
-import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
@@ -85,18 +82,14 @@ final class TraceCommand implements Callable<Integer> {
         long parse = 0;
         long output = 0;
         for (Path file : files) {
-            Scenario scenario;
             long t0 = System.nanoTime();
-            try {
-                scenario = release.apply(ScenarioFiles.load(file));
-                parse += System.nanoTime() - t0;
-            } catch (ScenarioException e) {
+            Scenario loaded = ScenarioInput.load(file, err);
+            if (loaded == null) {
                 failed = true;
-                for (Problem p : e.problems()) {
-                    err.println(p);
-                }
                 continue;
             }
+            Scenario scenario = release.apply(loaded);
+            parse += System.nanoTime() - t0;
             Trace trace = simulator.run(scenario, engine);
             long t1 = System.nanoTime();
             if (out == null) {

@@ -1,8 +1,5 @@
 package dev.cascadeviz.cli;
 
-import dev.cascadeviz.scenario.Problem;
-import dev.cascadeviz.scenario.ScenarioException;
-import dev.cascadeviz.scenario.ScenarioFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,18 +26,10 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
         for (Path file : files) {
-            try {
-                ScenarioFiles.load(file);
+            if (ScenarioInput.load(file, err) == null) {
+                failed = true;
+            } else {
                 out.println(file + ": ok");
-            } catch (ScenarioException e) {
-                failed = true;
-                for (Problem p : e.problems()) {
-                    err.println(p);
-                }
-            } catch (RuntimeException | StackOverflowError e) {
-                // A fault of CascadeViz with this file: say so, and go on to check the others.
-                failed = true;
-                err.println(file + ":1:1: internal error: " + e);
             }
         }
         return failed ? CascadeVizCommand.SCENARIO_PROBLEM : 0;

@@ -325,21 +325,32 @@ public final class ScenarioDatabase implements AutoCloseable {
         }
         String sql = "SELECT " + names(cols) + " FROM " + name(t.name()) + (order.isEmpty() ? "" : " ORDER BY " + names(order));
         String[] names = cols.toArray(new String[0]);
+        ColumnType[] types = typesOf(t, names);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            readRows(rs, names, types, rows);
+        }
+        return rows;
+    }
+
+    private static ColumnType[] typesOf(Table t, String[] names) {
         ColumnType[] types = new ColumnType[names.length];
         for (int i = 0; i < names.length; i++) {
             types[i] = t.column(names[i]).type();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-                for (int i = 0; i < names.length; i++) {
-                    row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
-                }
-                rows.add(row);
+        return types;
+    }
+
+    /** Adds every row of {@code rs} to {@code rows}: a map in column order with normalized values. */
+    private static void readRows(ResultSet rs, String[] names, ColumnType[] types,
+                                 List<Map<String, Object>> rows) throws SQLException {
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
+            for (int i = 0; i < names.length; i++) {
+                row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
             }
+            rows.add(row);
         }
-        return rows;
     }
 
     /** How many values one query of {@link #rowsByColumns} binds at most (SQLite allows 32,766). */
@@ -361,10 +372,7 @@ public final class ScenarioDatabase implements AutoCloseable {
         Table t = scenario.table(tableName);
         List<String> cols = select;
         String[] names = cols.toArray(new String[0]);
-        ColumnType[] types = new ColumnType[names.length];
-        for (int i = 0; i < names.length; i++) {
-            types[i] = t.column(names[i]).type();
-        }
+        ColumnType[] types = typesOf(t, names);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (values.isEmpty() || columns.isEmpty()) {
             return rows;
@@ -397,13 +405,7 @@ public final class ScenarioDatabase implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement(head + where)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>(names.length * 2);
-                        for (int i = 0; i < names.length; i++) {
-                            row.put(names[i], DatabaseValues.read(rs.getObject(i + 1), types[i]));
-                        }
-                        rows.add(row);
-                    }
+                    readRows(rs, names, types, rows);
                 }
             }
         }

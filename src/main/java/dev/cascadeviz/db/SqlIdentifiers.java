@@ -40,6 +40,18 @@ public final class SqlIdentifiers {
         return requiresQuotes(name) ? alwaysQuote(name) : name;
     }
 
+    /**
+     * The body SQLAlchemy gives an anonymous name made from a name (an alias of a table, the
+     * {@code name_1} label of a repeated column): {@code _anonymous_label.safe_construct} replaces each
+     * run of {@code %}, {@code (}, {@code )}, space and {@code $} with one {@code _}, so the alias of
+     * {@code "2 items"} is {@code "2_items_1"}.
+     */
+    public static String anonymousBody(String name) {
+        return ANONYMOUS_ESCAPE.matcher(name).replaceAll("_");
+    }
+
+    private static final java.util.regex.Pattern ANONYMOUS_ESCAPE = java.util.regex.Pattern.compile("[%() $]+");
+
     /** The name double-quoted, with embedded quotes doubled. */
     public static String alwaysQuote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';

@@ -16,16 +16,24 @@ import java.util.Map;
  * one when there is one, else a new column (created on the side SQLAlchemy's direction puts it).
  *
  * @param backName the {@code back_populates} partner's name on the target, null for none
- * @param association the association table of a many-to-many (an existing one, or created), else null
+ * @param association the association table of a many-to-many (an existing one, or created), or the new
+ *     table of an association object, else null
+ * @param associationClass the new class of an association object, else null
  */
-public record RelationshipPlan(String source, String target, Kind kind, String name, String backName, String association) {
+public record RelationshipPlan(String source, String target, Kind kind, String name, String backName, String association,
+                               String associationClass) {
+
+    public RelationshipPlan(String source, String target, Kind kind, String name, String backName, String association) {
+        this(source, target, kind, name, backName, association, null);
+    }
 
     /** The shapes the window offers; SQLAlchemy derives the direction from where the foreign key is. */
     public enum Kind {
         ONE_TO_MANY("one-to-many: a " + "source has many targets (the key on the target's table)"),
         MANY_TO_ONE("many-to-one: a source belongs to one target (the key on the source's table)"),
         ONE_TO_ONE("one-to-one: a source has one target (the key on the target's table, uselist=False)"),
-        MANY_TO_MANY("many-to-many through an association table");
+        MANY_TO_MANY("many-to-many through an association table"),
+        ASSOCIATION_OBJECT("association object: a class between source and target, its primary key their two keys");
 
         private final String text;
 
@@ -81,6 +89,9 @@ public record RelationshipPlan(String source, String target, Kind kind, String n
         if (a == null || b == null) {
             return "";
         }
+        if (kind == Kind.ASSOCIATION_OBJECT) {
+            return AssociationObject.proposal(this, s);
+        }
         if (kind == Kind.MANY_TO_MANY) {
             String t = association == null ? defaultAssociation(a, b) : association;
             return s.table(t) == null ? "a new association table " + t + " (" + a.table() + "_id, " + b.table() + "_id)"
@@ -119,6 +130,9 @@ public record RelationshipPlan(String source, String target, Kind kind, String n
         MappedClass a = s.mappedClass(source);
         MappedClass b = s.mappedClass(target);
         ModelEdits.require(a != null && b != null, "Both ends must be classes.");
+        if (kind == Kind.ASSOCIATION_OBJECT) {
+            return AssociationObject.apply(this, s);
+        }
         ModelEdits.requireName(name, "A relationship name");
         ModelEdits.require(a.relationship(name) == null, source + " already has a relationship " + name + ".");
         if (backName != null) {
@@ -160,7 +174,7 @@ public record RelationshipPlan(String source, String target, Kind kind, String n
         return out;
     }
 
-    private static Relationship withSecondary(Relationship r, String table) {
+    static Relationship withSecondary(Relationship r, String table) {
         return new Relationship(r.name(), r.target(), r.cascade(), r.passiveDeletes(), r.backPopulates(), table,
                 r.uselist(), r.singleParent(), r.postUpdate(), r.viewonly(), r.lazy(), r.passiveUpdates(), r.orderBy(),
                 r.foreignKeys(), r.remoteSide());

@@ -41,6 +41,25 @@ public final class LayeredLayout {
     private LayeredLayout() {
     }
 
+    /**
+     * Lays out a two-box diagram on a background thread, so that ELK's classes are loaded (its
+     * signed jars verified) and its code warmed before the window lays out a scenario on the
+     * JavaFX thread: cold, the first layout held that thread for seconds.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                compute(new Diagram(List.of(new Diagram.Box("a", 120, 80), new Diagram.Box("b", 120, 80)),
+                        List.of(new Diagram.Link("a-b", "a", "b", true, 40, 14))));
+            } catch (RuntimeException | LinkageError e) {
+                // only a warm-up: the real layout reports its own problems
+            }
+        }, "cascadeviz-layout-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     public static DiagramLayout compute(Diagram diagram) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);

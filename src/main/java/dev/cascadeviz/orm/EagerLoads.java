@@ -691,10 +691,10 @@ final class EagerLoads {
         } else {
             Table parent = prop.parent().table();
             Table sec = prop.secondary();
-            String pAlias = parent.name() + "_1";
+            String pAlias = SqlIdentifiers.anonymousBody(parent.name()) + "_1";
             aliasCounts.put(parent.name(), 1);
-            String sAlias = sec.name() + "_1";
-            aliasCounts.merge(sec.name(), 1, Integer::sum);
+            String sAlias = SqlIdentifiers.anonymousBody(sec.name()) + "_1";
+            aliasCounts.merge(SqlIdentifiers.anonymousBody(sec.name()), 1, Integer::sum);
             List<String> on1 = new ArrayList<>();
             for (JoinPair p : prop.synchronizePairs()) {
                 on1.add(SqlCompiler.qualified(pAlias, p.referenced().column()) + " = "
@@ -775,12 +775,12 @@ final class EagerLoads {
             RelProp hop = hops.get(i);
             boolean last = i == hops.size() - 1;
             Table t = hop.mapper().table();
-            String q = last ? t.name() : t.name() + "_" + aliasCounts.merge(t.name(), 1, Integer::sum);
+            String q = last ? t.name() : alias(t.name(), aliasCounts);
             String targetRef = last ? SqlIdentifiers.quote(t.name())
                     : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
             if (hop.secondary() != null) {
                 String sec = hop.secondary().name();
-                String sAlias = sec + "_" + aliasCounts.merge(sec, 1, Integer::sum);
+                String sAlias = alias(sec, aliasCounts);
                 List<String> on1 = new ArrayList<>();
                 for (JoinPair p : hop.synchronizePairs()) {
                     on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
@@ -960,12 +960,18 @@ final class EagerLoads {
         }
     }
 
+    /** The next anonymous alias of a table in one statement: {@code order_1}, {@code 2_items_2} (counted per body). */
+    private static String alias(String table, Map<String, Integer> aliasCounts) {
+        String body = SqlIdentifiers.anonymousBody(table);
+        return body + "_" + aliasCounts.merge(body, 1, Integer::sum);
+    }
+
     private static void fill(Columns cols, Entity e, Map<String, Integer> aliasCounts) {
         for (Join j : e.joins) {
             fill(cols, j.target, aliasCounts);
         }
         String name = e.mapper.tableName();
-        e.qualifier = name + "_" + aliasCounts.merge(name, 1, Integer::sum);
+        e.qualifier = alias(name, aliasCounts);
         e.positions = positions(cols, e);
     }
 
@@ -975,8 +981,7 @@ final class EagerLoads {
         String alias = j.target.qualifier;
         if (prop.secondary() != null) {
             String sec = prop.secondary().name();
-            int n = aliasCounts.merge(sec, 1, Integer::sum);
-            String secAlias = sec + "_" + n;
+            String secAlias = alias(sec, aliasCounts);
             List<String> inner = new ArrayList<>();
             for (JoinPair p : prop.secondarySynchronizePairs()) {
                 inner.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "

@@ -50,6 +50,8 @@ public final class InstanceState {
     final java.util.Set<RelProp> instanceLazy = new java.util.HashSet<>();
     boolean modified;
     boolean expired;
+    /** Why the object was expired when a session call or cascade did it (not a commit or rollback); null else. */
+    dev.cascadeviz.trace.Cause expiredBy;
     /** Flushed as deleted in the current transaction ({@code state._deleted}). */
     boolean deleted;
     boolean detached;
@@ -185,6 +187,7 @@ public final class InstanceState {
     /** {@code InstanceState._expire}: forget everything loaded. */
     void expire() {
         expired = true;
+        expiredBy = null;
         modified = false;
         committedColumns.clear();
         committedRelated.clear();

@@ -135,27 +135,41 @@ public final class SaveSide {
     /** {@code session.expire(obj)}: it and what its refresh-expire cascade reaches forget their loaded state. */
     public void expire(InstanceState state) {
         requirePersistent(state);
-        expireWithCascade(state);
+        expireWithCascade(state, "session.expire(" + Why.name(state) + ")");
     }
 
-    private void expireWithCascade(InstanceState state) {
+    /**
+     * Expires the object and what its refresh-expire cascade reaches, each remembering why (the
+     * call, or the relationship the cascade went along) for the SELECT that loads it again.
+     * Returns the relationships the cascade went along to an object it expired.
+     */
+    private List<String> expireWithCascade(InstanceState state, String call) {
+        Map<InstanceState, RelProp> along = session.cascadeAlong("refresh-expire", state);
         List<InstanceState> all = new ArrayList<>();
         all.add(state);
-        all.addAll(session.cascadeIterator("refresh-expire", state));
+        all.addAll(along.keySet());
+        java.util.Set<String> travelled = new java.util.LinkedHashSet<>();
         for (InstanceState s : all) {
             if (s.key != null) {
                 s.expire();
+                RelProp prop = along.get(s);
+                s.expiredBy = prop == null ? Why.expiredByStep(s, call) : Why.expiredAlong(prop, s, call);
+                if (prop != null) {
+                    travelled.add(prop.toString());
+                }
             } else if (session.pending.remove(s)) {
                 s.session = null;
             }
         }
         session.forgetUnreferenced();
+        return List.copyOf(travelled);
     }
 
     /** {@code session.expire_all()} */
     public void expireAll() {
         for (InstanceState s : session.identityStates()) {
             s.expire();
+            s.expiredBy = Why.expiredByStep(s, "session.expire_all()");
         }
         session.forgetUnreferenced();
     }
@@ -166,9 +180,9 @@ public final class SaveSide {
      */
     public void refresh(InstanceState state) {
         requirePersistent(state);
-        expireWithCascade(state);
+        List<String> travelled = expireWithCascade(state, "session.refresh(" + Why.name(state) + ")");
         session.autoflushNow();
-        if (session.loadOnIdent(state, LabelStyle.DISAMBIGUATE_ONLY, Why.refreshStep(state)).isEmpty()) {
+        if (session.loadOnIdent(state, LabelStyle.DISAMBIGUATE_ONLY, Why.refreshStep(state, travelled)).isEmpty()) {
             throw new OrmException("InvalidRequestError", "Could not refresh instance '" + state.repr() + "'");
         }
     }
@@ -176,11 +190,12 @@ public final class SaveSide {
     /** {@code session.merge(obj)}: autoflush, then {@code _merge} with its merge cascade. */
     public InstanceState merge(InstanceState state) {
         session.autoflushNow();
-        return session.withAutoflushOff(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>()));
+        return session.withAutoflushOff(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>(), null));
     }
 
+    /** {@code _merge}; {@code along} the relationship the merge cascade reached the object by (null for the one given). */
     private InstanceState merge(InstanceState state, Map<InstanceState, InstanceState> recursive,
-                                java.util.Set<List<Object>> visitedProps) {
+                                java.util.Set<List<Object>> visitedProps, RelProp along) {
         if (recursive.containsKey(state)) {
             return recursive.get(state);
         }
@@ -199,11 +214,11 @@ public final class SaveSide {
         if (merged != null && merged.expired) {
             merged = session.get(mapper, key);
         } else if (merged == null && keyIsPersistent) {
-            merged = session.get(mapper, key);
+            merged = along == null ? session.get(mapper, key) : session.get(mapper, key, Why.mergeGet(along, mapper, key));
         }
         if (merged == null) {
             merged = new InstanceState(mapper, null);
-            saveOrUpdateState(merged, Why.merged(merged));
+            saveOrUpdateState(merged, along == null ? Why.merged(merged) : Why.mergedAlong(along, merged));
         }
         recursive.put(state, merged);
         if (state == merged) {
@@ -238,14 +253,14 @@ public final class SaveSide {
             }
             Object value = state.related.get(prop);
             if (prop.uselist()) {
-                session.because(Why.stepLoad(prop, merged, "merge copies"),
+                session.because(Why.mergeLoad(prop, merged),
                         () -> session.attributes().get(merged, prop, Passive.OFF));
                 List<InstanceState> dest = new ArrayList<>();
                 @SuppressWarnings("unchecked")
                 List<InstanceState> items = new ArrayList<>((List<InstanceState>) value);
                 for (InstanceState item : items) {
                     visitedProps.add(List.of(item, prop));
-                    InstanceState m = merge(item, recursive, visitedProps);
+                    InstanceState m = merge(item, recursive, visitedProps, prop);
                     if (m != null) {
                         dest.add(m);
                     }
@@ -256,7 +271,7 @@ public final class SaveSide {
                 InstanceState m = null;
                 if (current != null) {
                     visitedProps.add(List.of(current, prop));
-                    m = merge(current, recursive, visitedProps);
+                    m = merge(current, recursive, visitedProps, prop);
                 }
                 InstanceState target = m;
                 session.attributes().set(merged, prop, target, false, Passive.OFF, null, false);

@@ -251,11 +251,16 @@ public final class Session {
 
     /** {@code session.get(cls, pk)}. */
     public InstanceState get(Mapper mapper, List<Object> key) {
+        return get(mapper, key, Why.get(mapper, key));
+    }
+
+    /** {@code session.get(cls, pk)} on behalf of another call (merge's cascade), whose reason its SELECT gives. */
+    public InstanceState get(Mapper mapper, List<Object> key, Cause cause) {
         Object found = identityLookup(mapper, key, Passive.OFF);
         if (found instanceof InstanceState s) {
             return s;
         }
-        return loadByPrimaryKey(mapper, key, Why.get(mapper, key));
+        return loadByPrimaryKey(mapper, key, cause);
     }
 
     /** The SELECT of {@code session.get} (also a many-to-one's load): autoflush, then query. */
@@ -549,10 +554,20 @@ public final class Session {
                                                Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
         working(() -> {
-            visit(type, state, new LinkedHashSet<>(), out, haltOn);
+            visit(type, state, new LinkedHashSet<>(), out, haltOn, null);
             return null;
         });
         return out;
+    }
+
+    /** The same walk (no halt), each object reached with the relationship it was reached along, in walk order. */
+    public Map<InstanceState, RelProp> cascadeAlong(String type, InstanceState state) {
+        Map<InstanceState, RelProp> along = new LinkedHashMap<>();
+        working(() -> {
+            visit(type, state, new LinkedHashSet<>(), new ArrayList<>(), null, along);
+            return null;
+        });
+        return along;
     }
 
     /**
@@ -562,7 +577,7 @@ public final class Session {
      * value is read, then each newly met object is reported and walked completely before the next.
      */
     private void visit(String type, InstanceState root, Set<InstanceState> visited, List<InstanceState> out,
-                       Predicate<InstanceState> haltOn) {
+                       Predicate<InstanceState> haltOn, Map<InstanceState, RelProp> along) {
         boolean delete = type.equals("delete");
         boolean saveUpdate = type.equals("save-update");
         CascadeOption option = CascadeOption.fromKeyword(type);
@@ -578,6 +593,9 @@ public final class Session {
                     explainSave(child, Why.savedByCascade(frame.prop));
                 }
                 out.add(child);
+                if (along != null) {
+                    along.put(child, frame.prop);
+                }
                 stack.push(new CascadeFrame(child));
                 continue;
             }

@@ -55,6 +55,9 @@ public final class Why {
     }
 
     public static Cause refresh(InstanceState state) {
+        if (state.expiredBy != null) {
+            return state.expiredBy;
+        }
         return new Cause(name(state) + " was expired (expire_on_commit after a commit, or a rollback), "
                 + "so its row is loaded again when it is used", null, null, "expire_on_commit");
     }
@@ -204,9 +207,46 @@ public final class Why {
                 + state.mapper().className() + " and adds it: the flush INSERTs it", null, null, "cascade");
     }
 
-    public static Cause refreshStep(InstanceState state) {
-        return new Cause("session.refresh(" + name(state) + ") expires the object and loads its row again at once",
+    /**
+     * The SELECT of {@code session.refresh(obj)}; {@code travelled} the relationships its
+     * refresh-expire cascade expired related objects along first (marked in the graph).
+     */
+    public static Cause refreshStep(InstanceState state, List<String> travelled) {
+        return new Cause("session.refresh(" + name(state) + ") expires the object and loads its row again at once"
+                + (travelled.isEmpty() ? "" : "; its refresh-expire cascade expired what it holds in "
+                + String.join(", ", travelled) + " too (loaded again when used)"), null, null, null, travelled);
+    }
+
+    /** An object expired by a session call itself ({@code session.expire(obj)}, {@code expire_all()}). */
+    public static Cause expiredByStep(InstanceState state, String call) {
+        return new Cause(name(state) + " was expired by " + call + ", so its row is loaded again when it is used",
                 null, null, null);
+    }
+
+    /** An object the refresh-expire cascade expired along a relationship, loaded again when used. */
+    public static Cause expiredAlong(RelProp prop, InstanceState state, String call) {
+        return about(prop, "cascade", name(state) + " was expired by the refresh-expire cascade along " + prop
+                + " (" + call + "), so its row is loaded again when it is used");
+    }
+
+    /** session.merge() loading the persistent object's collection to merge the detached one's into it. */
+    public static Cause mergeLoad(RelProp prop, InstanceState merged) {
+        return about(prop, "cascade", prop + " has merge in its cascade, so session.merge() loads " + name(merged)
+                + "." + prop.key() + " to merge the given object's " + prop.key() + " into it");
+    }
+
+    /** session.merge() following its cascade to a related object with a key: looked up by that key. */
+    public static Cause mergeGet(RelProp prop, Mapper mapper, List<Object> key) {
+        return about(prop, "cascade", "the merge cascade along " + prop + " reaches " + mapper.className() + "("
+                + key.stream().map(Why::value).collect(Collectors.joining(", ")) + "): session.merge() loads its row "
+                + "by key to copy the given object's state onto it");
+    }
+
+    /** A related object the merge cascade found no row for: a new one, added, INSERTed by the flush. */
+    public static Cause mergedAlong(RelProp prop, InstanceState state) {
+        return about(prop, "cascade", "the merge cascade along " + prop + " reached " + article(state.mapper().className())
+                + " " + state.mapper().className() + " with no row in the database, so session.merge() makes a new one "
+                + "and adds it: the flush INSERTs it");
     }
 
     public static Cause columnsSet(InstanceState state, List<String> columns) {

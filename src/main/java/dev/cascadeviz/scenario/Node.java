@@ -17,6 +17,8 @@ sealed interface Node {
     String describe();
 
     record Pos(int line, int column) {
+        /** The position of every node of a reading without positions (line and column 0). */
+        static final Pos UNKNOWN = new Pos(0, 0);
     }
 
     /** A mapping key, where it was written, and its value. */

@@ -91,6 +91,39 @@ final class Reading {
         return IDENTIFIER.matcher(s).matches();
     }
 
+    /**
+     * Why a table or column name cannot be used, or null when it can. SQLAlchemy takes any string
+     * and quotes it in SQL as its SQLite dialect does (spaces, a leading digit, other alphabets,
+     * quotes and reserved words are all fine). Refused: an empty name; a dot, since a
+     * {@code table.column} reference (the file's and SQLAlchemy's {@code ForeignKey("table.column")})
+     * splits at dots and "assumes that '.' will never appear within any component"; control
+     * characters, which SQLite's C interface would cut at NUL and no line of SQL or Python can show.
+     */
+    static String sqlNameProblem(String name) {
+        if (name.isEmpty()) {
+            return "is empty";
+        }
+        if (name.indexOf('.') >= 0) {
+            return "contains '.': a table.column reference (and SQLAlchemy's ForeignKey(\"table.column\")) "
+                    + "splits at the dots, so a name cannot hold one";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "contains a control character";
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
+                    return "contains an unpaired surrogate";
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return "contains an unpaired surrogate";
+            }
+        }
+        return null;
+    }
+
     Boolean bool(Node node, String what) {
         if (node instanceof Node.Scalar s && s.kind() == Node.Kind.BOOLEAN) {
             return (Boolean) s.value();

@@ -24,9 +24,26 @@ final class ScenarioReader {
     private ScenarioReader() {
     }
 
+    /**
+     * The scenario, or every problem with its position. The text is read first without
+     * positions, which makes SnakeYAML's parser several times lighter on a large file; only when
+     * that reading finds a problem is the text read again with positions, for the messages.
+     */
     static Scenario read(String text, String fileName) throws ScenarioException {
+        boolean json = TreeReader.looksLikeJson(text, fileName);
+        if (!json) {
+            try {
+                return read(text, fileName, false, false);
+            } catch (ScenarioException e) {
+                // read again below, with positions
+            }
+        }
+        return read(text, fileName, json, true);
+    }
+
+    private static Scenario read(String text, String fileName, boolean json, boolean positions) throws ScenarioException {
         Problems problems = new Problems(fileName);
-        Node root = TreeReader.read(text, TreeReader.looksLikeJson(text, fileName), problems);
+        Node root = TreeReader.read(text, json, problems, positions);
         if (root == null) {
             problems.throwIfAny();
         }

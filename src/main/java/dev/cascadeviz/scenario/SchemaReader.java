@@ -8,6 +8,7 @@ import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,19 @@ final class SchemaReader {
     private final List<PendingKey> pending = new ArrayList<>();
     /** Every table named in the file, including those left out for their problems. */
     private final Set<String> declared = new HashSet<>();
+
+    /** Table names as SQLite compares them, to the name first written. */
+    private final Map<String, String> sqliteFolded = new HashMap<>();
+
+    /** SQLite compares names ignoring the case of ASCII letters only (sqlite3StrICmp). */
+    static String sqliteFold(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
+    }
 
     private record PendingKey(String table, Node where, ForeignKey key, List<Node> referenceNodes) {
     }
@@ -71,8 +85,15 @@ final class SchemaReader {
 
     private void table(Node.Entry entry) {
         String name = entry.key();
-        if (!Reading.isIdentifier(name)) {
-            in.problem(entry.keyPos(), "table name '" + name + "' must be letters, digits and underscores");
+        String bad = Reading.sqlNameProblem(name);
+        if (bad != null) {
+            in.problem(entry.keyPos(), "table name '" + name + "' " + bad);
+            return;
+        }
+        String same = sqliteFolded.putIfAbsent(sqliteFold(name), name);
+        if (same != null) {
+            in.problem(entry.keyPos(), "table name '" + name + "' differs from table '" + same + "' only in case: "
+                    + "SQLite takes them for one table (table \"" + name + "\" already exists)");
             return;
         }
         if (tooLongForH2(entry.keyPos(), "table", name)) {
@@ -94,7 +115,14 @@ final class SchemaReader {
                 if (cm.entries().isEmpty()) {
                     in.problem(cm, "table '" + name + "' needs at least one column");
                 }
+                Map<String, String> folded = new HashMap<>();
                 for (Node.Entry c : cm.entries().values()) {
+                    String sameColumn = folded.putIfAbsent(sqliteFold(c.key()), c.key());
+                    if (sameColumn != null) {
+                        in.problem(c.keyPos(), "column name '" + c.key() + "' differs from column '" + sameColumn
+                                + "' only in case: SQLite takes them for one column (duplicate column name: " + c.key() + ")");
+                        continue;
+                    }
                     Column col = column(name, c);
                     if (col != null) {
                         columns.put(col.name(), col);
@@ -123,8 +151,9 @@ final class SchemaReader {
     private Column column(String table, Node.Entry entry) {
         String name = entry.key();
         String where = "column '" + table + "." + name + "'";
-        if (!Reading.isIdentifier(name)) {
-            in.problem(entry.keyPos(), "column name '" + name + "' must be letters, digits and underscores");
+        String bad = Reading.sqlNameProblem(name);
+        if (bad != null) {
+            in.problem(entry.keyPos(), "column name '" + name + "' " + bad);
             return null;
         }
         if (tooLongForH2(entry.keyPos(), "column", name)) {

@@ -200,12 +200,12 @@ final class StepNames {
             return null;
         }
         String text = ((String) s.value()).trim();
-        int dot = text.lastIndexOf('.');
-        if (dot < 0) {
+        String[] split = StepSyntax.splitAttribute(text);
+        if (split == null) {
             return null;
         }
-        String attr = text.substring(dot + 1).trim();
-        String className = classOf(text.substring(0, dot).trim());
+        String attr = split[1];
+        String className = classOf(split[0]);
         MappedClass cls = className == null ? null : mapping.classes().get(className);
         if (cls == null || cls.relationship(attr) != null) {
             return null;

@@ -75,7 +75,7 @@ public final class StepNotation {
             f.put("item", ref(a.item()));
             f.put("to", new Reference(a.parent() + "." + a.attribute()));
         } else if (step instanceof Step.SetColumn c) {
-            f.put("attr", new Reference(c.object() + "." + c.column()));
+            f.put("attr", new Reference(c.object() + "." + StepSyntax.attribute(c.column())));
             f.put("value", c.value());
         } else if (step instanceof Step.Merge m) {
             f.put("object", ref(m.object()));
@@ -126,7 +126,7 @@ public final class StepNotation {
         }
         if (value instanceof Map<?, ?> values) {
             List<String> items = new ArrayList<>();
-            values.forEach((k, v) -> items.add(k + ": " + text(v)));
+            values.forEach((k, v) -> items.add(StepSyntax.attribute(String.valueOf(k)) + ": " + text(v)));
             return "{" + String.join(", ", items) + "}";
         }
         if (value == null) {
@@ -298,6 +298,10 @@ public final class StepNotation {
                     throw new Refused("write the values as {column: value, ...}, e.g. {note: 'rush'}");
                 }
                 String key = item.substring(0, colon).strip();
+                if (key.length() >= 2 && (key.charAt(0) == '\'' || key.charAt(0) == '"')
+                        && StepSyntax.closingQuote(key, 0) == key.length() - 1) {
+                    key = StepSyntax.unquote(key); // a column whose name is not an identifier: {'first name': 'Ann'}
+                }
                 Node.Pos at = new Node.Pos(pos.line(), pos.column() + 1 + from);
                 entries.put(key, new Node.Entry(key, at, StepSyntax.scalar(item.substring(colon + 1).strip(), at)));
             }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * object    := Class '(' key (',' key)* ')'  |  name
- * attribute := object '.' identifier
+ * attribute := object '.' (identifier | 'string' | "string")   (a column named "first name": Person(1).'first name')
  * key       := integer | decimal | 'string' | "string"      (a backslash escapes the next character)
  * name      := a lower-case identifier bound by an earlier step (o1, new_item)
  * </pre>
@@ -66,7 +66,7 @@ final class StepSyntax {
         String attribute = null;
         if (withAttribute) {
             p.expect('.');
-            attribute = p.identifier("an attribute name");
+            attribute = p.peek() == '\'' || p.peek() == '"' ? p.quotedName() : p.identifier("an attribute name");
         }
         if (p.at != p.text.length()) {
             throw new SyntaxError("unexpected '" + p.text.substring(p.at) + "' after the object");
@@ -121,6 +121,53 @@ final class StepSyntax {
             throw new SyntaxError("expected " + what + " at '" + text.substring(start) + "'");
         }
         return s;
+    }
+
+    /**
+     * {@code Artist(1).songs}, {@code o1.'first name'} split at the dot after the object: the
+     * object's text and the attribute (unquoted); null when there is no such dot.
+     */
+    static String[] splitAttribute(String text) {
+        String t = text.trim();
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = closingQuote(t, i);
+                if (end < 0) {
+                    return null;
+                }
+                i = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '.' && depth == 0) {
+                String attr = t.substring(i + 1).trim();
+                if (attr.length() >= 2 && (attr.charAt(0) == '\'' || attr.charAt(0) == '"')
+                        && closingQuote(attr, 0) == attr.length() - 1) {
+                    attr = unquote(attr);
+                }
+                return new String[] {t.substring(0, i).trim(), attr};
+            }
+        }
+        return null;
+    }
+
+    /** A quoted attribute name: a column whose name is not an identifier. */
+    private String quotedName() throws SyntaxError {
+        int end = closingQuote(text, at);
+        if (end < 0) {
+            throw new SyntaxError("the attribute name " + text.substring(at) + " has no closing " + peek());
+        }
+        String s = unquote(text.substring(at, end + 1));
+        at = end + 1;
+        return s;
+    }
+
+    /** An attribute as the notation writes it: bare when it is an identifier, else quoted. */
+    static String attribute(String name) {
+        return Reading.isIdentifier(name) ? name : quote(name);
     }
 
     private Object keyValue() throws SyntaxError {

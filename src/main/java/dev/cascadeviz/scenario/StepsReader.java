@@ -270,15 +270,15 @@ final class StepsReader {
     }
 
     Owner owner(Node n, String text, String kind) {
-        int dot = text.lastIndexOf('.');
-        String head = dot < 0 ? "" : text.substring(0, dot).trim();
-        if (dot > 0 && StepNames.isName(head)) {
+        String[] split = StepSyntax.splitAttribute(text);
+        String head = split == null ? "" : split[0];
+        if (!head.isEmpty() && StepNames.isName(head)) {
             ObjectRef o = names.ref(n, head, kind);
-            String attr = text.substring(dot + 1).trim();
+            String attr = split[1];
             if (o == null) {
                 return null;
             }
-            if (!Reading.isIdentifier(attr)) {
+            if (attr.isEmpty()) {
                 in.problem(n, "malformed '" + text + "' in step '" + kind + "': expected name.attribute, e.g. o1.items");
                 return null;
             }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -36,9 +39,12 @@ final class TreeReader {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Problems problems;
+    /** Whether nodes get their positions; without them the YAML parser makes no marks. */
+    private final boolean positions;
 
-    private TreeReader(Problems problems) {
+    private TreeReader(Problems problems, boolean positions) {
         this.problems = problems;
+        this.positions = positions;
     }
 
     /** Whether text is read as JSON: a .json file name, or text whose first non-blank is '{'. */
@@ -58,16 +64,29 @@ final class TreeReader {
 
     /** The document's root node, or null when the text is empty, too large or not valid YAML/JSON. */
     static Node read(String text, boolean json, Problems problems) {
-        return read(text, json, problems, MAX_CHARS);
+        return read(text, json, problems, MAX_CHARS, true);
+    }
+
+    /**
+     * Like {@link #read(String, boolean, Problems)}; without {@code positions} every YAML node's
+     * position is {@link Node.Pos#UNKNOWN}, which is only good for a first reading that is done
+     * again with positions when any problem is found (see {@link ScenarioReader}).
+     */
+    static Node read(String text, boolean json, Problems problems, boolean positions) {
+        return read(text, json, problems, MAX_CHARS, positions);
     }
 
     static Node read(String text, boolean json, Problems problems, int maxChars) {
+        return read(text, json, problems, maxChars, true);
+    }
+
+    private static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions) {
         if (text.length() > maxChars) {
             problems.add(new Node.Pos(1, 1), "the file has " + text.length() + " characters; CascadeViz reads "
                     + "scenario files of up to " + maxChars + " characters (a size limit)");
             return null;
         }
-        TreeReader reader = new TreeReader(problems);
+        TreeReader reader = new TreeReader(problems, positions);
         return json ? reader.new Json().read(text) : reader.new Yaml().read(text);
     }
 
@@ -102,12 +121,15 @@ final class TreeReader {
     private final class Yaml {
 
         private ParserImpl parser;
+        /** One String per distinct mapping key: a 37,000-row file repeats its column names in every row. */
+        private final Map<String, String> keys = new HashMap<>();
 
         Node read(String text) {
             LoadSettings settings = LoadSettings.builder()
                     .setBufferSize(Math.max(1024, text.length() + 1))
                     .setCodePointLimit(Integer.MAX_VALUE)
                     .setAllowDuplicateKeys(true)
+                    .setUseMarks(positions)
                     .build();
             try {
                 parser = new ParserImpl(settings, new StreamReader(settings, text));
@@ -148,7 +170,7 @@ final class TreeReader {
                         Node.Pos keyPos = pos(e);
                         String key;
                         if (e instanceof ScalarEvent k) {
-                            key = k.getValue();
+                            key = keys.computeIfAbsent(k.getValue(), String::valueOf);
                         } else {
                             problems.add(keyPos, "expected a plain key (a name) here, found "
                                     + value(e, depth + 1).describe());
@@ -197,8 +219,12 @@ final class TreeReader {
         }
     }
 
-    private static Node.Pos pos(Event e) {
-        return e.getStartMark().map(TreeReader::pos).orElse(new Node.Pos(1, 1));
+    private Node.Pos pos(Event e) {
+        if (!positions) {
+            return Node.Pos.UNKNOWN;
+        }
+        Optional<Mark> m = e.getStartMark();
+        return m.isPresent() ? pos(m.get()) : new Node.Pos(1, 1);
     }
 
     private static Node.Pos pos(Mark m) {

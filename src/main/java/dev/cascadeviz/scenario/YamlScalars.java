@@ -1,6 +1,7 @@
 package dev.cascadeviz.scenario;
 
 import java.math.BigInteger;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
 
-    private static final Pattern BOOL = Pattern.compile(
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    private static final Set<String> BOOL = Set.of(
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+            "off", "Off", "OFF");
     private static final Pattern INT = Pattern.compile(
             "[-+]?0b_*[0-1]+[0-1_]*|[-+]?0_*[0-7]+[0-7_]*|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F]+[0-9a-fA-F_]*");
     private static final Pattern FLOAT = Pattern.compile(
@@ -37,7 +39,7 @@ final class YamlScalars {
         if (first == '~' && n == 1 || text.equals("null") || text.equals("Null") || text.equals("NULL")) {
             return new Node.Scalar(pos, Node.Kind.NULL, null, text);
         }
-        if (n <= 5 && BOOL.matcher(text).matches()) {
+        if (n <= 5 && BOOL.contains(text)) {
             char c = Character.toLowerCase(first);
             boolean value = c == 'y' || c == 't' || c == 'o' && Character.toLowerCase(text.charAt(1)) == 'n';
             return new Node.Scalar(pos, Node.Kind.BOOLEAN, value, text);
@@ -48,7 +50,8 @@ final class YamlScalars {
         }
         Long decimal = plainDecimal(text);
         if (decimal != null) {
-            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, text);
+            // Most of a large file's values: the text is made again on demand (not "-0", which reads as 0).
+            return new Node.Scalar(pos, Node.Kind.INTEGER, decimal, decimal != 0 || n == 1 ? null : text);
         }
         if (INT.matcher(text).matches()) {
             Object value = integer(text);

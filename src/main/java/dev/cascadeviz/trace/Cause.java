@@ -1,5 +1,6 @@
 package dev.cascadeviz.trace;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,11 +12,19 @@ import java.util.Objects;
  * @param setting the setting responsible: {@code cascade}, {@code passive_deletes}, {@code ondelete},
  *                {@code post_update}, {@code secondary}, {@code lazy}, {@code expire_on_commit},
  *                {@code autoflush} ... or null
+ * @param travelled relationships ({@code Class.attr}) a cascade went along during the call that
+ *                  emitted the statement without producing it itself (session.refresh()'s
+ *                  refresh-expire cascade expiring related objects before the SELECT); empty for most
  */
-public record Cause(String text, String relationship, String foreignKey, String setting) {
+public record Cause(String text, String relationship, String foreignKey, String setting, List<String> travelled) {
 
     public Cause {
         Objects.requireNonNull(text, "text");
+        travelled = travelled == null ? List.of() : List.copyOf(travelled);
+    }
+
+    public Cause(String text, String relationship, String foreignKey, String setting) {
+        this(text, relationship, foreignKey, setting, List.of());
     }
 
     /** A cause known only as words (e.g. read back from a trace file). */
@@ -25,6 +34,6 @@ public record Cause(String text, String relationship, String foreignKey, String 
 
     /** The same cause with a remark added to its sentence. */
     public Cause withRemark(String remark) {
-        return new Cause(text + " " + remark, relationship, foreignKey, setting);
+        return new Cause(text + " " + remark, relationship, foreignKey, setting, travelled);
     }
 }

@@ -3,12 +3,15 @@ package dev.cascadeviz.workbench;
 import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The relationships a cascade travelled along to cause the statement being stepped through, as
- * its recorded cause names them ({@code Order.items} for an item saved by save-update along it),
- * for marking those edges in the graph.
+ * its recorded cause names them ({@code Order.items} for an item saved by save-update along it,
+ * loaded or inserted by merge along it, loaded again after refresh-expire expired it along it; the
+ * relationships session.refresh()'s cascade expired before its SELECT), for marking those edges
+ * in the graph.
  */
 public final class CascadePaths {
 
@@ -25,9 +28,13 @@ public final class CascadePaths {
 
     static Set<String> travelled(TraceStatement statement) {
         Cause why = statement.why();
-        if (why == null || why.relationship() == null || !"cascade".equals(why.setting())) {
+        if (why == null) {
             return Set.of();
         }
-        return Set.of(why.relationship());
+        Set<String> along = new LinkedHashSet<>(why.travelled());
+        if (why.relationship() != null && "cascade".equals(why.setting())) {
+            along.add(why.relationship());
+        }
+        return along;
     }
 }

@@ -15,7 +15,7 @@ public final class RowState {
     /** Who made a change: the ORM's own statement, or the database by a foreign-key rule. */
     public enum Source { ORM, DATABASE }
 
-    private final List<Object> key;
+    private List<Object> key;
     private final Map<String, Object> before;
     private Map<String, Object> now;
     private Source deletedBy;
@@ -31,8 +31,14 @@ public final class RowState {
         this.now = now == null ? null : new LinkedHashMap<>(now);
     }
 
+    /** The row's primary-key values now (after a primary-key change, the new ones). */
     public List<Object> key() {
         return key;
+    }
+
+    /** A primary-key change: the same row under its new key (shown as {@code 1 → 7}, not deleted and inserted). */
+    void rekey(List<Object> newKey) {
+        key = newKey;
     }
 
     /** Values before the run; null for a row the run inserted. */
@@ -115,6 +121,41 @@ public final class RowState {
 
     void markCurrent() {
         current = true;
+    }
+
+    void clearCurrent() {
+        current = false;
+    }
+
+    /** A copy that later changes to this row do not reach: for a view on another thread, or to undo a change. */
+    RowState copy() {
+        RowState c = new RowState(key, before, now);
+        c.deletedBy = deletedBy;
+        c.insertedBy = insertedBy;
+        c.changedCells.putAll(changedCells);
+        c.rule = rule;
+        c.cause = cause;
+        c.current = current;
+        return c;
+    }
+
+    /** Puts back what {@code saved} (a {@link #copy()} of this row) held, except the current mark. */
+    void restore(RowState saved) {
+        key = saved.key;
+        now = saved.now == null ? null : new LinkedHashMap<>(saved.now);
+        deletedBy = saved.deletedBy;
+        insertedBy = saved.insertedBy;
+        changedCells.clear();
+        changedCells.putAll(saved.changedCells);
+        rule = saved.rule;
+        cause = saved.cause;
+    }
+
+    /** Same key, values, marks and notes: what a view draws. */
+    public boolean sameAs(RowState o) {
+        return key.equals(o.key) && java.util.Objects.equals(before, o.before) && java.util.Objects.equals(now, o.now)
+                && deletedBy == o.deletedBy && insertedBy == o.insertedBy && changedCells.equals(o.changedCells)
+                && java.util.Objects.equals(rule, o.rule) && java.util.Objects.equals(cause, o.cause) && current == o.current;
     }
 
     /** True when the run deleted, inserted or changed this row: what the tables mark. */

@@ -108,22 +108,73 @@ public final class TableReplay {
             if (!kept(trace, i, n, !markCurrent)) {
                 continue;
             }
-            TraceStatement s = statements.get(i);
-            boolean current = markCurrent && i == n - 1;
-            for (RowChange c : s.changes()) {
-                RowState touched = replay.apply(c, Source.ORM, current);
-                if (touched != null && c.foreignKey() == null && s.cause() != null) {
-                    touched.causedBy(s.cause());
-                }
-            }
-            for (RowChange c : s.databaseChanges()) {
-                replay.apply(c, Source.DATABASE, current);
-            }
+            replay.applyStatement(statements.get(i), markCurrent && i == n - 1);
         }
         if (!markCurrent && (trace.error() == null || !trace.tables().isEmpty())) {
             replay.reconcile(trace.tables());
         }
         return replay.tables;
+    }
+
+    // ------------------------------------------------------- for TableTimeline: stepping both ways
+
+    /** Told of every row a change is about to alter (before it does) and of every row a change inserted. */
+    interface Journal {
+        void touching(String table, RowState row);
+
+        void inserted(String table, RowState row);
+    }
+
+    private Journal journal;
+
+    /** The tables before the run, to be moved along the trace by {@link #applyStatement} and undone through the journal. */
+    static TableReplay start(Scenario scenario, Trace trace, Journal journal) {
+        TableReplay replay = new TableReplay(scenario, before(scenario, trace));
+        replay.journal = journal;
+        return replay;
+    }
+
+    /** The rows as they are now, by table (live objects: copy before handing them to another thread). */
+    Map<String, List<RowState>> tables() {
+        return tables;
+    }
+
+    /** Applies one statement's recorded changes: the ORM's own, then the database's. */
+    void applyStatement(TraceStatement s, boolean current) {
+        for (RowChange c : s.changes()) {
+            RowState touched = apply(c, Source.ORM, current);
+            if (touched != null && c.foreignKey() == null && s.cause() != null) {
+                touched.causedBy(s.cause());
+            }
+        }
+        for (RowChange c : s.databaseChanges()) {
+            apply(c, Source.DATABASE, current);
+        }
+    }
+
+    /** Takes back the insert of {@code row}, the last row of its table. */
+    void undoInsert(String table, RowState row) {
+        List<RowState> rows = tables.get(table);
+        if (rows.get(rows.size() - 1) != row) {
+            throw new IllegalStateException("undo out of order in " + table);
+        }
+        rows.remove(rows.size() - 1);
+        Map<List<Object>, RowState> byKey = live.get(table);
+        if (byKey != null) {
+            byKey.remove(row.key(), row);
+        }
+    }
+
+    /** Puts a row back as {@code saved} held it (a copy taken before a change). */
+    void restore(String table, RowState row, RowState saved) {
+        Map<List<Object>, RowState> byKey = live.get(table);
+        if (byKey != null) {
+            byKey.remove(row.key(), row); // a primary-key change is undone too: the row goes back under its old key
+        }
+        row.restore(saved);
+        if (byKey != null && !row.isDeleted()) {
+            byKey.put(row.key(), row);
+        }
     }
 
     /** Applies one change; returns the row it touched, or null when no row matched. */
@@ -138,6 +189,9 @@ public final class TableReplay {
                 row.markCurrent();
             }
             rows.add(row);
+            if (journal != null) {
+                journal.inserted(change.table(), row);
+            }
             Map<List<Object>, RowState> byKey = live.get(change.table());
             if (byKey != null) {
                 byKey.put(row.key(), row);
@@ -148,6 +202,9 @@ public final class TableReplay {
         if (row == null) {
             return null;
         }
+        if (journal != null) {
+            journal.touching(change.table(), row);
+        }
         if (change.kind() == RowChange.Kind.DELETE) {
             row.delete(who, change.foreignKey());
             Map<List<Object>, RowState> byKey = live.get(change.table());
@@ -156,11 +213,33 @@ public final class TableReplay {
             }
         } else if (change.after() != null) {
             row.update(Values.normalizeRow(change.after()), who, change.foreignKey());
+            followKeyChange(change.table(), row);
         }
         if (current) {
             row.markCurrent();
         }
         return row;
+    }
+
+    /**
+     * An UPDATE that changed the primary key (SET id=7 WHERE id=1) changed the same row: later
+     * changes and the final tables name it by its new key, so it is found there, not taken for
+     * a row deleted and another inserted.
+     */
+    private void followKeyChange(String table, RowState row) {
+        if (row.isDeleted() || primaryKey(table).isEmpty()) {
+            return;
+        }
+        List<Object> now = keyOf(table, row.now());
+        if (now.equals(row.key())) {
+            return;
+        }
+        Map<List<Object>, RowState> byKey = live.get(table);
+        if (byKey != null) {
+            byKey.remove(row.key(), row);
+            byKey.put(now, row);
+        }
+        row.rekey(now);
     }
 
     private RowState find(List<RowState> rows, RowChange change) {

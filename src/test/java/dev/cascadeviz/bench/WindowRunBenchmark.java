@@ -31,6 +31,8 @@ import javafx.stage.Stage;
  * thread every 5 ms and records how late each one runs: the longest delay in a phase is the
  * longest the window could not repaint. Also: the run's time in the window against the same
  * run without a window (what {@code trace} does), Previous/Next latency, and the peak heap.
+ * "Shown" means the run finished, the tables pane shows its result (not "working it out…") and
+ * the SQL log is whole (not "writing…").
  * Not a test (it measures, it does not assert); run it with conformance/bench-window-run.sh.
  */
 public final class WindowRunBenchmark {
@@ -47,6 +49,7 @@ public final class WindowRunBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        onFx(() -> fxThread = Thread.currentThread());
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
         probe.setDaemon(true);
         probe.start();
@@ -70,13 +73,13 @@ public final class WindowRunBenchmark {
                     new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/bench"))));
             stage.show();
         });
-        settle(1500);
+        quiet();
         WorkspaceModel m = model.get();
 
         phase("open (read, first run, show)");
         long open0 = System.nanoTime();
         onFx(() -> window.get().open(file));
-        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long openNanos = System.nanoTime() - open0;
         settle(1500);
         report(String.format(Locale.ROOT, "results shown %.0f ms after open", openNanos / 1e6));
@@ -84,7 +87,7 @@ public final class WindowRunBenchmark {
         phase("re-run (F5)");
         long run0 = System.nanoTime();
         onFx(m::run);
-        await(() -> m.getTrace() != null && !m.isRunning(), 300);
+        await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long runNanos = System.nanoTime() - run0;
         settle(1500);
         report(String.format(Locale.ROOT, "results shown %.0f ms after F5 (%.2f× the run without a window)",
@@ -102,6 +105,7 @@ public final class WindowRunBenchmark {
                     m.stepPrevious();
                 }
             });
+            await(() -> tablesShown(window.get()), 60); // the tables show the step
             onFx(() -> { }); // the pulse that shows it
             steps.add(System.nanoTime() - s0);
             settle(150);
@@ -142,16 +146,26 @@ public final class WindowRunBenchmark {
 
     private static String phase;
 
+    /** The tables pane shows what was asked for (not "working it out…") and the SQL log is whole (not "writing…"). */
+    private static boolean tablesShown(MainWindow w) {
+        var state = (javafx.scene.control.Label) w.scene().getRoot().lookup("#tables-state");
+        var counts = (javafx.scene.control.Label) w.scene().getRoot().lookup("#sql-counts");
+        return state != null && !state.getText().contains("working") && counts != null && !counts.getText().contains("writing");
+    }
+
     private static void phase(String name) {
         phase = name;
         worstNanos.set(0);
         stalls.clear();
+        stallPlaces.clear();
     }
 
     private static void report(String extra) {
         long over = stalls.stream().filter(s -> s > 100_000_000L).count();
         System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms, stalls over 100 ms: %d%s%n", phase,
                 worstNanos.get() / 1e6, over, extra.isEmpty() ? "" : "; " + extra);
+        stallPlaces.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    during stalls, %3d × 50 ms in %s%n", e.getValue(), e.getKey()));
     }
 
     /** Posts a task every 5 ms and records how late it ran. */
@@ -168,12 +182,45 @@ public final class WindowRunBenchmark {
                 ran.countDown();
             });
             try {
-                ran.await(60, TimeUnit.SECONDS);
+                while (!ran.await(50, TimeUnit.MILLISECONDS)) {
+                    if (System.nanoTime() - posted > 100_000_000L) {
+                        sampleFxThread();
+                    }
+                }
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */
+    private static final java.util.Map<String, Integer> stallPlaces = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Thread fxThread;
+
+    private static void sampleFxThread() {
+        Thread fx = fxThread;
+        if (fx == null) {
+            return;
+        }
+        StackTraceElement[] stack = fx.getStackTrace();
+        String place = "(running no code of ours: " + (stack.length == 0 ? "?" : stack[0].getClassName() + "."
+                + stack[0].getMethodName()) + ")";
+        for (StackTraceElement e : stack) {
+            if (e.getClassName().startsWith("dev.cascadeviz") && !e.getClassName().contains("bench")) {
+                place = e.getClassName().replace("dev.cascadeviz.", "") + "." + e.getMethodName();
+                break;
+            }
+        }
+        if (place.startsWith("(")) {
+            for (StackTraceElement e : stack) {
+                if (e.getClassName().startsWith("javafx.scene.") || e.getClassName().startsWith("org.fxmisc")) {
+                    place = "(JavaFX: " + e.getClassName() + "." + e.getMethodName() + ")";
+                    break;
+                }
+            }
+        }
+        stallPlaces.merge(place, 1, Integer::sum);
     }
 
     private static void onFx(Runnable r) throws InterruptedException {
@@ -199,6 +246,18 @@ public final class WindowRunBenchmark {
             Thread.sleep(20);
         }
         throw new IllegalStateException("timed out in " + phase);
+    }
+
+    /** Waits until the window has finished showing itself (three quick answers in a row), so its own start is not counted as the open's. */
+    private static void quiet() throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        int quick = 0;
+        while (quick < 3 && System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            onFx(() -> { });
+            quick = System.nanoTime() - t0 < 30_000_000L ? quick + 1 : 0;
+            Thread.sleep(100);
+        }
     }
 
     private static void settle(long ms) throws InterruptedException {

@@ -127,6 +127,14 @@ class CascadeVizCommandTest {
     }
 
     @Test
+    void explainReportsABrokenFileAndStillExplainsTheNextOne() {
+        assertEquals(1, run("explain", resource("broken.yaml"), resource("artist.yaml")));
+        assertTrue(err.contains("broken.yaml:"), err);
+        assertTrue(out.contains("== " + resource("artist.yaml")), out);
+        assertTrue(out.contains("DELETE FROM artist WHERE artist.id = ?"), out);
+    }
+
+    @Test
     void traceRefusesTwoFilesThatWouldWriteTheSameTraceFile() throws Exception {
         Files.createDirectories(tmp.resolve("a"));
         Files.createDirectories(tmp.resolve("b"));

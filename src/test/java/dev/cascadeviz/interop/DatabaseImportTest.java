@@ -66,6 +66,46 @@ class DatabaseImportTest {
         return r.scenario();
     }
 
+    /** Names SQLAlchemy quotes: spaces, a leading digit, another alphabet, both quotes, a reserved word. */
+    private static final String[] ODD = {
+        "CREATE TABLE \"Kunde Straße\" (id INTEGER PRIMARY KEY, \"first name\" VARCHAR(50), \"1st \"\"nick\"\"\" INTEGER,"
+            + " \"order\" INTEGER)",
+        "CREATE TABLE \"2 items\" (id INTEGER PRIMARY KEY, \"owner id\" INTEGER REFERENCES \"Kunde Straße\" (id)"
+            + " ON DELETE CASCADE, \"x'y\" VARCHAR(10))",
+        "INSERT INTO \"Kunde Straße\" VALUES (1, 'Ann', 7, 3)",
+        "INSERT INTO \"2 items\" VALUES (1, 1, 'q'), (2, 1, 'r')",
+    };
+
+    @Test
+    void importsNamesThatNeedQuotesFromSqliteAndH2AndTheScenarioRunsOnBothEngines() throws Exception {
+        Path sqlite = dir.resolve("odd.sqlite");
+        Path h2 = dir.resolve("odd.mv.db");
+        for (String url : List.of("jdbc:sqlite:" + sqlite, "jdbc:h2:file:" + dir.resolve("odd"))) {
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                for (String sql : ODD) {
+                    st.execute(sql);
+                }
+            }
+        }
+        for (Path file : List.of(sqlite, h2)) {
+            Scenario s = imported(file, 10);
+            assertEquals(List.of("Kunde Straße", "2 items"), List.copyOf(s.tables().keySet()), file.toString());
+            assertEquals(List.of("id", "first name", "1st \"nick\"", "order"),
+                    List.copyOf(s.table("Kunde Straße").columns().keySet()));
+            assertEquals("Kunde Straße.id", s.table("2 items").column("owner id").foreignKey());
+            assertEquals(List.of(Map.of("id", 1L, "owner id", 1L, "x'y", "q"), Map.of("id", 2L, "owner id", 1L, "x'y", "r")),
+                    s.rows().get("2 items").stream().map(r -> Map.copyOf(r)).toList());
+            // what was imported is a scenario the loader reads back and both engines run
+            Scenario again = dev.cascadeviz.scenario.ScenarioFiles.parse(
+                    dev.cascadeviz.scenario.ScenarioFiles.toYaml(s), "odd.yaml");
+            for (dev.cascadeviz.model.Engine engine : dev.cascadeviz.model.Engine.values()) {
+                dev.cascadeviz.trace.Trace t = new dev.cascadeviz.orm.Simulator().run(again, engine);
+                assertNull(t.error(), () -> engine + ": " + t.error());
+                assertEquals(2, t.tables().get("2 items").size(), engine.toString());
+            }
+        }
+    }
+
     @Test
     void readsTablesColumnsKeysAndRulesFromASqliteFile() throws Exception {
         Scenario s = imported(sqlite(), 0);

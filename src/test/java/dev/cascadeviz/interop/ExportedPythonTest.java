@@ -70,6 +70,36 @@ class ExportedPythonTest {
                 })));
     }
 
+    static final Path HOSTILE_NAMES = Path.of("src", "test", "resources", "conformance", "scenarios", "hostile-names");
+
+    /**
+     * Issue 16: tables and columns whose names need quotes (spaces, digits first, quotes, other
+     * alphabets, reserved words) export as columns with a Python attribute key
+     * ({@code first_name = mapped_column("first name", ...)}) and send exactly the golden's SQL.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyHostileNamesScenarioRunsAsItsGoldenSays() throws IOException {
+        List<Runner> runners = runners().stream().filter(r -> !r.version().startsWith("1.4.")).toList();
+        Assumptions.assumeFalse(runners.isEmpty(), "no SQLAlchemy 2.x: conformance/sqlalchemy-python.sh 2.1.1");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(HOSTILE_NAMES)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 4, "the hostile-names corpus is missing");
+        return runners.stream().flatMap(r -> files.stream().map(f -> DynamicTest.dynamicTest(
+                "SQLAlchemy " + r.version() + ": " + f.getFileName(), () -> {
+                    String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                    Path module = dir.resolve(name + "_" + r.release().name() + ".py");
+                    String code = PythonExport.module(Library.load(f).withSqlalchemy(r.release()));
+                    Files.writeString(module, code, StandardCharsets.UTF_8);
+                    Trace actual = run(r.python(), module);
+                    List<Trace> variants = golden(GOLDENS.resolve(r.release().text()).resolve("hostile-names")
+                            .resolve(name + ".golden.json"));
+                    assertTrue(TraceAgreement.agreesWithAny(actual, variants),
+                            () -> TraceAgreement.firstDifference(actual, TraceAgreement.closest(actual, variants)));
+                })));
+    }
+
     /** Every Python here that has SQLAlchemy and PyYAML, once per SQLAlchemy version. */
     static List<Runner> runners() {
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "cascadeviz");

@@ -63,6 +63,108 @@ class GeneratorInjectionTest {
               - commit
             """.formatted(BREAKOUT);
 
+    /** Names SQLAlchemy accepts that try to close their quotes and run SQL or Python of their own. */
+    static final String TABLE = "t\"; DROP TABLE victim; --";
+    static final String COLUMN = "c\"\"); DROP TABLE victim; CREATE TABLE evil (\"x";
+    static final String SINGLE = "it's'); DROP TABLE victim; -- \\\"\"\" INJECTED()";
+
+    static final String NAMED = """
+            database: {engine: sqlite}
+            tables:
+              victim:
+                columns:
+                  id: {type: integer, primary_key: true}
+              %1$s:
+                columns:
+                  id: {type: integer, primary_key: true}
+                  %2$s: {type: string, index: true}
+                  %3$s: {type: integer, foreign_key: %4$s, ondelete: CASCADE}
+            classes:
+              Victim: {table: victim}
+              Thing:
+                table: %1$s
+                relationships:
+                  children: {target: Thing, cascade: all, order_by: %5$s}
+            rows:
+              victim: [{id: 1}]
+              %1$s: [{id: 1, %2$s: a}, {id: 2, %2$s: b, %3$s: 1}]
+            steps:
+              - set: {attr: %6$s, value: z}
+              - delete: Thing(1)
+              - commit
+            """.formatted(yamlString(TABLE), yamlString(COLUMN), yamlString(SINGLE), yamlString(TABLE + ".id"),
+            yamlString(TABLE + "." + COLUMN),
+            yamlString("Thing(2).'" + COLUMN.replace("\\", "\\\\").replace("'", "\\'") + "'"));
+
+    private static String yamlString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static Scenario hostileNames() throws Exception {
+        return ScenarioFiles.parse(NAMED, "names.yaml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DdlExport.Dialect.class)
+    void namesThatTryToCloseTheirQuotesBecomeTablesOfThatName(DdlExport.Dialect dialect, @TempDir Path dir)
+            throws Exception {
+        String script = DdlExport.script(hostileNames(), dialect);
+        Set<String> tables;
+        if (dialect == DdlExport.Dialect.SQLITE) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement st = c.createStatement()) {
+                st.executeUpdate(script);
+                tables = names(st, "SELECT LOWER(name) FROM sqlite_master WHERE type = 'table'");
+            }
+        } else {
+            Path file = dir.resolve("schema.sql");
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            String mode = dialect == DdlExport.Dialect.POSTGRESQL ? ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" : "";
+            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:names" + System.nanoTime() + mode);
+                 Statement st = c.createStatement()) {
+                st.execute("RUNSCRIPT FROM '" + file.toString().replace("'", "''") + "' CHARSET 'UTF-8'");
+                tables = names(st, "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = 'public'");
+            }
+        }
+        assertEquals(new TreeSet<>(List.of(TABLE.toLowerCase(java.util.Locale.ROOT), "victim")), tables, script);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = dev.cascadeviz.model.Engine.class)
+    void aTraceOfSuchNamesLeavesTheOtherTableAlone(dev.cascadeviz.model.Engine engine) throws Exception {
+        dev.cascadeviz.trace.Trace t = new dev.cascadeviz.orm.Simulator().run(hostileNames(), engine);
+        assertEquals(null, t.error(), () -> String.valueOf(t.error()));
+        assertEquals(List.of(java.util.Map.of("id", 1L)), t.tables().get("victim").stream()
+                .map(r -> java.util.Map.of("id", ((Number) r.get("id")).longValue())).toList());
+        assertEquals(List.of(TABLE, "victim").stream().sorted().toList(), t.tables().keySet().stream().sorted().toList());
+        assertTrue(t.statements().stream().anyMatch(st -> st.sql().startsWith("DELETE FROM \"t\"\"; DROP TABLE victim; --\"")),
+                () -> t.statements().toString());
+    }
+
+    @Test
+    void thePythonModuleOfSuchNamesHoldsThemOnlyAsStrings(@TempDir Path dir) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 to parse the module");
+        Path module = dir.resolve("names_module.py");
+        Files.writeString(module, PythonExport.module(hostileNames()), StandardCharsets.UTF_8);
+        String check = """
+                import ast, sys
+                tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+                names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+                assert "INJECTED" not in names and "DROP" not in names, "a name became code"
+                strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+                for expected in sys.argv[2:]:
+                    assert expected in strings, repr(expected)
+                print("ok")
+                """;
+        Path checker = dir.resolve("check.py");
+        Files.writeString(checker, check, StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(python.toString(), checker.toString(), module.toString(), TABLE, COLUMN, SINGLE)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("ok", out.strip());
+    }
+
     static Scenario hostile() throws Exception {
         return ScenarioFiles.parse(SCENARIO, "hostile.yaml");
     }

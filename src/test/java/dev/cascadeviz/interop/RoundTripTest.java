@@ -12,8 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 class RoundTripTest {
 
     @TestFactory
-    Stream<DynamicTest> exportedModelsImportBackToTheSameMapping() {
-        return Library.files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+    Stream<DynamicTest> exportedModelsImportBackToTheSameMapping() throws java.io.IOException {
+        return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Scenario original = Library.load(f);
             ImportResult back = ModelsImport.read(PythonExport.module(original), f.getFileName().toString());
             assertTrue(back.ok(), () -> back.report("exported " + f.getFileName()));
@@ -22,9 +22,18 @@ class RoundTripTest {
         }));
     }
 
+    /** The library and the scenarios whose table and column names need quotes ("first name" as first_name). */
+    private static java.util.List<java.nio.file.Path> files() throws java.io.IOException {
+        java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>(Library.files());
+        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
+            list.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
     @TestFactory
-    Stream<DynamicTest> anExportedModuleIsReadWithoutNotesAboutItsModels() {
-        return Library.files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+    Stream<DynamicTest> anExportedModuleIsReadWithoutNotesAboutItsModels() throws java.io.IOException {
+        return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             ImportResult back = ModelsImport.read(PythonExport.module(Library.load(f)), "m.py");
             // only the engine, rows, steps and the 2.0/1.4 import block are left out
             assertTrue(back.notes().stream().allMatch(n -> n.message().matches("skipped (def \\w+|a '(try|except|if)' block)")),

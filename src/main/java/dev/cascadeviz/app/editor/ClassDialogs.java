@@ -14,7 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** The small dialogs of the model editor: a new class, an association table. */
+/** The small dialogs of the model editor: a new class, renaming a class or a table, an association table. */
 final class ClassDialogs {
 
     private ClassDialogs() {
@@ -49,7 +49,81 @@ final class ClassDialogs {
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), table.getText().strip()} : null);
+        enterConfirms(d);
         Platform.runLater(name::requestFocus);
+        return d.showAndWait();
+    }
+
+    /**
+     * {class name, table name} for a rename; the table name follows the class name while it is the
+     * one the class name gives and is not edited by hand.
+     */
+    static Optional<String[]> askRenameClass(Window owner, String className, String table) {
+        Dialog<String[]> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Rename class");
+        d.setHeaderText("Rename " + className + " (relationships, steps and layout follow; a new table name "
+                + "is followed by the foreign keys, association tables and rows)");
+        d.getDialogPane().setPrefWidth(520);
+        TextField name = new TextField(className);
+        name.setId("rename-field");
+        TextField tableField = new TextField(table);
+        tableField.setId("rename-table-field");
+        boolean[] follows = {table.equals(ModelEdits.tableNameFor(className))};
+        tableField.textProperty().addListener((o, a, b) -> {
+            if (tableField.isFocused()) {
+                follows[0] = false;
+            }
+        });
+        name.textProperty().addListener((o, a, b) -> {
+            if (follows[0] && b != null && !b.isBlank()) {
+                tableField.setText(ModelEdits.tableNameFor(b.strip()));
+            }
+        });
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Class"), name);
+        grid.addRow(1, new Label("Table"), tableField);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().setId("rename-class-dialog");
+        d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), tableField.getText().strip()} : null);
+        enterConfirms(d);
+        Platform.runLater(() -> {
+            name.requestFocus();
+            name.selectAll();
+        });
+        return d.showAndWait();
+    }
+
+    /** {table, new name}, the table chosen among all (the selected class's first). */
+    static Optional<String[]> askRenameTable(Window owner, Scenario s, String selected) {
+        Dialog<String[]> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Rename table");
+        d.setHeaderText("Foreign keys, secondary=, the class mapped to it and its rows follow");
+        ChoiceBox<String> table = new ChoiceBox<>();
+        table.getItems().setAll(s.tables().keySet());
+        table.setId("rename-table-choice");
+        TextField name = new TextField();
+        name.setId("rename-table-name");
+        table.valueProperty().addListener((o, a, b) -> {
+            name.setText(b == null ? "" : b);
+            name.selectAll();
+        });
+        table.setValue(selected != null ? selected : table.getItems().get(0));
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Table"), table);
+        grid.addRow(1, new Label("New name"), name);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().setId("rename-table-dialog");
+        d.setResultConverter(b -> b == ButtonType.OK && table.getValue() != null
+                ? new String[] {table.getValue(), name.getText().strip()} : null);
+        enterConfirms(d);
+        Platform.runLater(() -> {
+            name.requestFocus();
+            name.selectAll();
+        });
         return d.showAndWait();
     }
 
@@ -83,6 +157,34 @@ final class ClassDialogs {
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK ? new String[] {name.getText().strip(), left.getValue(), right.getValue()} : null);
         return d.showAndWait();
+    }
+
+    /**
+     * Return confirms the dialog wherever the focus is (after a click on a radio button, a check
+     * box or an editable combo box, which keep the key to themselves), except on a button, which
+     * answers it itself, and in an open drop-down list, where it picks the item.
+     */
+    static void enterConfirms(Dialog<?> d) {
+        d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
+                return;
+            }
+            javafx.scene.Node focus = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getFocusOwner();
+            if (focus instanceof javafx.scene.control.Button) {
+                return;
+            }
+            for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()
+                        || n instanceof javafx.scene.control.ChoiceBox<?> cb && cb.isShowing()) {
+                    return;
+                }
+            }
+            javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+            if (ok instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+                e.consume();
+                b.fire();
+            }
+        });
     }
 
     static GridPane grid() {

@@ -138,6 +138,7 @@ final class ColumnDialog {
                     column == null ? null : column.autoincrement(), target,
                     target == null ? null : ondelete.getValue(), target == null ? null : onupdate.getValue());
         });
+        ClassDialogs.enterConfirms(d);
         Platform.runLater(name::requestFocus);
         return d.showAndWait();
     }

@@ -67,13 +67,50 @@ final class ColumnsDialog {
         dialog.getDialogPane().setId("columns-dialog");
         ChangeListener<Scenario> follow = (o, a, b) -> refresh();
         editor.model().scenarioProperty().addListener(follow);
-        dialog.setOnHidden(e -> editor.model().scenarioProperty().removeListener(follow));
+        dialog.setOnHidden(e -> {
+            editor.model().scenarioProperty().removeListener(follow);
+            editor.backToGraph(className);
+        });
         refresh();
     }
 
     void show() {
+        dialog.setOnShown(e -> placeBesideGraph());
         dialog.show();
         javafx.application.Platform.runLater(list::requestFocus);
+    }
+
+    /**
+     * Non-modal, the dialog stays open while the graph is used: it goes beside the graph (right of
+     * it, else below, else left), and only where the screen has no room, in its bottom-right corner.
+     */
+    private void placeBesideGraph() {
+        javafx.geometry.Bounds g = editor.graphArea();
+        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+        if (g == null || w == null) {
+            return;
+        }
+        var screens = javafx.stage.Screen.getScreensForRectangle(g.getMinX(), g.getMinY(), g.getWidth(), g.getHeight());
+        javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        double dw = w.getWidth();
+        double dh = w.getHeight();
+        double x;
+        double y;
+        if (g.getMaxX() + dw <= screen.getMaxX()) {
+            x = g.getMaxX();
+            y = g.getMinY();
+        } else if (g.getMaxY() + dh <= screen.getMaxY()) {
+            x = g.getMaxX() - dw;
+            y = g.getMaxY();
+        } else if (g.getMinX() - dw >= screen.getMinX()) {
+            x = g.getMinX() - dw;
+            y = g.getMinY();
+        } else {
+            x = screen.getMaxX() - dw;
+            y = screen.getMaxY() - dh;
+        }
+        w.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - dw)));
+        w.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - dh)));
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -49,12 +49,19 @@ public final class EditorMenus {
         }
         ModelEditor editor = new ModelEditor(stage, model);
         graph.setEditing(editor);
+        editor.setGraphArea(() -> graph.getScene() == null ? null : graph.localToScreen(graph.getLayoutBounds()));
+        editor.setRefocus(() -> {
+            stage.requestFocus();
+            graph.requestFocus();
+        });
         Menu modelMenu = new Menu("Model");
         modelMenu.setId("menu-model");
         MenuItem addClass = item("Add Class…", "Ctrl+Shift+A", () -> editor.addClass(null));
         addClass.setId("menu-add-class");
         MenuItem association = item("Add Association Table…", null, editor::addAssociationTable);
         association.setId("menu-add-association");
+        MenuItem renameTable = item("Rename Table…", null, editor::renameTable);
+        renameTable.setId("menu-rename-table");
         MenuItem fill = item("Fill Sample Rows", null, () -> editor.apply("Fill sample rows",
                 sc -> dev.cascadeviz.editing.SampleRows.fill(sc, 3)));
         fill.setId("menu-fill-rows");
@@ -62,7 +69,7 @@ public final class EditorMenus {
                 + "· selected class: Insert adds a column, F2 renames · right-click a class or edge: edit");
         hint.setMnemonicParsing(false);
         hint.setDisable(true);
-        modelMenu.getItems().addAll(addClass, association, fill, new javafx.scene.control.SeparatorMenuItem(), hint);
+        modelMenu.getItems().addAll(addClass, association, renameTable, fill, new javafx.scene.control.SeparatorMenuItem(), hint);
         int at = view == null ? bar.getMenus().size() : bar.getMenus().indexOf(view);
         bar.getMenus().add(at, modelMenu);
     }

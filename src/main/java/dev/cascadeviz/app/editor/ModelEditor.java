@@ -4,6 +4,7 @@ import dev.cascadeviz.app.graph.GraphEditing;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.editing.ModelEdits;
 import dev.cascadeviz.editing.RelationshipPlan;
+import dev.cascadeviz.editing.TableRenames;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
@@ -18,7 +19,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
 /**
@@ -33,6 +33,8 @@ public final class ModelEditor implements GraphEditing {
     private String lastRefusal;
     /** Tests answer the confirmations; the window asks. */
     private java.util.function.BiPredicate<String, List<String>> confirmer = this::askConfirm;
+    /** Gives the keyboard back to the graph after a dialog (else Insert and F2 go nowhere). */
+    private Runnable refocus = () -> { };
 
     public ModelEditor(Window owner, WorkspaceModel model) {
         this.owner = owner;
@@ -50,6 +52,35 @@ public final class ModelEditor implements GraphEditing {
     /** The last refusal's message, null after an accepted edit. */
     public String lastRefusal() {
         return lastRefusal;
+    }
+
+    /** The graph's area on the screen, which the non-modal Columns dialog keeps clear of; null when unknown. */
+    private java.util.function.Supplier<javafx.geometry.Bounds> graphArea = () -> null;
+
+    public void setGraphArea(java.util.function.Supplier<javafx.geometry.Bounds> area) {
+        graphArea = area;
+    }
+
+    javafx.geometry.Bounds graphArea() {
+        return graphArea.get();
+    }
+
+    public void setRefocus(Runnable r) {
+        refocus = r;
+    }
+
+    /** After a dialog: the graph has the keyboard again, with {@code className} selected when given. */
+    void backToGraph(String className) {
+        if (className != null && model.getScenario() != null && model.getScenario().mappedClass(className) != null) {
+            model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode(className));
+        }
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() != null
+                    && "edit-refused".equals(w.getScene().getRoot().getId())) {
+                return; // the refusal's message keeps the keyboard until it is read
+            }
+        }
+        refocus.run();
     }
 
     public void setConfirmer(java.util.function.BiPredicate<String, List<String>> c) {
@@ -129,8 +160,13 @@ public final class ModelEditor implements GraphEditing {
             return;
         }
         Point where = at != null ? at : freeSpot(model.getScenario());
-        ClassDialogs.askNewClass(owner).ifPresent(names ->
-                apply("Add class " + names[0], s -> ModelEdits.addClass(s, names[0], names[1], where)));
+        String[] added = {null};
+        ClassDialogs.askNewClass(owner).ifPresent(names -> {
+            if (apply("Add class " + names[0], s -> ModelEdits.addClass(s, names[0], names[1], where))) {
+                added[0] = names[0];
+            }
+        });
+        backToGraph(added[0]); // the new class selected: Insert adds its columns
     }
 
     static Point freeSpot(Scenario s) {
@@ -181,6 +217,7 @@ public final class ModelEditor implements GraphEditing {
         }
         ColumnDialog.ask(owner, s, table, null).ifPresent(c ->
                 apply("Add column " + table + "." + c.name(), x -> ModelEdits.addColumn(x, table, c)));
+        backToGraph(className);
     }
 
     @Override
@@ -188,14 +225,38 @@ public final class ModelEditor implements GraphEditing {
         renameClass(className);
     }
 
+    /** Renames a class, and its table when the second name is changed, as one edit. */
     public void renameClass(String className) {
-        TextInputDialog d = new TextInputDialog(className);
-        d.initOwner(owner);
-        d.setTitle("Rename class");
-        d.setHeaderText("Rename " + className + " (relationships, steps and layout follow)");
-        d.getEditor().setId("rename-field");
-        d.showAndWait().map(String::strip).ifPresent(n ->
-                apply("Rename class " + className + " to " + n, s -> ModelEdits.renameClass(s, className, n)));
+        Scenario s = model.getScenario();
+        String table = tableOf(s, className);
+        if (table == null) {
+            return;
+        }
+        String[] now = {className};
+        ClassDialogs.askRenameClass(owner, className, table).ifPresent(names -> {
+            String n = names[0];
+            String t = names[1];
+            boolean withTable = !t.equals(table);
+            String what = "Rename class " + className + " to " + n + (withTable ? " (table " + table + " to " + t + ")" : "");
+            if (apply(what, x -> withTable ? TableRenames.renameClassAndTable(x, className, n, t)
+                    : ModelEdits.renameClass(x, className, n))) {
+                now[0] = n;
+            }
+        });
+        backToGraph(now[0]);
+    }
+
+    /** Model > Rename Table: any table, an association table too; everything naming it follows. */
+    public void renameTable() {
+        Scenario s = model.getScenario();
+        if (s == null || s.tables().isEmpty()) {
+            return;
+        }
+        String selected = model.selectionProperty().get() instanceof dev.cascadeviz.app.viewmodel.Selection.ClassNode c
+                ? tableOf(s, c.className()) : null;
+        ClassDialogs.askRenameTable(owner, s, selected).ifPresent(names ->
+                apply("Rename table " + names[0] + " to " + names[1], x -> TableRenames.renameTable(x, names[0], names[1])));
+        backToGraph(null);
     }
 
     public void deleteClass(String className) {
@@ -213,6 +274,7 @@ public final class ModelEditor implements GraphEditing {
         }
         Optional<RelationshipPlan> plan = RelationshipDialog.ask(owner, s, source, target);
         plan.ifPresent(p -> apply("Add relationship " + source + "." + p.name(), p::apply));
+        backToGraph(source);
     }
 
     @Override
@@ -255,6 +317,7 @@ public final class ModelEditor implements GraphEditing {
         }
         ClassDialogs.askAssociation(owner, s).ifPresent(a ->
                 apply("Add association table " + a[0], x -> RelationshipPlan.addAssociationTable(x, a[0], a[1], a[2])));
+        backToGraph(null);
     }
 
     static String tableOf(Scenario s, String className) {

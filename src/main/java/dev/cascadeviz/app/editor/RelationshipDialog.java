@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.editor;
 
+import dev.cascadeviz.editing.ModelEdits;
 import dev.cascadeviz.editing.RelationshipPlan;
 import dev.cascadeviz.editing.RelationshipPlan.Kind;
 import dev.cascadeviz.model.Scenario;
@@ -21,9 +22,14 @@ import javafx.stage.Window;
 /**
  * A relationship drawn from one class to another: the one question (what shape) only when the
  * foreign keys leave the direction open, the names, the back_populates partner, and the
- * foreign key the window proposes (existing, or a new column it will create).
+ * foreign key the window proposes (existing, or a new column it will create); for an association
+ * object, the new class and its table. The dialog keeps one width whatever the class names (long
+ * texts wrap), and Return confirms it wherever the focus is.
  */
 final class RelationshipDialog {
+
+    /** The dialog's width: it must not move with the names of the classes. */
+    static final double WIDTH = 560;
 
     private RelationshipDialog() {
     }
@@ -41,6 +47,8 @@ final class RelationshipDialog {
             b.setUserData(k);
             b.setId("kind-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             b.setToggleGroup(kinds);
+            b.setWrapText(true);
+            b.setMnemonicParsing(false);
             kindBox.getChildren().add(b);
         }
         Kind initial = obvious != null ? obvious : Kind.ONE_TO_MANY;
@@ -50,33 +58,43 @@ final class RelationshipDialog {
         CheckBox backBox = new CheckBox("back_populates pair on " + target);
         backBox.setSelected(!source.equals(target));
         backBox.setMnemonicParsing(false);
+        backBox.setWrapText(true);
         backBox.setId("relationship-back");
         TextField back = new TextField();
         back.setId("relationship-back-name");
         back.disableProperty().bind(backBox.selectedProperty().not());
+        TextField associationClass = new TextField(source + target);
+        associationClass.setId("relationship-association-class");
         ComboBox<String> association = new ComboBox<>();
         association.setEditable(true);
         association.setId("relationship-association");
+        association.setMaxWidth(Double.MAX_VALUE);
         List<String> unmapped = new ArrayList<>();
         for (String t : s.tables().keySet()) {
             if (s.classForTable(t) == null) {
                 unmapped.add(t);
             }
         }
-        association.getItems().setAll(unmapped);
-        association.setValue(s.mappedClass(source).table() + "_" + s.mappedClass(target).table());
         Label proposal = new Label();
         proposal.setId("relationship-proposal");
         proposal.setWrapText(true);
-        proposal.setMaxWidth(460);
+        proposal.setMaxWidth(WIDTH - 40);
+        Runnable propose = () -> proposal.setText((selected(kinds) == Kind.ASSOCIATION_OBJECT ? "Creates: " : "Foreign key: ")
+                + plan(kinds, name, backBox, back, association, associationClass, source, target).proposal(s));
         Runnable refresh = () -> {
-            Kind k = (Kind) kinds.getSelectedToggle().getUserData();
+            Kind k = selected(kinds);
+            boolean object = k == Kind.ASSOCIATION_OBJECT;
             boolean many = k == Kind.ONE_TO_MANY || k == Kind.MANY_TO_MANY;
             boolean backMany = k == Kind.MANY_TO_ONE || k == Kind.MANY_TO_MANY;
-            name.setText(RelationshipPlan.defaultName(target, many));
-            back.setText(RelationshipPlan.defaultName(source, backMany));
-            association.setDisable(k != Kind.MANY_TO_MANY);
-            proposal.setText("Foreign key: " + plan(kinds, name, backBox, back, association, source, target).proposal(s));
+            String assocName = associationClass.getText().strip();
+            name.setText(object ? RelationshipPlan.defaultName(assocName, true) : RelationshipPlan.defaultName(target, many));
+            back.setText(object ? RelationshipPlan.defaultName(assocName, true) : RelationshipPlan.defaultName(source, backMany));
+            association.getItems().setAll(object ? List.of() : unmapped);
+            association.setValue(object ? ModelEdits.tableNameFor(assocName)
+                    : s.mappedClass(source).table() + "_" + s.mappedClass(target).table());
+            association.setDisable(k != Kind.MANY_TO_MANY && !object);
+            associationClass.setDisable(!object);
+            propose.run();
         };
         kinds.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -85,44 +103,74 @@ final class RelationshipDialog {
                 refresh.run();
             }
         });
-        association.valueProperty().addListener((o, a, b) -> proposal.setText(
-                "Foreign key: " + plan(kinds, name, backBox, back, association, source, target).proposal(s)));
+        associationClass.textProperty().addListener((o, a, b) -> {
+            if (selected(kinds) == Kind.ASSOCIATION_OBJECT) {
+                refresh.run();
+            }
+        });
+        association.valueProperty().addListener((o, a, b) -> propose.run());
         refresh.run();
         GridPane grid = ClassDialogs.grid();
         int row = 0;
+        Label question;
         if (obvious == null) {
-            grid.add(new Label("The foreign keys leave the direction open. Which is it?"), 0, row++, 2, 1);
-            grid.add(kindBox, 0, row++, 2, 1);
+            question = new Label("The foreign keys leave the direction open. Which is it?");
         } else {
-            grid.add(new Label("The foreign key decides: " + obvious.text().replace("source", source)
-                    .replace("target", target)), 0, row++, 2, 1);
-            kindBox.setVisible(false);
-            kindBox.setManaged(false);
-            grid.add(kindBox, 0, row++, 2, 1);
+            // the keys decide the direction; an association object (a new class between them) is still possible
+            question = new Label("The foreign key decides: " + obvious.text().replace("source", source)
+                    .replace("target", target) + " — or an association object:");
+            for (var t : kinds.getToggles()) {
+                Kind k = (Kind) t.getUserData();
+                ((RadioButton) t).setVisible(k == obvious || k == Kind.ASSOCIATION_OBJECT);
+                ((RadioButton) t).setManaged(k == obvious || k == Kind.ASSOCIATION_OBJECT);
+            }
         }
-        grid.addRow(row++, new Label(source + "."), name);
+        question.setWrapText(true);
+        question.setMaxWidth(WIDTH - 40);
+        grid.add(question, 0, row++, 2, 1);
+        grid.add(kindBox, 0, row++, 2, 1);
+        Label sourceLabel = new Label(source + ".");
+        sourceLabel.setWrapText(true);
+        grid.addRow(row++, sourceLabel, name);
         grid.addRow(row++, backBox, back);
+        grid.addRow(row++, new Label("Association class"), associationClass);
         grid.addRow(row++, new Label("Association table"), association);
         grid.add(proposal, 0, row, 2, 1);
+        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(180),
+                new javafx.scene.layout.ColumnConstraints(WIDTH - 180 - 60));
+        grid.getColumnConstraints().get(1).setFillWidth(true);
         d.getDialogPane().setContent(grid);
+        d.getDialogPane().setPrefWidth(WIDTH);
+        d.getDialogPane().setMinWidth(WIDTH);
+        d.getDialogPane().setMaxWidth(WIDTH);
+        d.getDialogPane().setId("relationship-dialog");
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        ClassDialogs.enterConfirms(d);
         if (obvious == null) {
             javafx.application.Platform.runLater(() -> ((RadioButton) kinds.getSelectedToggle()).requestFocus());
         } else {
             javafx.application.Platform.runLater(name::requestFocus);
         }
-        d.setResultConverter(b -> b == ButtonType.OK ? plan(kinds, name, backBox, back, association, source, target) : null);
+        d.setResultConverter(b -> b == ButtonType.OK
+                ? plan(kinds, name, backBox, back, association, associationClass, source, target) : null);
         return d.showAndWait();
     }
 
+    private static Kind selected(ToggleGroup kinds) {
+        return (Kind) kinds.getSelectedToggle().getUserData();
+    }
+
     private static RelationshipPlan plan(ToggleGroup kinds, TextField name, CheckBox backBox, TextField back,
-                                         ComboBox<String> association, String source, String target) {
-        Kind k = (Kind) kinds.getSelectedToggle().getUserData();
+                                         ComboBox<String> association, TextField associationClass,
+                                         String source, String target) {
+        Kind k = selected(kinds);
         String assoc = association.getEditor().getText();
         if (assoc == null || assoc.isBlank()) {
             assoc = association.getValue();
         }
+        boolean usesTable = k == Kind.MANY_TO_MANY || k == Kind.ASSOCIATION_OBJECT;
         return new RelationshipPlan(source, target, k, name.getText().strip(),
-                backBox.isSelected() ? back.getText().strip() : null, k == Kind.MANY_TO_MANY ? assoc.strip() : null);
+                backBox.isSelected() ? back.getText().strip() : null, usesTable && assoc != null ? assoc.strip() : null,
+                k == Kind.ASSOCIATION_OBJECT ? associationClass.getText().strip() : null);
     }
 }

@@ -1,10 +1,8 @@
 package dev.cascadeviz.app.graph;
 
 import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.picture.PictureText;
 import dev.cascadeviz.workbench.MappedEdge;
-import dev.cascadeviz.model.CascadeOption;
-import dev.cascadeviz.model.PassiveDeletes;
-import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.layout.Pt;
 import dev.cascadeviz.layout.Rect;
 import java.util.List;
@@ -39,33 +37,23 @@ public final class EdgeView extends Group {
         hit.getStyleClass().add(GraphStyles.EDGE_HIT);
         arrow.getStyleClass().add(GraphStyles.EDGE_ARROW);
         label.getStyleClass().add(GraphStyles.EDGE_LABEL);
-        Label name = new Label(edge.qualifiedName());
+        PictureText.Label text = PictureText.label(edge);
+        Label name = new Label(text.name());
         name.getStyleClass().add(GraphStyles.EDGE_NAME);
-        String cascade = edge.relationship().cascade() == null
-                ? "cascade: default (" + edge.relationship().effectiveCascade() + ")"
-                : "cascade: " + edge.relationship().cascade();
-        PassiveDeletes pd = edge.relationship().effectivePassiveDeletes();
-        if (pd != PassiveDeletes.FALSE) {
-            cascade += "  ·  passive_deletes=" + pd.pythonLiteral();
-        }
-        Label cascadeLabel = new Label(cascade);
+        Label cascadeLabel = new Label(text.cascade());
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
         javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
                 + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
-        ReferentialAction ondelete = edge.foreignKey() == null ? null : edge.foreignKey().ondelete();
-        if (edge.foreignKey() != null) {
-            Label rule = new Label(ondelete == null
-                    ? "DB: no ON DELETE rule"
-                    : "DB: ON DELETE " + ondelete.sql());
+        if (text.rule() != null) {
+            Label rule = new Label(text.rule());
             rule.getStyleClass().add(GraphStyles.EDGE_RULE);
-            rule.pseudoClassStateChanged(GraphStyles.DB_RULE, ondelete != null && ondelete != ReferentialAction.NO_ACTION);
+            rule.pseudoClassStateChanged(GraphStyles.DB_RULE, text.ruleActs());
             label.getChildren().add(rule);
         }
-        boolean deletes = edge.relationship().cascades(CascadeOption.DELETE);
-        pseudoClassStateChanged(GraphStyles.DELETE_CASCADE, deletes);
-        pseudoClassStateChanged(GraphStyles.PASSIVE, pd != PassiveDeletes.FALSE);
+        pseudoClassStateChanged(GraphStyles.DELETE_CASCADE, text.deleteCascade());
+        pseudoClassStateChanged(GraphStyles.PASSIVE, text.passive());
         line.setMouseTransparent(true);
         arrow.setMouseTransparent(true);
         getChildren().addAll(hit, line, arrow, label);

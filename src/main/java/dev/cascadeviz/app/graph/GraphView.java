@@ -114,6 +114,7 @@ public final class GraphView extends Pane {
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         setOnMousePressed(e -> {
             if (e.getTarget() == this) {
+                requestFocus(); // the keys of the graph (Insert, F2) work after a click on the canvas too
                 panStart = new Point2D(e.getX() - translate.getX(), e.getY() - translate.getY());
                 if (e.getButton() == MouseButton.PRIMARY) {
                     model.selectionProperty().set(Selection.NONE);
@@ -215,12 +216,12 @@ public final class GraphView extends Pane {
             edges.add(view);
             edgeLayer.getChildren().add(view);
         }
+        // A card whose size changes (its text styled later) needs routes that meet it again. Only its
+        // layout size counts: its visual bounds also move with its drop shadow and with children
+        // settling over the next pulses, and rerouting on those replaced a laid-out graph's routes
+        // by straight ones whenever the last such pulse came after the deferred arrange (under load).
         for (ClassNodeView n : classNodes.values()) {
-            n.boundsInParentProperty().addListener((o, a, b) -> {
-                if (!positioning) {
-                    scheduleReroute();
-                }
-            });
+            n.layoutBoundsProperty().addListener((o, a, b) -> scheduleRemeasure());
         }
         refreshStates();
         arrange();
@@ -236,7 +237,6 @@ public final class GraphView extends Pane {
     private ModelGraph graph;
     private Diagram diagram;
     private DiagramLayout shown;
-    private boolean positioning;
     private boolean reroutePending;
     /** The last Lay Out's result and the file positions it gave: shown again while the file keeps them. */
     private DiagramLayout lastAuto;
@@ -279,9 +279,7 @@ public final class GraphView extends Pane {
             if (Math.abs(dx) + Math.abs(dy) > 2) {
                 moved[0] = true;
             }
-            positioning = true;
             node.relocate(start[2] + dx, start[3] + dy);
-            positioning = false;
             reroute();
             e.consume();
         });
@@ -429,14 +427,31 @@ public final class GraphView extends Pane {
         return new double[] {Math.ceil(w), Math.ceil(h)};
     }
 
-    private void scheduleReroute() {
+    private void scheduleRemeasure() {
         if (!reroutePending) {
             reroutePending = true;
             Platform.runLater(() -> {
                 reroutePending = false;
-                reroute();
+                remeasure();
             });
         }
+    }
+
+    /**
+     * After a card's size changed: the shown routes stay while every card and label is still
+     * within 2 px of the size they were laid out for (a selected card's thicker border does not
+     * count, see {@link #size}); else the graph is routed again around the cards where they are.
+     */
+    private void remeasure() {
+        if (graph == null || diagram == null) {
+            return;
+        }
+        Diagram now = measure();
+        if (shown != null && fits(shown, now)) {
+            return;
+        }
+        diagram = now;
+        reroute();
     }
 
     /** Routes and labels around the cards where they are now (a card being dragged). */
@@ -452,17 +467,12 @@ public final class GraphView extends Pane {
 
     private void apply(DiagramLayout layout) {
         shown = layout;
-        positioning = true;
-        try {
-            layout.nodes().forEach((id, r) -> {
-                ClassNodeView n = classNodes.containsKey(id) ? classNodes.get(id) : tableNodes.get(id);
-                if (n != null) {
-                    n.relocate(r.x(), r.y());
-                }
-            });
-        } finally {
-            positioning = false;
-        }
+        layout.nodes().forEach((id, r) -> {
+            ClassNodeView n = classNodes.containsKey(id) ? classNodes.get(id) : tableNodes.get(id);
+            if (n != null) {
+                n.relocate(r.x(), r.y());
+            }
+        });
         Map<String, ModelGraph.Edge> byName = new HashMap<>();
         for (ModelGraph.Edge g : graph.edges()) {
             byName.put(g.edge().qualifiedName(), g);

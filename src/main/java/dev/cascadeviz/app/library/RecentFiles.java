@@ -40,10 +40,13 @@ public final class RecentFiles {
                 node.remove("recent." + i);
             }
         }
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // the list is a convenience: losing it is harmless
-        }
+        // written to disk off the calling (JavaFX) thread: the flush took a few hundred ms there
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                node.flush();
+            } catch (BackingStoreException | IllegalStateException e) {
+                // the list is a convenience: losing it is harmless
+            }
+        });
     }
 }

@@ -41,6 +41,8 @@ public final class SqlLogView extends VBox {
         getStyleClass().add(STYLE);
         setId("sql-log");
         area.setEditable(false);
+        // the log is read-only: an undo history would keep a second copy of every log shown
+        area.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
         area.setId("sql-log-area");
         area.getStyleClass().add("sql-log-area");
         counts.setId("sql-counts");
@@ -86,8 +88,8 @@ public final class SqlLogView extends VBox {
         refresh();
     }
 
-    /** Statements above which the log's text and colours are worked out off the JavaFX thread. */
-    static final int WORK_IN_BACKGROUND_ABOVE = 300;
+    /** Statements above which the log's text and colours are worked out off the JavaFX thread (tests lower it). */
+    static int workInBackgroundAbove = 300;
 
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cascadeviz-log");
@@ -100,7 +102,8 @@ public final class SqlLogView extends VBox {
         long gen = ++generation;
         Trace trace = model.getTrace();
         var steps = model.steps();
-        if (trace == null || trace.statements().size() <= WORK_IN_BACKGROUND_ABOVE) {
+        feeding = false;
+        if (trace == null || trace.statements().size() <= workInBackgroundAbove) {
             EchoLog l = EchoLog.of(trace, steps);
             show(l, l.text().isEmpty() ? null : SqlHighlighter.spans(l.text()));
             return;
@@ -108,17 +111,63 @@ public final class SqlLogView extends VBox {
         area.replaceText("");
         log = EchoLog.of(null, List.of());
         marked = null;
+        feeding = true;
         counts.setText("writing the log of " + trace.statements().size() + " statements…");
         worker.submit(() -> {
             EchoLog l = EchoLog.of(trace, steps);
-            var spans = SqlHighlighter.spans(l.text());
-            javafx.application.Platform.runLater(() -> {
-                if (gen == generation) {
-                    show(l, spans);
-                }
-            });
+            List<String> parts = chunks(l.text());
+            List<org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>>> spans = new java.util.ArrayList<>();
+            for (String part : parts) {
+                spans.add(SqlHighlighter.spans(part));
+            }
+            javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, 0));
         });
     }
+
+    /** Lines put into the log per pulse: a whole big log at once kept the JavaFX thread for a quarter second and more. */
+    static int linesPerPulse = 500;
+
+    /** The text cut at line ends into pieces of {@link #linesPerPulse} lines. */
+    static List<String> chunks(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' && ++lines == linesPerPulse) {
+                out.add(text.substring(start, i + 1));
+                start = i + 1;
+                lines = 0;
+            }
+        }
+        if (start < text.length() || out.isEmpty()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /** Appends piece {@code i} and its colours, then the next piece on a later pulse; the log is whole after the last. */
+    private void feed(long gen, EchoLog l, List<String> parts, List<org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>>> spans,
+                      int i) {
+        if (gen != generation) {
+            return;
+        }
+        int at = area.getLength();
+        area.appendText(parts.get(i));
+        area.setStyleSpans(at, spans.get(i));
+        if (i + 1 < parts.size()) {
+            counts.setText("writing the log… " + (i + 1) * linesPerPulse + " lines");
+            javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, i + 1));
+            return;
+        }
+        log = l;
+        marked = null;
+        feeding = false;
+        refreshCounts();
+        markCurrent();
+    }
+
+    /** True while a big log is being fed in: the counts line says so until it is whole. */
+    private boolean feeding;
 
     private void show(EchoLog l, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans) {
         log = l;
@@ -132,6 +181,9 @@ public final class SqlLogView extends VBox {
     }
 
     private void refreshCounts() {
+        if (feeding) {
+            return;
+        }
         Trace trace = model.getTrace();
         if (trace == null) {
             counts.setText(model.isRunning() ? "running…" : "");
@@ -162,7 +214,7 @@ public final class SqlLogView extends VBox {
             return;
         }
         int[] lines = log.statementLines().get(step - 1);
-        if (log.statementCount() > WORK_IN_BACKGROUND_ABOVE) {
+        if (log.statementCount() > workInBackgroundAbove) {
             // a paragraph style is a change of the document, which RichTextFX checks against the
             // whole text: on a log of thousands of statements that took seconds a step. A
             // selection marks the lines without changing the document.

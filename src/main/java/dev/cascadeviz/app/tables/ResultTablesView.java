@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.tables;
 
+import dev.cascadeviz.app.viewmodel.TablesModel;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
@@ -43,6 +44,8 @@ public final class ResultTablesView extends VBox {
     public static final PseudoClass INSERTED = PseudoClass.getPseudoClass("inserted");
     public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    /** On the pane while it shows (and edits) the starting rows rather than a run's result. */
+    public static final PseudoClass STARTING_ROWS = PseudoClass.getPseudoClass("starting-rows");
 
     /**
      * Rows drawn per table. A lesson's tables are a few rows; a 37,000-row benchmark must not
@@ -54,6 +57,7 @@ public final class ResultTablesView extends VBox {
     static final int MAX_ROWS_SHOWN = 40;
 
     private final WorkspaceModel model;
+    private final TablesModel tables;
     private final Tooltip rowActionsTip = new Tooltip("Run a session call on this row");
     private final VBox content = new VBox(12);
     private final Label state = new Label();
@@ -64,6 +68,7 @@ public final class ResultTablesView extends VBox {
 
     public ResultTablesView(WorkspaceModel model) {
         this.model = model;
+        this.tables = new TablesModel(model);
         getStyleClass().add(STYLE);
         setId("result-tables");
         Label title = new Label("Tables");
@@ -72,23 +77,96 @@ public final class ResultTablesView extends VBox {
         state.getStyleClass().add("tables-state");
         HBox bar = new HBox(8, title, state);
         bar.getStyleClass().add("pane-bar");
+        Label hint = new Label();
+        hint.setId("tables-mode-hint");
+        hint.getStyleClass().add("tables-mode-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        // the switch beside what an edit does in each mode: the two read as one sentence
+        HBox modeBar = new HBox(8, modeToggle(), hint);
+        modeBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        modeBar.getStyleClass().add("tables-mode-bar");
+        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> TablesModel.hint(tables.getMode()), tables.modeProperty()));
+        Label refusal = new Label();
+        refusal.setId("tables-refusal");
+        refusal.getStyleClass().add("tables-refusal");
+        refusal.setWrapText(true);
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.setMaxWidth(Double.MAX_VALUE);
+        refusal.textProperty().bind(tables.refusalProperty());
+        refusal.visibleProperty().bind(tables.refusalProperty().isNotNull());
+        refusal.managedProperty().bind(refusal.visibleProperty());
         content.getStyleClass().add("tables-content");
         scroll.setId("tables-scroll");
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         FlowPane legend = legend();
         // in presentation the room goes to the rows; the colours are the ones the class knows by then
-        legend.visibleProperty().bind(model.presentationProperty().not());
+        // and the starting rows have no changes to explain
+        legend.visibleProperty().bind(model.presentationProperty().not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !tables.isStartingRows(), tables.modeProperty())));
         legend.managedProperty().bind(legend.visibleProperty());
-        getChildren().addAll(bar, legend, scroll);
+        getChildren().addAll(bar, modeBar, refusal, legend, scroll);
+        big = new BigTables(model, content, state, this::scrollCardIntoView);
         model.openedProperty().addListener((o, a, b) -> {
             scroll.setVvalue(0);
             scroll.setHvalue(0);
         });
-        model.traceProperty().addListener((o, a, b) -> refresh());
-        model.stepProperty().addListener((o, a, b) -> refresh());
+        // the starting rows are the scenario's: a run finishing or a step shown leaves them as they are
+        model.traceProperty().addListener((o, a, b) -> refreshResult());
+        model.stepProperty().addListener((o, a, b) -> refreshResult());
         model.scenarioProperty().addListener((o, a, b) -> refresh());
+        tables.modeProperty().addListener((o, a, b) -> {
+            pseudoClassStateChanged(STARTING_ROWS, tables.isStartingRows());
+            refresh();
+        });
         refresh();
+    }
+
+    /** The pane's view model: its mode and the starting-row edits. */
+    public TablesModel tablesModel() {
+        return tables;
+    }
+
+    /** "Starting rows" | "Run result": which one the pane shows, and so what its edits change. */
+    private javafx.scene.Node modeToggle() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton starting = new javafx.scene.control.ToggleButton("Starting rows");
+        starting.setId("tables-starting-rows");
+        starting.setTooltip(new Tooltip("The data every run begins with: edits here change it"));
+        javafx.scene.control.ToggleButton result = new javafx.scene.control.ToggleButton("Run result");
+        result.setId("tables-run-result");
+        result.setTooltip(new Tooltip("The tables after the statement shown, or after the run: edits here add session steps"));
+        starting.setToggleGroup(group);
+        result.setToggleGroup(group);
+        starting.getStyleClass().addAll(atlantafx.base.theme.Styles.LEFT_PILL, atlantafx.base.theme.Styles.SMALL);
+        result.getStyleClass().addAll(atlantafx.base.theme.Styles.RIGHT_PILL, atlantafx.base.theme.Styles.SMALL);
+        Runnable follow = () -> (tables.isStartingRows() ? starting : result).setSelected(true);
+        follow.run();
+        tables.modeProperty().addListener((o, a, b) -> follow.run());
+        starting.setOnAction(e -> {
+            tables.showStartingRows();
+            follow.run();
+        });
+        result.setOnAction(e -> {
+            tables.showResult();
+            follow.run();
+        });
+        starting.setMinWidth(Region.USE_PREF_SIZE);
+        result.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(starting, result);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.getStyleClass().add("tables-mode");
+        return box;
+    }
+
+    private void refreshResult() {
+        if (!tables.isStartingRows()) {
+            refresh();
+        }
     }
 
     private static FlowPane legend() {
@@ -102,39 +180,34 @@ public final class ResultTablesView extends VBox {
         db.getStyleClass().addAll("legend-item", "legend-db");
         Label arrow = new Label("old → new: a changed value");
         arrow.getStyleClass().add("legend-item");
-        Label actions = new Label("⋯ on a row: delete it, or unlink it from its parent; double-click a cell to set it");
-        actions.getStyleClass().add("legend-item");
-        legend.getChildren().addAll(orm, inserted, db, arrow, actions);
+        legend.getChildren().addAll(orm, inserted, db, arrow);
         return legend;
     }
 
     /**
-     * Rows (before the run) plus changes (in the trace) above which the tables are worked out
-     * off the JavaFX thread: a lesson's tables appear at once, a 37,000-row run's never freeze
-     * the window (the replay of every change takes seconds there).
+     * Rows (before the run) plus changes (in the trace) above which the tables are virtualized
+     * tables fed from a worker thread ({@link BigTables}): a lesson's tables are grids that
+     * appear at once, a 37,000-row run's never freeze the window.
      */
-    static final int WORK_IN_BACKGROUND_ABOVE = 20_000;
+    static int bigAbove = 20_000;
 
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-tables");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Counts refreshes: a background result shows only if no newer refresh came since. */
-    private long generation;
+    private final BigTables big;
 
     private void refresh() {
-        long gen = ++generation;
         Scenario s = model.getScenario();
         if (s == null) {
-            show(gen, null, Map.of(), "");
+            big.detach();
+            show(null, Map.of(), "");
             return;
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
         java.util.function.Supplier<Map<String, List<RowState>>> work;
         String text;
-        if (trace == null) {
+        if (tables.isStartingRows()) {
+            work = () -> TableReplay.untouched(s, null);
+            text = "the starting rows (the scenario's data before any step)";
+        } else if (trace == null) {
             work = () -> TableReplay.untouched(s, null);
             text = model.isRunning() ? "before the run (running…)" : "before the run";
         } else if (step >= 0) {
@@ -151,25 +224,17 @@ public final class ResultTablesView extends VBox {
             work = () -> TableReplay.outcome(s, trace);
             text = "after the run, compared with before";
         }
-        if (size(s, trace) <= WORK_IN_BACKGROUND_ABOVE) {
-            show(gen, s, work.get(), text);
+        if (size(s, trace) > bigAbove) {
+            if (!big.attached()) {
+                content.getChildren().clear();
+                firstCurrent = null;
+                lastCurrent = null;
+            }
+            big.request(new BigTables.Request(s, trace, step, text));
             return;
         }
-        state.setText(text + "  (working it out…)");
-        worker.submit(() -> {
-            Map<String, List<RowState>> tables = work.get();
-            Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
-            Map<String, Integer> live = new java.util.HashMap<>();
-            tables.forEach((name, rows) -> {
-                drawn.put(name, shown(rows));
-                live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count());
-            });
-            javafx.application.Platform.runLater(() -> {
-                if (gen == generation) {
-                    show(gen, s, drawn, text, tables, live);
-                }
-            });
-        });
+        big.detach();
+        show(s, work.get(), text);
     }
 
     private static int size(Scenario s, Trace trace) {
@@ -185,16 +250,16 @@ public final class ResultTablesView extends VBox {
         return n;
     }
 
-    private void show(long gen, Scenario s, Map<String, List<RowState>> tables, String text) {
+    private void show(Scenario s, Map<String, List<RowState>> tables, String text) {
         Map<String, Integer> live = new java.util.HashMap<>();
         tables.forEach((name, rows) -> live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count()));
         Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
         tables.forEach((name, rows) -> drawn.put(name, shown(rows)));
-        show(gen, s, drawn, text, tables, live);
+        show(s, drawn, text, tables, live);
     }
 
     /** Draws the cards: {@code drawn} the rows to draw per table, {@code all} every row (for the counts). */
-    private void show(long gen, Scenario s, Map<String, List<RowState>> drawn, String text,
+    private void show(Scenario s, Map<String, List<RowState>> drawn, String text,
                       Map<String, List<RowState>> all, Map<String, Integer> live) {
         content.getChildren().clear();
         firstCurrent = null;
@@ -203,11 +268,25 @@ public final class ResultTablesView extends VBox {
         if (s == null) {
             return;
         }
-        drawn.forEach((name, rows) -> content.getChildren().add(tableCard(s, name, rows, all.get(name).size(), live.get(name))));
+        boolean starting = tables.isStartingRows();
+        drawn.forEach((name, rows) -> content.getChildren().add(
+                tableCard(s, name, rows, all.get(name), live.get(name), starting)));
         if (firstCurrent != null) {
             javafx.scene.Node target = firstCurrent;
             javafx.application.Platform.runLater(() -> scrollIntoView(target));
         }
+    }
+
+    /** Scrolls the pane so a big table's card is in view. */
+    private void scrollCardIntoView(javafx.scene.Node table) {
+        firstCurrent = table;
+        lastCurrent = table;
+        javafx.application.Platform.runLater(() -> scrollIntoView(table));
+    }
+
+    /** Every row of a big run's table as drawn (tests); empty for a small run's grid. */
+    List<RowState> bigRows(String table) {
+        return big.rows(table);
     }
 
     /** Scrolls the tables so the node (a cell of a row the current statement changed) is in view. */
@@ -234,9 +313,11 @@ public final class ResultTablesView extends VBox {
         scroll.setVvalue(Math.min(1, y / (contentHeight - viewport)));
     }
 
-    private VBox tableCard(Scenario s, String name, List<RowState> rows, int total, int live) {
+    private VBox tableCard(Scenario s, String name, List<RowState> rows, List<RowState> all, int live, boolean starting) {
+        int total = all.size();
         Table table = s.table(name);
-        Label title = new Label(name + "  (" + live + " of " + total + " rows)");
+        Label title = new Label(name + (starting ? "  (" + total + (total == 1 ? " starting row)" : " starting rows)")
+                : "  (" + live + " of " + total + " rows)"));
         title.getStyleClass().add("table-title");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("table-grid");
@@ -258,10 +339,18 @@ public final class ResultTablesView extends VBox {
         String previousNote = null;
         for (RowState row : rows) {
             String note = row.note();
-            addRow(grid, name, columns, row, r++, !note.isEmpty() && note.equals(previousNote) ? SAME_AS_ABOVE : note);
+            String noteText = !note.isEmpty() && note.equals(previousNote) ? SAME_AS_ABOVE : note;
+            if (starting) {
+                addStartingRow(grid, name, columns, row, all.indexOf(row), r++);
+            } else {
+                addRow(grid, name, columns, row, r++, noteText);
+            }
             previousNote = note;
         }
         VBox card = new VBox(4, title, grid);
+        if (starting && table != null) {
+            card.getChildren().add(StartingRowControls.addButton(tables, name));
+        }
         if (total > rows.size()) {
             Label more = new Label("… " + (total - rows.size()) + " more rows not drawn (changed rows are drawn first)");
             more.getStyleClass().add("row-note");
@@ -371,6 +460,29 @@ public final class ResultTablesView extends VBox {
         styleRow(note, row);
         note.pseudoClassStateChanged(DELETED, false);
         grid.add(note, columns.size() + 1, r);
+    }
+
+    /** A starting row: its cells edited in place, its ⋯ menu deleting it or adding another; {@code index} its place in the file. */
+    private void addStartingRow(GridPane grid, String table, List<String> columns, RowState row, int index, int r) {
+        MenuButton menu = new MenuButton("⋯");
+        menu.getStyleClass().addAll("row-actions", atlantafx.base.theme.Tweaks.NO_ARROW, atlantafx.base.theme.Styles.FLAT);
+        menu.setMnemonicParsing(false);
+        menu.setId("starting-row-" + table + "-" + index);
+        menu.getItems().setAll(StartingRowControls.rowMenu(tables, table, index));
+        grid.add(menu, 0, r);
+        for (int c = 0; c < columns.size(); c++) {
+            String column = columns.get(c);
+            Label cell = new Label(row.cellText(column));
+            cell.getStyleClass().addAll("table-cell-label", "starting-cell");
+            cell.setMaxWidth(Double.MAX_VALUE);
+            cell.setMinWidth(Region.USE_PREF_SIZE);
+            cell.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    StartingRowControls.editInPlace(tables, grid, cell, table, index, column, row.shown().get(column));
+                }
+            });
+            grid.add(cell, c + 1, r);
+        }
     }
 
     private static void styleRow(Label cell, RowState row) {

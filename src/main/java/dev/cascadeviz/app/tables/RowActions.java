@@ -3,6 +3,7 @@ package dev.cascadeviz.app.tables;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.workbench.MappedEdge;
+import dev.cascadeviz.workbench.SaveEdits;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.MappedClass;
@@ -16,7 +17,8 @@ import javafx.scene.control.MenuItem;
 
 /**
  * The session calls a row offers: delete it, remove it from its parent's collection, set its
- * parent to None; or a new object like it (appended new + add, see {@link NewObjectDialog}). Each replaces the steps with that call and a commit (undoable) and runs.
+ * parent to None; a new child in one of its collections (new + append + commit); or a new object
+ * like it (appended new + add, see {@link NewObjectDialog}). Each replaces the steps with that call and a commit (undoable) and runs.
  */
 public final class RowActions {
 
@@ -80,6 +82,13 @@ public final class RowActions {
                 set.setOnAction(e -> model.edit(text + "; commit", Edits.setNoneAndCommit(self, edge.name())));
                 items.add(set);
             }
+        }
+        for (MappedEdge edge : SaveEdits.collections(s, self.className())) {
+            MenuItem append = new MenuItem("Add new " + edge.targetClass() + " to " + self + "." + edge.name() + "…");
+            append.setId("append-new-" + table + "-" + edge.name());
+            append.setOnAction(e -> NewObjectDialog.openAppend(append.getParentPopup() == null ? null
+                    : append.getParentPopup().getOwnerWindow(), model, self, edge));
+            items.add(append);
         }
         return items;
     }

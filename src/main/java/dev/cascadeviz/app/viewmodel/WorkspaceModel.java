@@ -77,7 +77,10 @@ public final class WorkspaceModel {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened");
     private final StringBinding windowTitle;
-    private Task<Trace> currentRun;
+    /** The run, or the read of a big file, under way; Cancel stops it. */
+    private Task<?> currentRun;
+    /** The read of a big file, when that is what runs. */
+    private Task<Scenario> currentRead;
 
     public WorkspaceModel(ScenarioIO io, ScenarioRunner runner) {
         this.io = io;
@@ -247,6 +250,59 @@ public final class WorkspaceModel {
         }
     }
 
+    /**
+     * Files above this size are read off the JavaFX thread ({@link #openInBackground}): reading
+     * the 37,449-row benchmark file took the window away for about a second.
+     */
+    public static final long READ_IN_BACKGROUND_ABOVE = 256 * 1024;
+
+    /**
+     * Opens a file as {@link #open} does, reading it off the JavaFX thread when it is big; while
+     * it is read the window shows it is busy and Cancel stops it. {@code done} gets null once the
+     * scenario is shown, or the problem; nothing when cancelled.
+     */
+    public void openInBackground(Path path, java.util.function.Consumer<String> done) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(path);
+        } catch (java.io.IOException | RuntimeException e) {
+            size = 0;
+        }
+        if (size <= READ_IN_BACKGROUND_ABOVE) {
+            done.accept(open(path));
+            return;
+        }
+        cancelRun();
+        Task<Scenario> task = new Task<>() {
+            @Override
+            protected Scenario call() throws Exception {
+                return io.load(path);
+            }
+        };
+        currentRun = task;
+        currentRead = task;
+        running.set(true);
+        status.set("Reading " + path.getFileName() + "…");
+        task.setOnSucceeded(e -> {
+            if (currentRun == task) {
+                currentRun = null;
+                running.set(false);
+                show(task.getValue(), path, path.getFileName().toString());
+                done.accept(null);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (currentRun == task) {
+                currentRun = null;
+                running.set(false);
+                status.set("Could not open " + path.getFileName());
+                Throwable x = task.getException();
+                done.accept(x instanceof Exception ex ? problemText(path.getFileName().toString(), ex) : String.valueOf(x));
+            }
+        });
+        executor.submit(task);
+    }
+
     /** Opens a built-in scenario from its text; it has no file until saved. */
     public String openText(String text, String fileName) {
         try {
@@ -387,8 +443,8 @@ public final class WorkspaceModel {
             }
         };
         currentRun = task;
+        running.set(true); // first: a view told of the step's reset can tell it from a user's move
         step.set(-1);
-        running.set(true);
         runFailure.set(null);
         status.set("Running…");
         task.setOnSucceeded(e -> {
@@ -423,12 +479,12 @@ public final class WorkspaceModel {
 
     /** Interrupts the running worker; the result, if it still comes, is ignored. */
     public void cancelRun() {
-        Task<Trace> t = currentRun;
+        Task<?> t = currentRun;
         if (t != null) {
             t.cancel(true);
             currentRun = null;
             running.set(false);
-            status.set("Run cancelled");
+            status.set(t == currentRead ? "Opening cancelled" : "Run cancelled");
         }
     }
 

@@ -52,8 +52,9 @@ public final class SqlCompiler {
             } else if (style == LabelStyle.NONE || names.add(column)) {
                 parts.add(rendered);
             } else {
-                int n = anonymous.merge(column, 1, Integer::sum);
-                parts.add(rendered + " AS " + SqlIdentifiers.quote(column + "_" + n));
+                String body = SqlIdentifiers.anonymousBody(column);
+                int n = anonymous.merge(body, 1, Integer::sum);
+                parts.add(rendered + " AS " + SqlIdentifiers.quote(body + "_" + n));
             }
             return this;
         }

@@ -1,0 +1,132 @@
+package dev.cascadeviz.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.viewmodel.ScenarioIO;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A big file is read off the JavaFX thread: while it is read the window answers, says so, and
+ * Cancel stops the read (nothing is opened); a read that completes opens the scenario as a
+ * small file would.
+ */
+class OpenBigFileTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+    private WorkspaceModel model;
+    private MainWindow window;
+    private final CountDownLatch reading = new CountDownLatch(1);
+    private final CountDownLatch interrupted = new CountDownLatch(1);
+    private volatile boolean block;
+
+    /** The real loader, which can be made to wait (as a slow disk or a huge file would) until interrupted. */
+    private final ScenarioIO io = new ScenarioIO() {
+        @Override
+        public Scenario load(Path file) throws Exception {
+            reading.countDown();
+            if (block) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw e;
+                }
+            }
+            return AppServices.files().load(file);
+        }
+
+        @Override
+        public Scenario parse(String text, String fileName) throws Exception {
+            return AppServices.files().parse(text, fileName);
+        }
+
+        @Override
+        public void save(Scenario scenario, Path file) throws Exception {
+            AppServices.files().save(scenario, file);
+        }
+    };
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            MainWindow.applyTheme(false);
+            model = new WorkspaceModel(io, AppServices.runner());
+            window = new MainWindow(s, model, ScenarioLibrary.load(),
+                    new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test-big")));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        interact(model::shutdown);
+        FxToolkit.cleanupStages();
+    }
+
+    /** A lesson padded with a YAML comment past the size read in the background. */
+    private Path bigFile() throws Exception {
+        String lesson = ScenarioLibrary.text("31-libraries-books-not-null.yaml");
+        StringBuilder text = new StringBuilder(lesson).append('\n');
+        while (text.length() <= WorkspaceModel.READ_IN_BACKGROUND_ABOVE + 1000) {
+            text.append("# padding: a big file is read off the JavaFX thread\n");
+        }
+        Path file = dir.resolve("big.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void cancelStopsTheReadOfABigFileAndOpensNothing() throws Exception {
+        Path file = bigFile();
+        block = true;
+        interact(() -> window.open(file));
+        assertTrue(reading.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.isRunning(), "the read counts as work under way");
+        assertTrue(lookup("#cancel-button").query().isVisible(), "Cancel is in reach while the file is read");
+        String status = lookup("#status").<Label>query().getText();
+        assertTrue(status.startsWith("Reading big.yaml"), status);
+        clickOn("#cancel-button");
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the read was interrupted");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.isRunning());
+        assertNull(model.getScenario(), "nothing was opened");
+        assertEquals("Opening cancelled", lookup("#status").<Label>query().getText());
+    }
+
+    @Test
+    void aBigFileReadInTheBackgroundOpensAndRuns() throws Exception {
+        Path file = bigFile();
+        interact(() -> window.open(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(file, model.fileProperty().get());
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml");
+        assertEquals(lesson.tables().keySet(), model.getScenario().tables().keySet());
+        assertEquals(lesson.steps(), model.getScenario().steps());
+        String status = lookup("#status").<Label>query().getText();
+        assertTrue(status.startsWith("Run finished") || status.startsWith("Run failed"), status);
+    }
+}

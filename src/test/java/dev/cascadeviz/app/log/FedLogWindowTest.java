@@ -1,0 +1,77 @@
+package dev.cascadeviz.app.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.app.AppServices;
+import dev.cascadeviz.app.MainWindow;
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.EchoLog;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A big run's log goes into the window a few lines a pulse: once fed it is the whole echo log,
+ * and a step marks that statement's lines. The sizes are lowered so a lesson takes that path.
+ */
+class FedLogWindowTest extends FxRobot {
+
+    private WorkspaceModel model;
+    private int aboveBefore;
+    private int linesBefore;
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        aboveBefore = SqlLogView.workInBackgroundAbove;
+        linesBefore = SqlLogView.linesPerPulse;
+        SqlLogView.workInBackgroundAbove = 0;
+        SqlLogView.linesPerPulse = 2;
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            MainWindow.applyTheme(false);
+            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
+            new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        SqlLogView.workInBackgroundAbove = aboveBefore;
+        SqlLogView.linesPerPulse = linesBefore;
+        interact(model::shutdown);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theFedLogIsTheWholeEchoLogAndAStepMarksItsStatement() throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml");
+        interact(() -> model.show(lesson, null, "31.yaml"));
+        SqlLogView log = lookup("#sql-log").query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.getTrace() != null && !model.isRunning()
+                && log.countsText().contains("statement") && !log.countsText().contains("writing"));
+        WaitForAsyncUtils.waitForFxEvents();
+        EchoLog expected = EchoLog.of(model.getTrace(), model.steps());
+        assertTrue(expected.text().split("\n").length > 2 * SqlLogView.linesPerPulse, "fed in several pieces");
+        assertEquals(expected.text(), log.text());
+        int n = model.getTrace().statements().size();
+        interact(() -> model.stepTo(n));
+        WaitForAsyncUtils.waitForFxEvents();
+        CodeArea area = lookup("#sql-log-area").query();
+        int[] lines = expected.statementLines().get(n - 1);
+        String selected = area.getSelectedText();
+        assertTrue(selected.startsWith(model.getTrace().statements().get(n - 1).sql().split("\n")[0]), selected);
+        assertEquals(lines[1] - lines[0] + 1, selected.split("\n", -1).length);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.cascadeviz.app.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cascadeviz.app.AppServices;
+import dev.cascadeviz.app.MainWindow;
+import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.library.ScenarioLibrary;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.ObjectRef;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Step;
+import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.RowState;
+import dev.cascadeviz.workbench.TableReplay;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The tables of a big run (virtualized tables fed from a worker, stepped through a timeline)
+ * show, at every Previous/Next, the same rows as a replay from the start, and the whole outcome
+ * at the end. The size above which a run counts as big is lowered so that a small scenario with
+ * a COMMIT and a ROLLBACK takes that path.
+ */
+class BigTablesWindowTest extends FxRobot {
+
+    private WorkspaceModel model;
+    private int bigAboveBefore;
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        bigAboveBefore = ResultTablesView.bigAbove;
+        ResultTablesView.bigAbove = 0;
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            MainWindow.applyTheme(false);
+            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
+            new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        ResultTablesView.bigAbove = bigAboveBefore;
+        interact(model::shutdown);
+        FxToolkit.cleanupStages();
+    }
+
+    private ResultTablesView view() {
+        return lookup("#result-tables").query();
+    }
+
+    /** Waits until the tables pane shows what was asked for. */
+    private void awaitTables() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null
+                && !lookup("#tables-state").<Label>query().getText().contains("working"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void assertShows(Map<String, List<RowState>> expected, String where) {
+        for (var e : expected.entrySet()) {
+            List<RowState> shown = view().bigRows(e.getKey());
+            assertEquals(e.getValue().size(), shown.size(), where + ": rows of " + e.getKey());
+            for (int i = 0; i < shown.size(); i++) {
+                assertTrue(e.getValue().get(i).sameAs(shown.get(i)), where + ": " + e.getKey() + " row " + i);
+            }
+            TableView<?> table = lookup("#table-" + e.getKey()).query();
+            assertEquals(shown.size(), table.getItems().size());
+        }
+    }
+
+    @Test
+    void previousAndNextShowTheSameTablesAsAReplayFromTheStart() throws Exception {
+        // lesson 31: a delete rolled back, a delete committed, a delete that fails (rolled back too)
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
+                .withSteps(List.of(new Step.Delete(ObjectRef.of("Book", 3L)), new Step.Flush(), new Step.Rollback(),
+                        new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
+                        new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit()));
+        interact(() -> model.show(lesson, null, "31.yaml"));
+        awaitTables();
+        Scenario s = model.getScenario();
+        Trace trace = model.getTrace();
+        int n = trace.statements().size();
+        assertTrue(n >= 3, "statements: " + n);
+        assertTrue(trace.transactions().stream().anyMatch(t -> "ROLLBACK".equals(t.kind())), "the run rolls back a transaction");
+        assertShows(TableReplay.outcome(s, trace), "the outcome");
+        for (int step = 1; step <= n; step++) {
+            interact(model::stepNext);
+            awaitTables();
+            assertEquals(step, model.getStep());
+            assertShows(TableReplay.after(s, trace, step), "Next to " + step);
+            assertTrue(lookup("#tables-state").<Label>query().getText().startsWith("after statement " + step + " of " + n));
+        }
+        for (int step = n - 1; step >= 0; step--) {
+            interact(model::stepPrevious);
+            awaitTables();
+            assertShows(TableReplay.after(s, trace, step), "Previous to " + step);
+        }
+        interact(model::showOutcome);
+        awaitTables();
+        assertShows(TableReplay.outcome(s, trace), "the outcome again");
+        interact(() -> model.stepTo(n));
+        awaitTables();
+        assertShows(TableReplay.after(s, trace, n), "a jump to the last statement");
+    }
+
+    @Test
+    void aSmallScenarioOpenedAfterABigOneIsDrawnAsGridsAgain() throws Exception {
+        Path file = Path.of(getClass().getResource(
+                "/conformance/scenarios/generated/interleaved/two-parents_default_pdfalse_odnone.yaml").toURI());
+        interact(() -> model.open(file));
+        awaitTables();
+        assertFalse(lookup("#result-tables .row-table").queryAll().isEmpty(), "a big run's tables are virtualized tables");
+        ResultTablesView.bigAbove = 20_000;
+        Path other = Path.of(getClass().getResource(
+                "/conformance/scenarios/generated/interleaved/child-first_default_pdfalse_odnone.yaml").toURI());
+        Scenario small = ScenarioFiles.load(other);
+        interact(() -> model.show(small, other, "small.yaml"));
+        awaitTables();
+        assertTrue(lookup("#result-tables .row-table").queryAll().isEmpty());
+        assertFalse(lookup(".table-grid").queryAll().isEmpty(), "a small run's tables are grids");
+    }
+}
