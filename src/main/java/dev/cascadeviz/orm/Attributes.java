@@ -300,7 +300,11 @@ public final class Attributes {
     /** {@code collection.append(child)} on a loaded or unloaded collection. */
     public void append(InstanceState state, RelProp prop, InstanceState child, boolean fromBackref, Passive passive) {
         if (isDynamic(prop)) {
-            // DynamicAttributeImpl: no collection to load; the change goes into its collection history
+            // DynamicAttributeImpl: no collection to load; the change goes into its collection history.
+            // Its append event carries the save-update cascade too (track_cascade_events, before the backref)
+            if (!fromBackref) {
+                session.saveSide().attributeEvent(state, prop, child);
+            }
             fireAppendEvent(state, prop, child, fromBackref);
             state.pendingMutations.computeIfAbsent(prop, p -> new InstanceState.PendingCollection()).append(child);
             return;

@@ -563,7 +563,10 @@ public final class Session {
     /** The same walk (no halt), each object reached with the relationship it was reached along, in walk order. */
     public Map<InstanceState, RelProp> cascadeAlong(String type, InstanceState state) {
         Map<InstanceState, RelProp> along = new LinkedHashMap<>();
-        visit(type, state, new LinkedHashSet<>(), new ArrayList<>(), null, along);
+        working(() -> {
+            visit(type, state, new LinkedHashSet<>(), new ArrayList<>(), null, along);
+            return null;
+        });
         return along;
     }
 

@@ -238,8 +238,11 @@ public final class Simulator {
             } else if (step instanceof Step.Append a) {
                 InstanceState parent = require(get(a.parent()), a.attribute());
                 RelProp prop = prop(parent, a.attribute());
-                session.hold(session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
-                        () -> session.attributes().get(parent, prop, Passive.OFF)));
+                if (!Attributes.isDynamic(prop)) {
+                    // a dynamic relationship's attribute is a query: getting it sends nothing
+                    session.hold(session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
+                            () -> session.attributes().get(parent, prop, Passive.OFF)));
+                }
                 InstanceState item = get(a.item());
                 session.because(Why.stepLoad(prop, parent, "the step appends an item to"),
                         () -> session.attributes().append(parent, prop, item, false, Passive.OFF));
