@@ -445,9 +445,12 @@ public final class MainWindow {
             if (s != null) {
                 engine.setValue(s.database().engine());
                 pragma.setSelected(s.database().foreignKeys());
-                pragma.setDisable(s.database().engine() != Engine.SQLITE);
+                // SQLite's PRAGMA means nothing on H2: its room goes to the presenter's controls
+                // (a run of thousands of statements pushed Presentation behind » at 1280 pixels)
+                pragma.setVisible(s.database().engine() == Engine.SQLITE);
             }
         };
+        pragma.managedProperty().bind(pragma.visibleProperty());
         model.scenarioProperty().addListener((o, a, b) -> syncDatabase.run());
         syncDatabase.run();
         engine.valueProperty().addListener((o, a, b) -> {

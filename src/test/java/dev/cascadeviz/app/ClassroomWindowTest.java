@@ -65,7 +65,7 @@ class ClassroomWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen(), "presentation is full screen");
         assertShownInToolbar("#run-button", "#step-previous", "#step-next", "#step-play", "#play-speed",
-                "#engine-choice", "#sqlite-foreign-keys", "#release-choice", "#font-larger", "#presentation-toggle");
+                "#engine-choice", "#release-choice", "#font-larger", "#presentation-toggle");
         interact(() -> stage.setFullScreen(false));
         interact(() -> {
             stage.setWidth(1280);
@@ -76,6 +76,30 @@ class ClassroomWindowTest extends WindowTestBase {
         push(KeyCode.F11);
         assertFalse(stage.isFullScreen());
         assertFalse(stage.getScene().getRoot().getStyleClass().contains("presentation"));
+    }
+
+    @Test
+    void sqlitesForeignKeysSwitchIsShownOnlyOnSqliteAndItsRoomGoesToTheOtherControls() {
+        openDefault();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.SQLITE))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#sqlite-foreign-keys").query().isVisible());
+        ToolBar bar = lookup("#tool-bar").query();
+        double widthOnSqlite = bar.getItems().stream().filter(Node::isManaged).mapToDouble(i -> i.prefWidth(-1)).sum();
+        interact(() -> model.edit("Use H2", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.H2))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#sqlite-foreign-keys").query().isVisible(), "no PRAGMA switch on H2");
+        double widthOnH2 = bar.getItems().stream().filter(Node::isManaged).mapToDouble(i -> i.prefWidth(-1)).sum();
+        assertTrue(widthOnH2 < widthOnSqlite - 50, widthOnH2 + " vs " + widthOnSqlite);
+        assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#release-choice", "#presentation-toggle");
+        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.SQLITE))));
+        presentation(true);
+        assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#sqlite-foreign-keys", "#release-choice",
+                "#font-larger", "#presentation-toggle");
     }
 
     @Test
