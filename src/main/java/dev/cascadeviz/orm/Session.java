@@ -852,6 +852,11 @@ public final class Session {
      * the unreachable ones reaches it.
      */
     void forgetUnreferenced() {
+        if (identityMap.isEmpty()) {
+            // nothing to forget: without this, a run that adds objects step by step walked every
+            // pending object after every step (74,899 steps building a 37,449-row tree: 9 minutes)
+            return;
+        }
         Set<InstanceState> alive = new java.util.HashSet<>();
         Deque<InstanceState> todo = new ArrayDeque<>();
         for (Object h : held) {
