@@ -94,6 +94,8 @@ public final class MainWindow {
     private final Menu libraryMenu = new Menu("Built-in Scenarios");
     private final dev.cascadeviz.app.toolbar.StatementPlayer player;
     private final PresentationMode presentationMode;
+    /** The tables pane (built with the window's body, after the menus that reach it). */
+    private ResultTablesView tablesView;
     private final CompareLauncher compare;
     private LibraryBrowser browser;
 
@@ -195,8 +197,8 @@ public final class MainWindow {
         // RichTextFX takes a third of a second to load: the log is built just after the window shows
         StackPane log = new StackPane();
         Platform.runLater(() -> log.getChildren().add(new SqlLogView(model)));
-        ResultTablesView tables = new ResultTablesView(model);
-        SplitPane bottom = new SplitPane(log, tables);
+        tablesView = new ResultTablesView(model);
+        SplitPane bottom = new SplitPane(log, tablesView);
         bottom.setDividerPositions(0.46);
         SplitPane left = new SplitPane(graphColumn, bottom);
         left.setOrientation(Orientation.VERTICAL);
@@ -315,7 +317,8 @@ public final class MainWindow {
             needsScenario.disableProperty().bind(model.scenarioProperty().isNull());
         }
         bar.setId("menu-bar");
-        dev.cascadeviz.app.editor.EditorMenus.install(bar, stage, model, graph, this::confirmDiscard);
+        dev.cascadeviz.app.editor.EditorMenus.install(bar, stage, model, graph, this::confirmDiscard,
+                table -> tablesView.showStartingRowsOf(table));
         return bar;
     }
 

@@ -125,45 +125,14 @@ class ModelEditingWindowTest extends WindowTestBase {
     }
 
     @Test
-    void startingRowsAreAddedEditedAndDeletedAsTheLoaderChecksThem() {
+    void aClassesStartingRowsCommandShowsThemInTheTablesPaneWhereTheyAreEdited() {
         show(twoClasses());
         rightClickOn(window.graph().classNode("Post"));
         clickOn("Starting rows…");
-        clickOn("#row-add");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(java.util.Map.of("id", 1L)), model.getScenario().rowsOf("posts"));
-        assertEquals("Add a row to posts", model.jobs().undoDescriptionProperty().get());
-        ModelEditor editor = (ModelEditor) window.graph().editing();
-        // a number is kept
-        doubleClickOn(cell("id", 0));
-        push(KeyCode.CONTROL, KeyCode.A);
-        write("7").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(java.util.Map.of("id", 7L)), model.getScenario().rowsOf("posts"), editor.lastRefusal());
-        assertEquals("Set posts row 1 id", model.jobs().undoDescriptionProperty().get());
-        // a word in an integer key: the loader's refusal, nothing changes
-        doubleClickOn(cell("id", 0));
-        push(KeyCode.CONTROL, KeyCode.A);
-        write("abc").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertNotNull(editor.lastRefusal());
-        assertTrue(editor.lastRefusal().contains("expected an integer"), editor.lastRefusal());
-        assertEquals(List.of(java.util.Map.of("id", 7L)), model.getScenario().rowsOf("posts"));
-        clickOn("OK"); // the refusal's message
-        // headless Monocle has no window manager: closing the message raises the main window
-        interact(() -> ((javafx.stage.Stage) lookup("#rows-table").query().getScene().getWindow()).toFront());
-        clickOn(cell("id", 0));
-        clickOn("#row-delete");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.getScenario().rowsOf("posts").isEmpty());
-        interact(model::undo);
-        assertEquals(List.of(java.util.Map.of("id", 7L)), model.getScenario().rowsOf("posts"));
-    }
-
-    /** The visible cell of a column in a row of the rows dialog (its cells are rebuilt after each edit). */
-    private javafx.scene.Node cell(String column, int row) {
-        return from(lookup("#rows-table")).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && c.getTableView() != null && c.getTableColumn() != null && c.getTableColumn().getText().equals(column)
-                && c.getIndex() == row && c.isVisible() && c.getScene() != null).query();
+        assertTrue(lookup("#tables-starting-rows").<javafx.scene.control.ToggleButton>query().isSelected(),
+                "the tables pane shows the starting rows");
+        assertTrue(lookup("#tables-state").<javafx.scene.control.Label>query().getText().contains("starting rows"));
+        assertNotNull(lookup("#table-posts").query(), "the class's table is in the pane");
     }
 }

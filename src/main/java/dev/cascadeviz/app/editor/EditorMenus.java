@@ -26,7 +26,7 @@ public final class EditorMenus {
 
     /** @param confirmDiscard asks to save unsaved changes before the action named; false to stop */
     public static void install(MenuBar bar, Stage stage, WorkspaceModel model, GraphView graph,
-                               Predicate<String> confirmDiscard) {
+                               Predicate<String> confirmDiscard, java.util.function.Consumer<String> showStartingRows) {
         Menu file = menu(bar, "File");
         Menu view = menu(bar, "View");
         MenuItem newItem = item("New…", "Ctrl+N", () -> {
@@ -48,6 +48,7 @@ public final class EditorMenus {
             view.getItems().add(0, layOut);
         }
         ModelEditor editor = new ModelEditor(stage, model);
+        editor.setShowStartingRows(showStartingRows);
         graph.setEditing(editor);
         editor.setGraphArea(() -> graph.getScene() == null ? null : graph.localToScreen(graph.getLayoutBounds()));
         editor.setRefocus(() -> {

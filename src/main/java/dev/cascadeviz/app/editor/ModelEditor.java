@@ -36,6 +36,13 @@ public final class ModelEditor implements GraphEditing {
     /** Gives the keyboard back to the graph after a dialog (else Insert and F2 go nowhere). */
     private Runnable refocus = () -> { };
 
+    /** Shows a table's starting rows where they are edited: the tables pane (set by the main window). */
+    private java.util.function.Consumer<String> showStartingRows = t -> { };
+
+    public void setShowStartingRows(java.util.function.Consumer<String> action) {
+        showStartingRows = action;
+    }
+
     public ModelEditor(Window owner, WorkspaceModel model) {
         this.owner = owner;
         this.model = model;
@@ -189,7 +196,7 @@ public final class ModelEditor implements GraphEditing {
         columns.setOnAction(e -> new ColumnsDialog(this, className).show());
         MenuItem rows = new MenuItem("Starting rows…");
         rows.setId("class-rows");
-        rows.setOnAction(e -> new RowsDialog(this, tableOf(model.getScenario(), className)).show());
+        rows.setOnAction(e -> showStartingRows.accept(tableOf(model.getScenario(), className)));
         Menu relate = new Menu("Add relationship to");
         relate.setId("class-relate");
         for (String other : model.getScenario().classes().keySet()) {

@@ -283,6 +283,18 @@ public final class ResultTablesView extends VBox {
         }
     }
 
+    /** Shows the starting rows (the pane's own mode, where they are edited) with that table's card in view. */
+    public void showStartingRowsOf(String table) {
+        tables.showStartingRows();
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node grid = content.lookup("#table-" + table);
+            if (grid != null) {
+                firstCurrent = grid;
+                scrollIntoView(grid);
+            }
+        });
+    }
+
     /** Scrolls the pane so a big table's card is in view. */
     private void scrollCardIntoView(javafx.scene.Node table) {
         firstCurrent = table;
