@@ -36,4 +36,15 @@ class RecentFilesTest {
         assertEquals(8, recent.list().size());
         assertEquals(Path.of("/tmp/f9.yaml"), recent.list().get(0));
     }
+
+    @Test
+    void theListReachesThePreferencesForTheNextStart() throws Exception {
+        RecentFiles recent = new RecentFiles(node);
+        recent.add(Path.of("/tmp/a.yaml"));
+        recent.add(Path.of("/tmp/b.yaml"));
+        // written behind, on the writer thread: the next start reads what it wrote
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> new RecentFiles(node).list().equals(recent.list()));
+        assertEquals(List.of(Path.of("/tmp/b.yaml"), Path.of("/tmp/a.yaml")), new RecentFiles(node).list());
+    }
 }
