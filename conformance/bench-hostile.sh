@@ -3,10 +3,11 @@
 #   - a 1,000-table ON DELETE CASCADE chain (goal: under 2 s), on SQLite and on H2
 #   - a self-referential chain 10,000 levels deep, deleted level by level by the ORM
 #   - 10^6 rows (1,000 parents, 999,000 children), as YAML and as JSON (goal: peak memory within 1.5 GB on SQLite)
+#   - a title of 8 million characters on one line (reading stays linear: about the time of an 8 MB file)
 # Each is one `java -jar target/cascadeviz.jar trace` (JVM start included, the jar's own relaunch with
 # its command-line options), measured with /usr/bin/time -v: wall time, CPU time (user + system: what
 # the run costs, also on a machine shared with other work) and peak resident memory.
-#   conformance/bench-hostile.sh [chain|tree|rows ...]      (default: all)
+#   conformance/bench-hostile.sh [chain|tree|rows|longline ...]      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench-hostile
@@ -38,13 +39,14 @@ if timings:
     print(" " * 26 + timings[0])
 PY
 }
-what=("$@"); [ ${#what[@]} -eq 0 ] && what=(chain tree rows)
+what=("$@"); [ ${#what[@]} -eq 0 ] && what=(chain tree rows longline)
 for w in "${what[@]}"; do
   case $w in
     chain) gen chain chain-1000.yaml 1000; run chain-1000-sqlite chain-1000.yaml sqlite; run chain-1000-h2 chain-1000.yaml h2 ;;
     tree)  gen tree tree-10000.yaml 10000; run tree-10000 tree-10000.yaml ;;
     rows)  gen rows rows-1000000.yaml 1000000; gen rows rows-1000000.json 1000000
            run rows-1000000-yaml rows-1000000.yaml; run rows-1000000-json rows-1000000.json ;;
-    *) echo "unknown benchmark $w (chain, tree, rows)" >&2; exit 2 ;;
+    longline) gen longline longline-8000000.yaml 8000000; run longline-8000000 longline-8000000.yaml ;;
+    *) echo "unknown benchmark $w (chain, tree, rows, longline)" >&2; exit 2 ;;
   esac
 done

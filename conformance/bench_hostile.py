@@ -8,6 +8,8 @@
   bench_hostile.py rows N OUT       N rows: 1,000 parents and N - 1,000 children (ON DELETE CASCADE);
                                     the ORM deletes Parent(1) with passive_deletes
   bench_hostile.py fkcols N OUT     one table with N nullable columns, each a foreign key to its id
+  bench_hostile.py longline N OUT   a one-table scenario whose title is one line of N characters
+                                    (SnakeYAML re-copied a token at each buffer refill: quadratic)
 OUT ending in .json writes JSON, else YAML (written by hand here: no PyYAML needed, and fast).
 """
 import json
@@ -37,6 +39,12 @@ def tree(n):
                 "children": {"target": "Node", "cascade": "all, delete", "back_populates": "parent"},
                 "parent": {"target": "Node", "back_populates": "children", "remote_side": "node.id"}}}},
             "rows": {"node": rows}, "steps": [{"delete": "Node(1)"}, "commit"]}
+
+
+def long_line(n):
+    doc = chain(1)
+    doc["title"] = "x" * n
+    return doc
 
 
 def many_rows(n):
@@ -105,7 +113,7 @@ def write_yaml(doc, out):
 
 def main():
     kind, n, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    doc = {"chain": chain, "tree": tree, "rows": many_rows, "fkcols": fkcols}[kind](n)
+    doc = {"chain": chain, "tree": tree, "rows": many_rows, "fkcols": fkcols, "longline": long_line}[kind](n)
     with open(path, "w", encoding="utf-8") as out:
         if path.endswith(".json"):
             json.dump(doc, out, separators=(",", ":"))

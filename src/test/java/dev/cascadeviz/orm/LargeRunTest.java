@@ -2,7 +2,6 @@ package dev.cascadeviz.orm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Engine;
@@ -11,13 +10,15 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.RowChange;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Deep and long inputs trace like small ones (issue 16): no stack overflow, no rescans. */
+/**
+ * Deep and long inputs trace like small ones (issue 16): no stack overflow, every level followed.
+ * Their time is measured by conformance/bench-hostile.sh (chain, tree), not asserted here.
+ */
 class LargeRunTest {
 
     /** Tables t0..t(n-1), each row referencing the previous table's with ON DELETE CASCADE. */
@@ -64,7 +65,7 @@ class LargeRunTest {
     void aThousandTableOnDeleteCascadeChainIsFollowedToItsEnd(Engine engine) throws Exception {
         // 1,001 tables: SQLite's deepest trigger recursion (one level more fails in SQLite itself).
         Scenario s = ScenarioFiles.parse(chain(1001, engine), "chain.yaml");
-        Trace trace = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Simulator.withoutTablesBefore().run(s, null));
+        Trace trace = Simulator.withoutTablesBefore().run(s, null);
         assertNull(trace.error());
         TraceStatement delete = trace.statements().get(1);
         assertTrue(delete.sql().startsWith("DELETE FROM t0"), delete.sql());
@@ -83,7 +84,7 @@ class LargeRunTest {
     @ValueSource(ints = {3_000, 10_000})
     void aSelfReferentialChainThousandsOfLevelsDeepIsDeletedLevelByLevel(int levels) throws Exception {
         Scenario s = ScenarioFiles.parse(tree(levels), "tree.yaml");
-        Trace trace = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> Simulator.withoutTablesBefore().run(s, null));
+        Trace trace = Simulator.withoutTablesBefore().run(s, null);
         assertNull(trace.error());
         long deletes = trace.statements().stream().filter(st -> st.sql().startsWith("DELETE")).count();
         assertEquals(levels, deletes); // the deepest level first, one statement per level
