@@ -5,8 +5,11 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.VisibleText;
 import dev.cascadeviz.scenario.StepNotation;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,7 +27,7 @@ final class StepCode {
     private Function<ObjectRef, String> keys;
     private ColumnValue values;
     /** Each scenario name ({@code as:}) to its Python variable. */
-    private final java.util.Map<String, String> bound = new java.util.HashMap<>();
+    private final Map<String, String> bound = new HashMap<>();
 
     /** A column value as Python source (dates and decimals as objects). */
     interface ColumnValue {
@@ -79,13 +82,7 @@ final class StepCode {
             return with(o, "session.delete(" + o.variable + ")");
         }
         if (step instanceof Step.Remove r) {
-            Obtained parent = get(r.parent());
-            String collection = variable(parent.variable + "_" + PythonLiterals.identifier(r.attribute()));
-            Obtained item = get(r.item());
-            List<String> out = new java.util.ArrayList<>(with(parent, collection + " = "
-                    + attribute(parent.variable, r.attribute())));
-            out.addAll(with(item, collection + ".remove(" + item.variable + ")"));
-            return out;
+            return collectionCall(r.parent(), r.attribute(), r.item(), "remove");
         }
         if (step instanceof Step.Set s) {
             Obtained o = get(s.object());
@@ -93,7 +90,7 @@ final class StepCode {
                 return with(o, assign(o.variable, s.attribute(), "None"));
             }
             Obtained v = get(s.value());
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             if (o.line != null) {
                 out.add(o.line);
             }
@@ -130,7 +127,7 @@ final class StepCode {
     private List<String> saveSideLines(Step step) {
         if (step instanceof Step.New n) {
             dev.cascadeviz.model.MappedClass cls = scenario.mappedClass(n.className());
-            List<String> args = new java.util.ArrayList<>();
+            List<String> args = new ArrayList<>();
             n.values().forEach((c, v) -> args.add(names.columnAttribute(cls.table(), c) + "="
                     + values.of(cls.table(), c, v)));
             String call = names.className(n.className()) + "(" + String.join(", ", args) + ")";
@@ -142,13 +139,7 @@ final class StepCode {
             return with(o, "session.add(" + o.variable + ")");
         }
         if (step instanceof Step.Append a) {
-            Obtained parent = get(a.parent());
-            String collection = variable(parent.variable + "_" + PythonLiterals.identifier(a.attribute()));
-            Obtained item = get(a.item());
-            List<String> out = new java.util.ArrayList<>(with(parent, collection + " = "
-                    + attribute(parent.variable, a.attribute())));
-            out.addAll(with(item, collection + ".append(" + item.variable + ")"));
-            return out;
+            return collectionCall(a.parent(), a.attribute(), a.item(), "append");
         }
         if (step instanceof Step.SetColumn s) {
             Obtained o = get(s.object());
@@ -179,6 +170,16 @@ final class StepCode {
     }
 
     /** The object's line (none for a name: its variable exists), then the call. */
+    /** {@code items = parent.items} then {@code items.append(item)} (or remove), each object got first. */
+    private List<String> collectionCall(ObjectRef parentRef, String attributeName, ObjectRef itemRef, String method) {
+        Obtained parent = get(parentRef);
+        String collection = variable(parent.variable + "_" + PythonLiterals.identifier(attributeName));
+        Obtained item = get(itemRef);
+        List<String> out = new ArrayList<>(with(parent, collection + " = " + attribute(parent.variable, attributeName)));
+        out.addAll(with(item, collection + "." + method + "(" + item.variable + ")"));
+        return out;
+    }
+
     private static List<String> with(Obtained o, String call) {
         return o.line == null ? List.of(call) : List.of(o.line, call);
     }
@@ -228,7 +229,7 @@ final class StepCode {
         } else if (step instanceof Step.Expunge e) {
             return "session.expunge(" + sessionGet(e.object()) + ")";
         } else if (step instanceof Step.New n) {
-            List<String> args = new java.util.ArrayList<>();
+            List<String> args = new ArrayList<>();
             n.values().forEach((c, v) -> args.add(c + "=" + PythonLiterals.value(v)));
             return (n.as() == null ? "" : n.as() + " = ") + n.className() + "(" + String.join(", ", args) + ")";
         } else if (step instanceof Step.Add a) {
