@@ -50,12 +50,7 @@ public final class Launcher {
 
     /** The child's exit code, or null when no child could be started (then this JVM runs it). */
     private static Integer relaunch(File jar, String[] args) {
-        List<String> given;
-        try {
-            given = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        } catch (RuntimeException | LinkageError e) {
-            given = List.of();
-        }
+        List<String> given = givenJvmOptions(args);
         ClassArchive.Plan archive = ClassArchive.plan(jar, args);
         List<String> command = childCommand(System.getProperty("java.home"), jar, args, given, archive.jvmOptions());
         try {
@@ -69,6 +64,50 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * The options this JVM was started with (all that come before the program's arguments; the
+     * child keeps those {@link #childCommand} names): read from the process's own command line,
+     * or, when that cannot tell them apart (an {@code @argfile}), from the management interface,
+     * whose start costs this short-lived JVM some 20 ms. Options from the environment
+     * ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}) reach the child through its environment.
+     */
+    private static List<String> givenJvmOptions(String[] args) {
+        try {
+            String[] line = ProcessHandle.current().info().arguments().orElse(null);
+            List<String> options = line == null ? null : optionsBefore(line, args);
+            if (options != null) {
+                return options;
+            }
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * What a java command line (without the program name) has before the program's own arguments,
+     * or null when it does not end with them or holds an {@code @argfile} the launcher expanded.
+     */
+    static List<String> optionsBefore(String[] commandLine, String[] programArgs) {
+        int end = commandLine.length - programArgs.length;
+        if (end < 0) {
+            return null;
+        }
+        for (int i = 0; i < programArgs.length; i++) {
+            if (!commandLine[end + i].equals(programArgs[i])) {
+                return null;
+            }
+        }
+        List<String> options = new ArrayList<>(end);
+        for (int i = 0; i < end; i++) {
+            if (commandLine[i].startsWith("@")) {
+                return null;
+            }
+            options.add(commandLine[i]);
+        }
+        return options;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.cascadeviz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -20,5 +23,35 @@ class LauncherTest {
         expected.addAll(List.of("-Dcascadeviz.debug=true", "-Dorg.sqlite.lib.path=/x", "-Xmx1g", "-Xss8m",
                 "-Dcascadeviz.relaunched=true", "-cp", "app.jar", "dev.cascadeviz.Launcher", "trace", "a.yaml"));
         assertEquals(expected, command);
+    }
+
+    @Test
+    void theOptionsGivenAreWhatComesBeforeTheProgramsArguments() {
+        String[] program = {"trace", "--engine", "sqlite", "a.yaml"};
+        assertEquals(List.of("-Dcascadeviz.debug=true", "-Xmx2g", "-jar", "cascadeviz.jar"), Launcher.optionsBefore(
+                new String[] {"-Dcascadeviz.debug=true", "-Xmx2g", "-jar", "cascadeviz.jar", "trace", "--engine", "sqlite",
+                        "a.yaml"}, program));
+        assertEquals(List.of("-cp", "cascadeviz.jar", "dev.cascadeviz.Launcher"), Launcher.optionsBefore(
+                new String[] {"-cp", "cascadeviz.jar", "dev.cascadeviz.Launcher", "trace", "--engine", "sqlite", "a.yaml"},
+                program));
+        // an option of the program that looks like the JVM's stays the program's
+        assertEquals(List.of("-jar", "c.jar"), Launcher.optionsBefore(new String[] {"-jar", "c.jar", "trace", "-Dx=1"},
+                new String[] {"trace", "-Dx=1"}));
+        // what the command line cannot tell: an argument file, or arguments that are not its end
+        assertNull(Launcher.optionsBefore(new String[] {"@opts", "-jar", "c.jar", "trace", "a.yaml"},
+                new String[] {"trace", "a.yaml"}));
+        assertNull(Launcher.optionsBefore(new String[] {"-jar", "c.jar", "trace", "b.yaml"}, new String[] {"trace", "a.yaml"}));
+        assertNull(Launcher.optionsBefore(new String[] {"a.yaml"}, new String[] {"trace", "a.yaml"}));
+    }
+
+    @Test
+    void theChildGetsTheSystemPropertiesGivenOnTheCommandLine() {
+        List<String> given = Launcher.optionsBefore(new String[] {"-Dcascadeviz.cds=false", "-Xss4m", "-XX:+UseG1GC",
+                "-jar", "c.jar", "trace", "a.yaml"}, new String[] {"trace", "a.yaml"});
+        List<String> command = Launcher.childCommand("/jdk", new File("c.jar"), new String[] {"trace", "a.yaml"}, given);
+        assertTrue(command.containsAll(List.of("-Dcascadeviz.cds=false", "-Xss4m")), command.toString());
+        assertFalse(command.contains("-XX:+UseG1GC"), command.toString());
+        assertEquals(List.of("-cp", "c.jar", "dev.cascadeviz.Launcher", "trace", "a.yaml"),
+                command.subList(command.size() - 5, command.size()));
     }
 }

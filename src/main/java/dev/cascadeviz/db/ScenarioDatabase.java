@@ -36,12 +36,15 @@ public final class ScenarioDatabase implements AutoCloseable {
     private final Scenario scenario;
     private final Engine engine;
     private final Connection connection;
+    /** The ORM's statements, prepared once per text and run again with new parameters. */
+    private final PreparedStatements statements;
     private DatabaseEffects effects;
 
     private ScenarioDatabase(Scenario scenario, Engine engine, Connection connection) {
         this.scenario = scenario;
         this.engine = engine;
         this.connection = connection;
+        this.statements = new PreparedStatements(connection, this::dialect);
     }
 
     /** A new database for the scenario on the engine (null: the scenario's own engine). */
@@ -248,7 +251,9 @@ public final class ScenarioDatabase implements AutoCloseable {
      * by the type at its position in {@code resultTypes} (null or missing: by the value's own kind).
      */
     public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> resultTypes) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(dialect(sql))) {
+        PreparedStatement ps = statements.prepared(sql);
+        try {
+            ps.clearParameters();
             bind(ps, params == null ? List.of() : params);
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
@@ -263,6 +268,9 @@ public final class ScenarioDatabase implements AutoCloseable {
                 }
                 return rows;
             }
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(sql);
+            throw e;
         }
     }
 
@@ -272,7 +280,9 @@ public final class ScenarioDatabase implements AutoCloseable {
      */
     public int[] execute(String sql, List<List<Object>> paramSets, boolean many) throws SQLException {
         List<List<Object>> sets = paramSets == null || paramSets.isEmpty() ? List.of(List.of()) : paramSets;
-        try (PreparedStatement ps = connection.prepareStatement(dialect(sql))) {
+        PreparedStatement ps = statements.prepared(sql);
+        try {
+            ps.clearParameters();
             if (many) {
                 for (List<Object> set : sets) {
                     bind(ps, set);
@@ -286,6 +296,9 @@ public final class ScenarioDatabase implements AutoCloseable {
                 counts[i] = ps.executeUpdate();
             }
             return counts;
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(sql);
+            throw e;
         }
     }
 
@@ -458,6 +471,7 @@ public final class ScenarioDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        statements.close();
         connection.close();
     }
 }

@@ -45,19 +45,19 @@ public final class Executor {
     public List<List<Object>> query(String sql, List<Object> params, List<ColumnType> types, Cause cause) {
         checkInterrupted();
         inTransaction = true;
-        int index = statements.size();
-        statements.add(new TraceStatement(sql, List.of(params), false, null, null, null, cause));
+        // the statement is recorded once, after it ran (whether it failed or not): nothing runs in between
+        int returned = -1;
         long t0 = System.nanoTime();
         try {
             List<List<Object>> rows = db.query(sql, params, types);
-            statements.set(index, statements.get(index).withRowsReturned(rows.size()));
+            returned = rows.size();
             return rows;
         } catch (SQLException e) {
             throw DatabaseErrors.translate(e);
         } finally {
             long took = System.nanoTime() - t0;
             databaseNanos += took;
-            statements.set(index, statements.get(index).withExecutionNanos(took));
+            statements.add(new TraceStatement(sql, List.of(params), false, null, null, null, cause, returned, took));
         }
     }
 
@@ -72,8 +72,7 @@ public final class Executor {
         checkInterrupted();
         inTransaction = true;
         boolean many = paramSets.size() > 1;
-        int index = statements.size();
-        statements.add(new TraceStatement(sql, paramSets, many, changes, null, null, cause));
+        List<RowChange> byDatabase = null;
         long t0 = System.nanoTime();
         try {
             DatabaseEffects.Pending pending = DatabaseEffects.NONE;
@@ -82,10 +81,7 @@ public final class Executor {
                         : db.effects().beforeUpdate(table, keys);
             }
             int[] counts = db.execute(sql, paramSets, many);
-            List<RowChange> byDatabase = pending.changes();
-            if (!byDatabase.isEmpty()) {
-                statements.set(index, statements.get(index).withEffects(changes, byDatabase));
-            }
+            byDatabase = pending.changes();
             int total = 0;
             for (int c : counts) {
                 total += c < 0 ? 1 : c;
@@ -96,7 +92,7 @@ public final class Executor {
         } finally {
             long took = System.nanoTime() - t0;
             databaseNanos += took;
-            statements.set(index, statements.get(index).withExecutionNanos(took));
+            statements.add(new TraceStatement(sql, paramSets, many, changes, byDatabase, null, cause, -1, took));
         }
     }
 

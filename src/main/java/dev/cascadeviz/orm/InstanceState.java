@@ -58,7 +58,8 @@ public final class InstanceState {
     /** {@code insert_order}: when a transient object became pending (the order of its INSERT). */
     long insertOrder;
     Session session;
-    private final String address = "0x" + Long.toHexString(ADDRESSES.addAndGet(0x50));
+    /** Its made-up CPython address, written out only when a message shows it. */
+    private final long address = ADDRESSES.addAndGet(0x50);
 
     InstanceState(Mapper mapper, List<Object> key) {
         this.mapper = mapper;
@@ -119,7 +120,7 @@ public final class InstanceState {
 
     /** Python's repr of the object, e.g. {@code <Song at 0x7f3a5c000050>}. */
     public String repr() {
-        return "<" + mapper.className() + " at " + address + ">";
+        return "<" + mapper.className() + " at 0x" + Long.toHexString(address) + ">";
     }
 
     public boolean isLoaded(RelProp prop) {

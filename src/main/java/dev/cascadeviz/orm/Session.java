@@ -11,7 +11,6 @@ import dev.cascadeviz.trace.Cause;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,6 +30,17 @@ import java.util.function.Supplier;
 public final class Session {
 
     private record IdentityKey(Mapper mapper, List<Object> key) {
+        // written out: a record's generated equals and hashCode go through method handles, which the
+        // command line's C1-only JVM runs several times slower on every identity-map lookup
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityKey k && mapper == k.mapper && key.equals(k.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * mapper.hashCode() + key.hashCode();
+        }
     }
 
     private final Registry registry;
@@ -433,7 +443,7 @@ public final class Session {
     /** Persistent states in primary-key order ({@code persistence._sort_states}). */
     public List<InstanceState> sortStates(Collection<InstanceState> states) {
         List<InstanceState> sorted = new ArrayList<>(states);
-        sorted.sort(Comparator.comparing(InstanceState::key, Session::compareKeys));
+        sorted.sort((a, b) -> compareKeys(a.key, b.key));
         return sorted;
     }
 

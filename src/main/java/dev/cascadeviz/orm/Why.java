@@ -4,6 +4,8 @@ import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
 import dev.cascadeviz.trace.Cause;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -268,13 +270,21 @@ public final class Why {
 
     /** Several objects' causes for one executemany: the distinct sentences, the first one's pointers. */
     public static Cause combine(List<Cause> causes) {
-        List<Cause> distinct = causes.stream().filter(Objects::nonNull).distinct().toList();
-        if (distinct.isEmpty()) {
-            return null;
+        Cause only = null;
+        boolean several = false;
+        for (Cause c : causes) {
+            if (c != null && only == null) {
+                only = c;
+            } else if (c != null && c != only && !c.equals(only)) {
+                several = true;
+                break;
+            }
         }
-        if (distinct.size() == 1) {
-            return distinct.get(0);
+        if (!several) {
+            return only; // the common case, one cause for all the rows (or none), without a set
         }
+        List<Cause> distinct = new ArrayList<>(new LinkedHashSet<>(causes));
+        distinct.remove(null);
         Cause first = distinct.get(0);
         return new Cause(distinct.stream().map(Cause::text).distinct().collect(Collectors.joining("; ")),
                 first.relationship(), first.foreignKey(), first.setting());

@@ -42,9 +42,13 @@ final class TreeReader {
     /** Whether nodes get their positions; without them the YAML parser makes no marks. */
     private final boolean positions;
 
-    private TreeReader(Problems problems, boolean positions) {
+    /** YAML text of at least this many characters is parsed on a thread of its own ({@link YamlEventFeed}). */
+    private final int threadFromChars;
+
+    private TreeReader(Problems problems, boolean positions, int threadFromChars) {
         this.problems = problems;
         this.positions = positions;
+        this.threadFromChars = threadFromChars;
     }
 
     /** Whether text is read as JSON: a .json file name, or text whose first non-blank is '{'. */
@@ -81,12 +85,17 @@ final class TreeReader {
     }
 
     private static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions) {
+        return read(text, json, problems, maxChars, positions, YamlEventFeed.THREAD_FROM_CHARS);
+    }
+
+    /** Like the others, YAML of at least {@code threadFromChars} characters parsed on a thread of its own (tests use both ways). */
+    static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions, int threadFromChars) {
         if (text.length() > maxChars) {
             problems.add(new Node.Pos(1, 1), "the file has " + text.length() + " characters; CascadeViz reads "
                     + "scenario files of up to " + maxChars + " characters (a size limit)");
             return null;
         }
-        TreeReader reader = new TreeReader(problems, positions);
+        TreeReader reader = new TreeReader(problems, positions, threadFromChars);
         return json ? reader.new Json().read(text) : reader.new Yaml().read(text);
     }
 
@@ -139,7 +148,7 @@ final class TreeReader {
     /** YAML: SnakeYAML Engine's events, read through a buffer that holds the longest line so that reading stays linear. */
     private final class Yaml {
 
-        private ParserImpl parser;
+        private YamlEventFeed parser;
 
         Node read(String text) {
             LoadSettings settings = LoadSettings.builder()
@@ -148,10 +157,11 @@ final class TreeReader {
                     .setAllowDuplicateKeys(true)
                     .setUseMarks(positions)
                     .build();
-            try {
-                parser = new ParserImpl(settings, new StreamReader(settings, text));
+            try (YamlEventFeed feed = YamlEventFeed.of(new ParserImpl(settings, new StreamReader(settings, text)),
+                    text.length() >= threadFromChars)) {
+                parser = feed;
                 parser.next(); // stream start
-                if (parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
+                if (parser.peek().getEventId() == Event.ID.StreamEnd) {
                     problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
                             + "'tables', 'classes', 'rows' and 'steps'");
                     return null;

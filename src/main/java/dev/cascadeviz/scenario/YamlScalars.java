@@ -1,6 +1,7 @@
 package dev.cascadeviz.scenario;
 
 import java.math.BigInteger;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,10 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
 
-    private static final Pattern BOOL = Pattern.compile(
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    /** YAML 1.1's boolean words (a set, not a regular expression: every short plain scalar is looked up). */
+    private static final Set<String> BOOL = Set.of(
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+            "off", "Off", "OFF");
     private static final Pattern INT = Pattern.compile(
             "[-+]?0b_*[0-1]+[0-1_]*|[-+]?0_*[0-7]+[0-7_]*|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F]+[0-9a-fA-F_]*");
     private static final Pattern FLOAT = Pattern.compile(
@@ -37,7 +40,7 @@ final class YamlScalars {
         if (first == '~' && n == 1 || text.equals("null") || text.equals("Null") || text.equals("NULL")) {
             return new Node.Scalar(pos, Node.Kind.NULL, null, text);
         }
-        if (n <= 5 && BOOL.matcher(text).matches()) {
+        if (n <= 5 && BOOL.contains(text)) {
             char c = Character.toLowerCase(first);
             boolean value = c == 'y' || c == 't' || c == 'o' && Character.toLowerCase(text.charAt(1)) == 'n';
             return new Node.Scalar(pos, Node.Kind.BOOLEAN, value, text);

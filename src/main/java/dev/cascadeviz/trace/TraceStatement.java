@@ -39,7 +39,11 @@ public record TraceStatement(
 
     public TraceStatement {
         Objects.requireNonNull(sql, "sql");
-        paramSets = List.copyOf(paramSets.stream().map(TraceStatement::copyNullable).toList());
+        List<List<Object>> sets = new ArrayList<>(paramSets.size());
+        for (List<Object> set : paramSets) {
+            sets.add(copyNullable(set));
+        }
+        paramSets = Collections.unmodifiableList(sets);
         changes = changes == null ? List.of() : List.copyOf(changes);
         databaseChanges = databaseChanges == null ? List.of() : List.copyOf(databaseChanges);
         if (why != null) {

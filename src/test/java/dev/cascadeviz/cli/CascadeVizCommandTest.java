@@ -61,6 +61,24 @@ class CascadeVizCommandTest {
     }
 
     @Test
+    void traceTimingsSayWhereTheTimeWentOnStderrAndLeaveTheTraceAlone() {
+        assertEquals(0, run("trace", "--engine", "sqlite", resource("artist.yaml")), err);
+        String plain = out;
+        assertEquals(0, run("trace", "--timings", "--engine", "sqlite", resource("artist.yaml")), err);
+        assertEquals(plain, out, "the trace is the same with --timings");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("timings: jvm start \\+ class loading (\\d+) ms, "
+                + "parsing (\\d+) ms, seeding (\\d+) ms, simulating (\\d+) ms \\(of which database (\\d+) ms\\), "
+                + "snapshots (\\d+) ms, output (\\d+) ms, total (\\d+) ms\\R").matcher(err);
+        assertTrue(m.matches(), err);
+        long parts = 0;
+        for (int g : new int[] {1, 2, 3, 4, 6, 7}) {
+            parts += Long.parseLong(m.group(g));
+        }
+        assertTrue(Long.parseLong(m.group(8)) >= parts, "the total holds the parts: " + err);
+        assertTrue(Long.parseLong(m.group(5)) <= Long.parseLong(m.group(4)), "the database's time is part of simulating");
+    }
+
+    @Test
     void traceRunsOnTheEngineGivenOnTheCommandLine() {
         assertEquals(0, run("trace", "--engine", "sqlite", resource("artist.yaml")), err);
         // SQLite with foreign keys on lets ON DELETE CASCADE remove the songs, as on H2.

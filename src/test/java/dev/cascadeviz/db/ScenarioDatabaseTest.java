@@ -176,6 +176,25 @@ class ScenarioDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void runsTheSameTextAgainWithNewParametersAndAfterTheStatementFailed(Engine engine) throws Exception {
+        try (ScenarioDatabase db = ScenarioDatabase.open(Schemas.artistSongs(engine, true, null), engine)) {
+            String select = "SELECT song.id AS song_id \nFROM song \nWHERE ? = song.artist_id";
+            List<List<Object>> first = db.query(select, List.of(1L), null);
+            List<List<Object>> second = db.query(select, List.of(2L), null);
+            assertEquals(java.util.Set.of(List.of(1L), List.of(2L)), new java.util.HashSet<>(first));
+            assertEquals(List.of(List.of(3L)), second);
+            assertEquals(List.of(), db.query(select, List.of(99L), null));
+            // the foreign key refuses the first update; the same text then runs with a good value
+            String update = "UPDATE song SET artist_id=? WHERE song.id = ?";
+            assertThrows(SQLException.class, () -> db.execute(update, List.of(List.of(99L, 1L)), false));
+            assertArrayEquals(new int[] {1}, db.execute(update, List.of(List.of(2L, 1L)), false));
+            assertArrayEquals(new int[] {1, 1}, db.execute(update, List.of(List.of(1L, 1L), List.of(1L, 2L)), true));
+            assertEquals(List.of(1L, 1L), List.of(db.rows("song").get(0).get("artist_id"), db.rows("song").get(1).get("artist_id")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void runsSqlalchemysTextUnchangedOnTablesAndColumnsNamedWithKeywords(Engine engine) throws Exception {
         Scenario s = Schemas.scenario(engine, true,
                 List.of(table("user", pk("id"), col("value", ColumnType.INTEGER), col("year", ColumnType.INTEGER)),
