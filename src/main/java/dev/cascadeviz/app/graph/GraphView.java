@@ -355,7 +355,8 @@ public final class GraphView extends Pane {
         if (graph == null) {
             return;
         }
-        Diagram now = measure();
+        // new cards are styled to be measured; later ones were styled by the pulses since
+        Diagram now = measure(requested == null);
         if (requested != null && sameSizes(requested, now)) {
             return; // laid out (or being laid out) for these very sizes
         }
@@ -487,7 +488,7 @@ public final class GraphView extends Pane {
         if (graph == null) {
             return;
         }
-        diagram = measure();
+        diagram = measure(true);
         requested = diagram;
         Diagram d = diagram;
         ModelGraph g = graph;
@@ -501,13 +502,14 @@ public final class GraphView extends Pane {
         });
     }
 
-    private Diagram measure() {
+    /** @param style apply CSS to each card and label first (new ones); else they are as the last pulse styled them */
+    private Diagram measure(boolean style) {
         Map<String, double[]> boxes = new HashMap<>();
-        classNodes.forEach((id, n) -> boxes.put(id, size(n)));
-        tableNodes.forEach((id, n) -> boxes.put(id, size(n)));
+        classNodes.forEach((id, n) -> boxes.put(id, size(n, style)));
+        tableNodes.forEach((id, n) -> boxes.put(id, size(n, style)));
         Map<String, double[]> labels = new HashMap<>();
         for (EdgeView e : edges) {
-            labels.put(e.edge().qualifiedName(), size(e.label()));
+            labels.put(e.edge().qualifiedName(), size(e.label(), style));
         }
         return graph.diagram(new ModelGraph.Sizes() {
             @Override
@@ -527,8 +529,10 @@ public final class GraphView extends Pane {
      * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
      * depend on which card is selected. The border counts as 1.5 on every side.
      */
-    private static double[] size(javafx.scene.layout.Region r) {
-        r.applyCss();
+    private static double[] size(javafx.scene.layout.Region r, boolean style) {
+        if (style) {
+            r.applyCss();
+        }
         r.autosize();
         double w = r.getWidth() > 0 ? r.getWidth() : r.prefWidth(-1);
         double h = r.getHeight() > 0 ? r.getHeight() : r.prefHeight(w);
@@ -562,7 +566,7 @@ public final class GraphView extends Pane {
             arrange(); // laid out again only if the sizes are no longer those being laid out
             return;
         }
-        Diagram now = measure();
+        Diagram now = measure(false); // after a pulse: styled already
         if (shown != null && fits(shown, now)) {
             return;
         }
@@ -727,9 +731,7 @@ public final class GraphView extends Pane {
             fitPending = true; // fitted when the layout comes
             return;
         }
-        world.applyCss();
-        world.layout();
-        Rect b = shown == null ? null : shown.bounds();
+        Rect b = shown == null ? null : shown.bounds(); // the layout's own boxes: no CSS or layout pass needed
         if (b == null || b.width() <= 0) {
             return;
         }
