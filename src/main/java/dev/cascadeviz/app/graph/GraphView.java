@@ -104,11 +104,10 @@ public final class GraphView extends Pane {
         model.openedProperty().addListener((o, a, b) -> {
             fitPending = true;
             lastAuto = null;
-            if (layingOut.get()) {
-                world.setVisible(false); // another scenario's places mean nothing here: shown once laid out
-            }
         });
-        model.scenarioProperty().addListener((o, a, b) -> rebuild(b));
+        // built on an event of its own, after the other views have taken the scenario: building and
+        // styling the cards in the same event held the JavaFX thread the longest at open
+        model.scenarioProperty().addListener((o, a, b) -> rebuildLater());
         model.selectionProperty().addListener((o, a, b) -> refreshStates());
         model.stepProperty().addListener((o, a, b) -> refreshStates());
         model.traceProperty().addListener((o, a, b) -> refreshStates());
@@ -162,8 +161,22 @@ public final class GraphView extends Pane {
 
     // ------------------------------------------------------------------ building
 
+    private boolean rebuildPending;
+
+    private void rebuildLater() {
+        if (!rebuildPending) {
+            rebuildPending = true;
+            Platform.runLater(() -> {
+                rebuildPending = false;
+                if (model.getScenario() != currentScenario) {
+                    rebuild(model.getScenario());
+                }
+            });
+        }
+    }
+
     private void rebuild(Scenario scenario) {
-        DiagramLayout previous = shown;
+        DiagramLayout previous = fitPending ? null : shown; // a scenario just opened: the old places mean nothing
         currentScenario = scenario;
         cancelLayout();
         requested = null;
@@ -230,9 +243,12 @@ public final class GraphView extends Pane {
             n.layoutBoundsProperty().addListener((o, a, b) -> scheduleRemeasure());
         }
         refreshStates();
-        // where the cards were (an edit rebuilds the cards): shown so until the new layout comes in one step
+        // where the cards were (an edit rebuilds the cards): shown so until the new layout comes in one step;
+        // a scenario just opened shows nothing until it is laid out
         if (previous != null) {
             apply(previous);
+        } else {
+            world.setVisible(false);
         }
         arrange();
         // the cards' sizes may settle on the first pulse (their text styled): laid out again only if they moved
