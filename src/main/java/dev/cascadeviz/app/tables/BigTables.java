@@ -221,7 +221,7 @@ final class BigTables {
                 unshown.add(() -> content.getChildren().add(card));
                 unshown.add(() -> table.setItems(rowsOf.get(name)));
             });
-            addNextCard(); // the first piece now, the others on the next pulses
+            adder.start(); // a piece a pulse, from the next one: not in the event that built the graph or ran other views' work
         }
         scrollToCurrent(null);
     }
