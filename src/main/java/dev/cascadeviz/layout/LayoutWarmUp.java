@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Lays out a two-box diagram on a background thread, so that ELK's classes are loaded (its
  * signed jars verified, its metadata service started) and its code warmed before the window
- * lays out a scenario on the JavaFX thread: cold, the first layout held that thread for
- * seconds. A class of its own, so that calling it does not initialise {@link LayeredLayout} on
- * the calling thread.
+ * lays out its first scenario: cold, the first layout took seconds (the window works layouts
+ * out on a worker thread of its own, so this shortens how long the first graph waits unseen).
+ * A class of its own, so that calling it does not initialise {@link LayeredLayout} on the
+ * calling thread.
  */
 public final class LayoutWarmUp {
 

@@ -26,7 +26,6 @@ class GraphLayoutWindowTest extends WindowTestBase {
     @Test
     void theOpenedGraphsLabelsCoverNothing() {
         openDefault();
-        WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(window.graph().shownLayout());
         assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
         // and the JavaFX label really is where the layout put it
@@ -40,7 +39,7 @@ class GraphLayoutWindowTest extends WindowTestBase {
         openDefault();
         Map<String, Point> before = model.getScenario().layout();
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitGraph();
         Map<String, Point> after = model.getScenario().layout();
         assertNotEquals(before, after);
         assertEquals("Lay out the graph", model.jobs().undoDescriptionProperty().get());
@@ -54,6 +53,7 @@ class GraphLayoutWindowTest extends WindowTestBase {
         Scenario big = GeneratedModels.model(30, 3);
         show(big);
         interact(() -> window.graph().fit());
+        awaitGraph();
         assertTrue(window.graph().zoom() >= GraphView.READABLE_SCALE - 1e-9, "zoom " + window.graph().zoom());
         assertEquals(List.of(), Overlaps.of(window.graph().shownLayout()));
         // a small one is fitted whole, larger than readable
@@ -87,16 +87,16 @@ class GraphLayoutWindowTest extends WindowTestBase {
         openDefault();
         interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Artist")));
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitGraph();
         var laidOut = window.graph().shownLayout().routes();
         // another selection and an edit that changes no card or label: the graph is rebuilt, ELK's routes stay
         interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Song")));
         interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(List.of())));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitGraph();
         // a card's visual bounds changing after the graph was arranged (its shadow, children settling over
         // the next pulses, late under load) is no reason to route again: it once replaced ELK's routes
         interact(() -> lookup("#node-Song").query().setEffect(new javafx.scene.effect.DropShadow(30, javafx.scene.paint.Color.RED)));
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitGraph();
         // ELK's routes again (a card's selection border may move a port by a fraction of a pixel);
         // the fixed-position router would draw 2- or 3-point diagonals instead
         var now = window.graph().shownLayout().routes();

@@ -38,6 +38,9 @@ class OpenBigFileTest extends FxRobot {
     private final CountDownLatch reading = new CountDownLatch(1);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private volatile boolean block;
+    /** Runs with the real runner; a test may hold a run until released. */
+    private volatile CountDownLatch holdRun;
+    private final CountDownLatch runStarted = new CountDownLatch(1);
 
     /** The real loader, which can be made to wait (as a slow disk or a huge file would) until interrupted. */
     private final ScenarioIO io = new ScenarioIO() {
@@ -71,7 +74,14 @@ class OpenBigFileTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             MainWindow.applyTheme(false);
-            model = new WorkspaceModel(io, AppServices.runner());
+            model = new WorkspaceModel(io, (scenario, engine) -> {
+                runStarted.countDown();
+                CountDownLatch hold = holdRun;
+                if (hold != null) {
+                    hold.await(30, TimeUnit.SECONDS);
+                }
+                return AppServices.runner().run(scenario, engine);
+            });
             window = new MainWindow(s, model, ScenarioLibrary.load(),
                     new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test-big")));
             s.show();
@@ -128,5 +138,25 @@ class OpenBigFileTest extends FxRobot {
         assertEquals(lesson.steps(), model.getScenario().steps());
         String status = lookup("#status").<Label>query().getText();
         assertTrue(status.startsWith("Run finished") || status.startsWith("Run failed"), status);
+    }
+
+    @Test
+    void theStatusSaysWhatIsGoingOnWhileABigFileOpensAndRuns() throws Exception {
+        Path file = bigFile();
+        holdRun = new CountDownLatch(1);
+        interact(() -> window.open(file));
+        assertTrue(runStarted.await(20, TimeUnit.SECONDS), "the opened file runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the toolbar says running…, and so does the status bar (it said "Opened big.yaml")
+        assertEquals("running…", lookup("#step-label").<Label>query().getText());
+        assertEquals("Running big.yaml…", lookup("#status").<Label>query().getText());
+        // an edit made meanwhile says what it did and that a run is under way
+        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(java.util.List.of())));
+        assertEquals("No steps (running…)", lookup("#status").<Label>query().getText());
+        holdRun.countDown();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = lookup("#status").<Label>query().getText();
+        assertTrue(status.equals("Run finished") || status.startsWith("Run failed"), status);
     }
 }

@@ -51,12 +51,23 @@ abstract class WindowTestBase extends FxRobot {
         awaitRun();
     }
 
-    /** Waits until the current run has finished and its outcome is shown. */
+    /** Waits until the current run has finished and its outcome is shown, the graph laid out. */
     void awaitRun() {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null);
         } catch (TimeoutException e) {
             throw new AssertionError("the run did not finish: " + model.runFailureProperty().get(), e);
+        }
+        awaitGraph();
+    }
+
+    /** Waits until the graph's layout, worked out off the JavaFX thread, is shown. */
+    void awaitGraph() {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.graph().isLayingOut());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the graph was not laid out", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

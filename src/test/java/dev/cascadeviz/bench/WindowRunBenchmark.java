@@ -47,6 +47,9 @@ public final class WindowRunBenchmark {
     private static final AtomicLong worstCpuNanos = new AtomicLong();
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<Long> stalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each stall over 100 ms of the phase: when it began (ms after the phase began, wall clock), how long, the CPU within it. */
+    private static final List<String> longStalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static volatile long phaseStart = System.nanoTime();
     private static volatile boolean probing = true;
 
     private WindowRunBenchmark() {
@@ -168,7 +171,9 @@ public final class WindowRunBenchmark {
         worstNanos.set(0);
         worstCpuNanos.set(0);
         stalls.clear();
+        longStalls.clear();
         stallPlaces.clear();
+        phaseStart = System.nanoTime();
     }
 
     private static void report(String extra) {
@@ -176,6 +181,11 @@ public final class WindowRunBenchmark {
         System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms (at most %4.0f ms of it the FX and render threads' CPU),"
                 + " stalls over 100 ms: %d%s%n", phase, worstNanos.get() / 1e6, worstCpuNanos.get() / 1e6, over,
                 extra.isEmpty() ? "" : "; " + extra);
+        synchronized (longStalls) {
+            if (!longStalls.isEmpty()) {
+                System.out.printf(Locale.ROOT, "    stalls over 100 ms: %s%n", String.join(", ", longStalls));
+            }
+        }
         stallPlaces.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
                 .forEach(e -> System.out.printf(Locale.ROOT, "    during stalls, %3d × 50 ms in %s%n", e.getValue(), e.getKey()));
     }
@@ -188,8 +198,13 @@ public final class WindowRunBenchmark {
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
-                if (cpuAtPost >= 0) {
-                    worstCpuNanos.accumulateAndGet(paintCpu() - cpuAtPost, Math::max);
+                long cpu = cpuAtPost >= 0 ? paintCpu() - cpuAtPost : -1;
+                if (cpu >= 0) {
+                    worstCpuNanos.accumulateAndGet(cpu, Math::max);
+                }
+                if (late > 100_000_000L) {
+                    longStalls.add(String.format(Locale.ROOT, "at %.2f s (%s) %.0f ms (CPU %.0f ms)", (posted - phaseStart) / 1e9,
+                            java.time.LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6));
                 }
                 worstNanos.accumulateAndGet(late, Math::max);
                 if (late > 50_000_000L) {

@@ -105,7 +105,9 @@ public final class GraphView extends Pane {
             fitPending = true;
             lastAuto = null;
         });
-        model.scenarioProperty().addListener((o, a, b) -> rebuild(b));
+        // built on an event of its own, after the other views have taken the scenario: building and
+        // styling the cards in the same event held the JavaFX thread the longest at open
+        model.scenarioProperty().addListener((o, a, b) -> rebuildLater());
         model.selectionProperty().addListener((o, a, b) -> refreshStates());
         model.stepProperty().addListener((o, a, b) -> refreshStates());
         model.traceProperty().addListener((o, a, b) -> refreshStates());
@@ -159,8 +161,25 @@ public final class GraphView extends Pane {
 
     // ------------------------------------------------------------------ building
 
+    private boolean rebuildPending;
+
+    private void rebuildLater() {
+        if (!rebuildPending) {
+            rebuildPending = true;
+            Platform.runLater(() -> {
+                rebuildPending = false;
+                if (model.getScenario() != currentScenario) {
+                    rebuild(model.getScenario());
+                }
+            });
+        }
+    }
+
     private void rebuild(Scenario scenario) {
+        DiagramLayout previous = fitPending ? null : shown; // a scenario just opened: the old places mean nothing
         currentScenario = scenario;
+        cancelLayout();
+        requested = null;
         classNodes.clear();
         tableNodes.clear();
         edges.clear();
@@ -224,7 +243,15 @@ public final class GraphView extends Pane {
             n.layoutBoundsProperty().addListener((o, a, b) -> scheduleRemeasure());
         }
         refreshStates();
+        // where the cards were (an edit rebuilds the cards): shown so until the new layout comes in one step;
+        // a scenario just opened shows nothing until it is laid out
+        if (previous != null) {
+            apply(previous);
+        } else {
+            world.setVisible(false);
+        }
         arrange();
+        // the cards' sizes may settle on the first pulse (their text styled): laid out again only if they moved
         Platform.runLater(() -> {
             if (currentScenario == scenario) {
                 arrange();
@@ -334,17 +361,115 @@ public final class GraphView extends Pane {
 
     // ------------------------------------------------------------------ geometry
 
-    /** Measures the cards and labels and lays the graph out as the scenario asks (ModelGraph#layout). */
+    /**
+     * Measures the cards and labels and lays the graph out as the scenario asks (ModelGraph#layout):
+     * the layout (ELK's layered algorithm, pure Java on plain records) is worked out on a worker
+     * thread and applied here in one step when it comes; the JavaFX thread only measures and
+     * moves. Nothing is laid out again while the sizes are those of the layout shown or coming.
+     */
     private void arrange() {
         if (graph == null) {
             return;
         }
-        diagram = measure();
-        if (lastAuto != null && currentScenario.layout().equals(lastAutoPositions) && fits(lastAuto, diagram)) {
-            apply(lastAuto); // what Lay Out computed, while the file still says where it put the cards
-        } else {
-            apply(graph.layout(diagram));
+        // new cards are styled to be measured; later ones were styled by the pulses since
+        Diagram now = measure(requested == null);
+        if (requested != null && sameSizes(requested, now)) {
+            return; // laid out (or being laid out) for these very sizes
         }
+        diagram = now;
+        requested = now;
+        if (lastAuto != null && currentScenario.layout().equals(lastAutoPositions) && fits(lastAuto, diagram)) {
+            cancelLayout();
+            apply(lastAuto); // what Lay Out computed, while the file still says where it put the cards
+            return;
+        }
+        ModelGraph g = graph;
+        Diagram d = diagram;
+        layOutOffThread(() -> g.layout(d), this::apply);
+    }
+
+    /** The worker that works out layouts: one at a time, the newest wins. */
+    private static final java.util.concurrent.ExecutorService LAYOUTS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cascadeviz-graph-layout");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Counts layouts asked for: an answer to an older question is dropped. */
+    private long layoutRequest;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper layingOut = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "layingOut");
+    /** The diagram (sizes) of the layout shown or being worked out. */
+    private Diagram requested;
+
+    /** Works {@code work} out on the layout worker, then hands its result to {@code then} on the JavaFX thread, unless asked again since. */
+    private void layOutOffThread(java.util.function.Supplier<DiagramLayout> work, java.util.function.Consumer<DiagramLayout> then) {
+        long request = ++layoutRequest;
+        layingOut.set(true);
+        LAYOUTS.submit(() -> {
+            DiagramLayout result;
+            try {
+                result = layoutWork(work);
+            } catch (RuntimeException | Error e) {
+                Platform.runLater(() -> {
+                    if (request == layoutRequest) {
+                        layingOut.set(false);
+                    }
+                    throw e;
+                });
+                return;
+            }
+            Platform.runLater(() -> {
+                if (request == layoutRequest) {
+                    layingOut.set(false);
+                    then.accept(result);
+                    fitIfPending();
+                }
+            });
+        });
+    }
+
+    /** Runs a layout on the worker (a test slows it down to see the window go on meanwhile). */
+    static java.util.function.UnaryOperator<java.util.function.Supplier<DiagramLayout>> layoutWrapper = w -> w;
+
+    private static DiagramLayout layoutWork(java.util.function.Supplier<DiagramLayout> work) {
+        return layoutWrapper.apply(work).get();
+    }
+
+    private void cancelLayout() {
+        layoutRequest++;
+        layingOut.set(false);
+    }
+
+    /** True while a layout is being worked out off the JavaFX thread; the cards show their last place meanwhile. */
+    public javafx.beans.property.ReadOnlyBooleanProperty layingOutProperty() {
+        return layingOut.getReadOnlyProperty();
+    }
+
+    public boolean isLayingOut() {
+        return layingOut.get();
+    }
+
+    /** Same boxes and links, each within 2 px of the other's size. */
+    private static boolean sameSizes(Diagram a, Diagram b) {
+        if (a.nodes().size() != b.nodes().size() || a.links().size() != b.links().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.nodes().size(); i++) {
+            Diagram.Box x = a.nodes().get(i);
+            Diagram.Box y = b.nodes().get(i);
+            if (!x.id().equals(y.id()) || Math.abs(x.width() - y.width()) > 2 || Math.abs(x.height() - y.height()) > 2) {
+                return false;
+            }
+        }
+        for (int i = 0; i < a.links().size(); i++) {
+            Diagram.Link x = a.links().get(i);
+            Diagram.Link y = b.links().get(i);
+            if (!x.id().equals(y.id()) || !x.source().equals(y.source()) || !x.target().equals(y.target())
+                    || x.upstream() != y.upstream() || Math.abs(x.labelWidth() - y.labelWidth()) > 2
+                    || Math.abs(x.labelHeight() - y.labelHeight()) > 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Same nodes and links, each box and label within 2 px of its size now. */
@@ -379,23 +504,28 @@ public final class GraphView extends Pane {
         if (graph == null) {
             return;
         }
-        diagram = measure();
-        DiagramLayout auto = LayeredLayout.compute(diagram);
-        fitPending = true;
-        lastAuto = auto;
-        lastAutoPositions = graph.savedPositions(auto);
-        model.edit("Lay out the graph", Edits.layout(lastAutoPositions));
-        arrange();
-        fitIfPending();
+        diagram = measure(true);
+        requested = diagram;
+        Diagram d = diagram;
+        ModelGraph g = graph;
+        layOutOffThread(() -> LayeredLayout.compute(d), auto -> {
+            fitPending = true;
+            lastAuto = auto;
+            lastAutoPositions = g.savedPositions(auto);
+            apply(auto);
+            model.edit("Lay out the graph", Edits.layout(lastAutoPositions));
+            arrange();
+        });
     }
 
-    private Diagram measure() {
+    /** @param style apply CSS to each card and label first (new ones); else they are as the last pulse styled them */
+    private Diagram measure(boolean style) {
         Map<String, double[]> boxes = new HashMap<>();
-        classNodes.forEach((id, n) -> boxes.put(id, size(n)));
-        tableNodes.forEach((id, n) -> boxes.put(id, size(n)));
+        classNodes.forEach((id, n) -> boxes.put(id, size(n, style)));
+        tableNodes.forEach((id, n) -> boxes.put(id, size(n, style)));
         Map<String, double[]> labels = new HashMap<>();
         for (EdgeView e : edges) {
-            labels.put(e.edge().qualifiedName(), size(e.label()));
+            labels.put(e.edge().qualifiedName(), size(e.label(), style));
         }
         return graph.diagram(new ModelGraph.Sizes() {
             @Override
@@ -415,8 +545,10 @@ public final class GraphView extends Pane {
      * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
      * depend on which card is selected. The border counts as 1.5 on every side.
      */
-    private static double[] size(javafx.scene.layout.Region r) {
-        r.applyCss();
+    private static double[] size(javafx.scene.layout.Region r, boolean style) {
+        if (style) {
+            r.applyCss();
+        }
         r.autosize();
         double w = r.getWidth() > 0 ? r.getWidth() : r.prefWidth(-1);
         double h = r.getHeight() > 0 ? r.getHeight() : r.prefHeight(w);
@@ -446,11 +578,16 @@ public final class GraphView extends Pane {
         if (graph == null || diagram == null) {
             return;
         }
-        Diagram now = measure();
+        if (layingOut.get()) {
+            arrange(); // laid out again only if the sizes are no longer those being laid out
+            return;
+        }
+        Diagram now = measure(false); // after a pulse: styled already
         if (shown != null && fits(shown, now)) {
             return;
         }
         diagram = now;
+        requested = now;
         reroute();
     }
 
@@ -467,12 +604,17 @@ public final class GraphView extends Pane {
 
     private void apply(DiagramLayout layout) {
         shown = layout;
-        layout.nodes().forEach((id, r) -> {
-            ClassNodeView n = classNodes.containsKey(id) ? classNodes.get(id) : tableNodes.get(id);
-            if (n != null) {
+        world.setVisible(true);
+        // a card the layout does not place (a class just added, its layout still being worked out) waits unseen
+        java.util.function.BiConsumer<String, ClassNodeView> place = (id, n) -> {
+            Rect r = layout.nodes().get(id);
+            n.setVisible(r != null);
+            if (r != null) {
                 n.relocate(r.x(), r.y());
             }
-        });
+        };
+        classNodes.forEach(place);
+        tableNodes.forEach(place);
         Map<String, ModelGraph.Edge> byName = new HashMap<>();
         for (ModelGraph.Edge g : graph.edges()) {
             byName.put(g.edge().qualifiedName(), g);
@@ -488,6 +630,11 @@ public final class GraphView extends Pane {
             List<Pt> second = g.secondLink() == null ? null : layout.routes().get(g.secondLink());
             e.update(route, second, layout.labels().get(g.link()));
         }
+    }
+
+    /** The cards' and labels' sizes the layout shown was worked out for (tests). */
+    Diagram measured() {
+        return diagram;
     }
 
     /** What the view shows now: boxes, routes and labels (for tests and pictures). */
@@ -596,12 +743,11 @@ public final class GraphView extends Pane {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        world.applyCss();
-        world.layout();
-        if (shown == null) {
-            arrange();
+        if (layingOut.get()) {
+            fitPending = true; // fitted when the layout comes
+            return;
         }
-        Rect b = shown == null ? null : shown.bounds();
+        Rect b = shown == null ? null : shown.bounds(); // the layout's own boxes: no CSS or layout pass needed
         if (b == null || b.width() <= 0) {
             return;
         }

@@ -56,6 +56,23 @@ final class BigTables {
     /** JavaFX thread: bumped whenever the tables drawn stop being the ones the worker's answers build on. */
     private long epoch;
     private final Map<String, RowTable> tables = new LinkedHashMap<>();
+    /** Each table's rows (what it shows once its card is whole). */
+    private final Map<String, ObservableList<RowState>> rowsOf = new LinkedHashMap<>();
+    /**
+     * New cards are put in over several pulses, one piece a pulse: a card with its table empty
+     * (the skin and header), then its rows (a screenful of cells). A table's first CSS and layout
+     * pass is the costliest moment of its life: the benchmark's six tables put in at once held the
+     * JavaFX thread for 330 ms of CPU in one pulse.
+     */
+    private final java.util.ArrayDeque<Runnable> unshown = new java.util.ArrayDeque<>();
+    /** The state line to show once the last card is in (null: nothing waiting). */
+    private String textWhenShown;
+    private final javafx.animation.AnimationTimer adder = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            addNextCard();
+        }
+    };
     private final Map<String, Label> titles = new LinkedHashMap<>();
     private Scenario drawnFor;
 
@@ -77,8 +94,10 @@ final class BigTables {
     /** The tables drawn here are no longer on screen (the small grids took over). */
     void detach() {
         epoch++;
+        stopAdding();
         tables.clear();
         titles.clear();
+        rowsOf.clear();
         drawnFor = null;
     }
 
@@ -150,43 +169,86 @@ final class BigTables {
         if (a.epoch() != epoch) {
             return;
         }
-        if (latest.get() == null) {
-            state.setText(a.text());
-        }
         if (a.full() != null) {
             showAll(a);
         } else {
             showMove(a.move());
         }
+        if (!unshown.isEmpty()) {
+            textWhenShown = a.text(); // said once the last card is in
+        } else if (latest.get() == null) {
+            state.setText(a.text());
+        }
     }
 
     private void showAll(Answer a) {
         Scenario s = a.scenario();
-        if (drawnFor == null || !sameTables(drawnFor, s, a.full())) {
+        boolean fresh = drawnFor == null || !sameTables(drawnFor, s, a.full());
+        if (fresh) {
             content.getChildren().clear();
+            stopAdding();
             tables.clear();
             titles.clear();
+            rowsOf.clear();
+        }
+        drawnFor = s;
+        a.full().forEach((name, rows) -> {
+            ObservableList<RowState> list = FXCollections.observableList(new ArrayList<>(rows));
+            rowsOf.put(name, list);
+            if (!fresh) {
+                RowTable table = tables.get(name);
+                if (table.getItems() != EMPTY) {
+                    table.setItems(list);
+                }
+                table.fitRows(rows.size());
+                title(name, a.live().get(name), rows.size());
+            }
+        });
+        if (fresh) {
             a.full().forEach((name, rows) -> {
                 Table t = s.table(name);
                 List<String> columns = t == null ? List.of() : List.copyOf(t.columns().keySet());
                 RowTable table = new RowTable(model, name, columns);
+                table.setItems(EMPTY);
+                table.fitRows(rows.size());
                 Label title = new Label();
                 title.getStyleClass().add("table-title");
                 VBox card = new VBox(4, title, table);
                 card.getStyleClass().add("table-card");
                 tables.put(name, table);
                 titles.put(name, title);
-                content.getChildren().add(card);
+                title(name, a.live().get(name), rows.size());
+                unshown.add(() -> content.getChildren().add(card));
+                unshown.add(() -> table.setItems(rowsOf.get(name)));
             });
+            adder.start(); // a piece a pulse, from the next one: not in the event that built the graph or ran other views' work
         }
-        drawnFor = s;
-        a.full().forEach((name, rows) -> {
-            RowTable table = tables.get(name);
-            table.setItems(FXCollections.observableList(new ArrayList<>(rows)));
-            table.fitRows(rows.size());
-            title(name, a.live().get(name), rows.size());
-        });
         scrollToCurrent(null);
+    }
+
+    /** What a table shows until its rows are put in. */
+    private static final ObservableList<RowState> EMPTY = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList());
+
+    private void addNextCard() {
+        Runnable piece = unshown.poll();
+        if (piece != null) {
+            piece.run();
+        }
+        if (unshown.isEmpty()) {
+            adder.stop();
+            if (textWhenShown != null && latest.get() == null) {
+                state.setText(textWhenShown);
+            }
+            textWhenShown = null;
+        } else {
+            adder.start();
+        }
+    }
+
+    private void stopAdding() {
+        adder.stop();
+        unshown.clear();
+        textWhenShown = null;
     }
 
     private static boolean sameTables(Scenario drawn, Scenario now, Map<String, List<RowState>> rows) {
@@ -206,10 +268,10 @@ final class BigTables {
     private void showMove(TableTimeline.Move move) {
         move.tables().forEach((name, change) -> {
             RowTable table = tables.get(name);
-            if (table == null) {
+            ObservableList<RowState> items = rowsOf.get(name);
+            if (table == null || items == null) {
                 return;
             }
-            ObservableList<RowState> items = table.getItems();
             if (items.size() > change.size()) {
                 items.remove(change.size(), items.size());
             }
@@ -239,7 +301,6 @@ final class BigTables {
             if (move != null && !move.tables().containsKey(e.getKey())) {
                 continue;
             }
-            List<RowState> items = e.getValue().getItems();
             int first = -1;
             if (move != null) {
                 for (TableTimeline.RowAt at : move.tables().get(e.getKey()).rows()) {
@@ -258,7 +319,7 @@ final class BigTables {
 
     /** Every row of a table as drawn (for tests). */
     List<RowState> rows(String table) {
-        RowTable t = tables.get(table);
-        return t == null ? List.of() : List.copyOf(t.getItems());
+        List<RowState> rows = rowsOf.get(table);
+        return rows == null ? List.of() : List.copyOf(rows);
     }
 }

@@ -106,9 +106,10 @@ public final class WorkspaceModel {
         return sourceName.get();
     }
 
-    /** Puts a message in the status bar. */
+    /** Puts a message in the status bar; while a run it started is under way, the message says so. */
     public void say(String message) {
-        status.set(message);
+        Task<?> t = currentRun;
+        status.set(t != null && t != currentRead ? message + " (running…)" : message);
     }
 
     /** The file the scenario was opened from or saved to; null for a built-in scenario not yet saved. */
@@ -333,9 +334,9 @@ public final class WorkspaceModel {
         file.set(path);
         origin.set(path != null ? path.toString() : BUILT_IN);
         sourceName.set(name == null ? "" : name);
-        setScenario(s);
-        opened.set(opened.get() + 1);
         status.set("Opened " + (name == null ? "scenario" : name));
+        setScenario(s); // its run then says "Running …" and, when it ends, how it went
+        opened.set(opened.get() + 1);
     }
 
     /** Saves to the current file; returns an error message or null. Without a file, call {@link #saveAs}. */
@@ -400,7 +401,7 @@ public final class WorkspaceModel {
             return;
         }
         jobs.push(new ScenarioJob(description, before, after, this::setScenario));
-        status.set(description);
+        say(description);
     }
 
     /** Scenario records compare maps without order; a reordering of columns is still an edit. */
@@ -412,7 +413,7 @@ public final class WorkspaceModel {
         String d = jobs.undoDescriptionProperty().get();
         jobs.undo();
         if (!d.isEmpty()) {
-            status.set("Undid: " + d);
+            say("Undid: " + d);
         }
     }
 
@@ -420,7 +421,7 @@ public final class WorkspaceModel {
         String d = jobs.redoDescriptionProperty().get();
         jobs.redo();
         if (!d.isEmpty()) {
-            status.set("Redid: " + d);
+            say("Redid: " + d);
         }
     }
 
@@ -453,7 +454,8 @@ public final class WorkspaceModel {
         running.set(true); // first: a view told of the step's reset can tell it from a user's move
         step.set(-1);
         runFailure.set(null);
-        status.set("Running…");
+        String name = file.get() != null ? file.get().getFileName().toString() : sourceName.get();
+        status.set(name.endsWith(".yaml") || name.endsWith(".yml") ? "Running " + name + "…" : "Running…");
         task.setOnSucceeded(e -> {
             if (currentRun == task) {
                 currentRun = null;

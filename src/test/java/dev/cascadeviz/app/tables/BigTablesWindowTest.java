@@ -86,6 +86,35 @@ class BigTablesWindowTest extends FxRobot {
     }
 
     @Test
+    void aBigRunsTablesGoInAPieceAPulseAndTheStateSaysWhatTheyShowOnlyOnceAllAreIn() throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("44-association-object-fixed-with-cascade.yaml"), "44.yaml");
+        int tables = lesson.tables().size();
+        assertTrue(tables >= 3, "tables: " + tables);
+        java.util.Set<Integer> cardCounts = new java.util.TreeSet<>();
+        List<String> wrong = new java.util.ArrayList<>();
+        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                var cards = view().lookupAll(".table-card");
+                long filled = view().lookupAll(".row-table").stream().filter(t -> !((TableView<?>) t).getItems().isEmpty()).count();
+                cardCounts.add(cards.size());
+                String state = lookup("#tables-state").<Label>query().getText();
+                if (!state.contains("working") && !state.isEmpty() && (cards.size() != tables || filled != tables)) {
+                    wrong.add(state + " with " + cards.size() + " cards, " + filled + " filled");
+                }
+            }
+        };
+        interact(watch::start);
+        interact(() -> model.show(lesson, null, "44.yaml"));
+        awaitTables();
+        interact(watch::stop);
+        assertEquals(List.of(), wrong, "the state said what the tables show before they all showed it");
+        assertTrue(cardCounts.stream().anyMatch(n -> n > 0 && n < tables), "cards seen over the pulses: " + cardCounts);
+        assertEquals(tables, view().lookupAll(".table-card").size());
+        assertShows(TableReplay.outcome(model.getScenario(), model.getTrace()), "the outcome");
+    }
+
+    @Test
     void previousAndNextShowTheSameTablesAsAReplayFromTheStart() throws Exception {
         // lesson 31: a delete rolled back, a delete committed, a delete that fails (rolled back too)
         Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
