@@ -398,7 +398,8 @@ public final class Session {
     }
 
     private boolean refreshOrForget(InstanceState state) {
-        autoflush();
+        // _load_expired picks the attributes to load (expired and unmodified) before the query's
+        // autoflush runs: a flush that deletes the row does not shrink the SELECT (r5005_0097)
         List<String> names = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
         for (Column c : state.mapper.columns()) {
@@ -407,6 +408,7 @@ public final class Session {
                 types.add(c.type());
             }
         }
+        autoflush();
         if (names.size() == state.mapper.columns().size()) {
             // the whole object is expired: load_on_ident with the mapper's eager loaders
             if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state)).isEmpty()) {
