@@ -751,10 +751,6 @@ final class EagerLoads {
         }
         hops.addAll(joined);
         hops.add(prop);
-        if (hops.size() > 1 && hops.stream().anyMatch(h -> h.secondary() != null)) {
-            throw new OrmException("NotSimulated", "not simulated: lazy='subquery' through a chain of subquery "
-                    + "loads that includes a many-to-many (" + prop + ")");
-        }
         RelProp first = hops.get(0);
         Table left = first.parent().table();
         List<String> leftLocal = localColumns(first);
