@@ -896,7 +896,11 @@ final class EagerLoads {
 
     // ---------------------------------------------------------------- setting up the SELECT
 
-    /** {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders. */
+    /**
+     * {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders.
+     * {@code refresh} is the query's {@code context.refresh_state}: selectin and subquery loaders of
+     * every entity of the SELECT, joined ones too, then load as immediate ones do.
+     */
     private void setup(Entity e, Map<String, Integer> aliasCounts, List<Join> joinOrder, boolean refresh,
                        RelProp lazyHere) {
         List<RelProp> loaders = new ArrayList<>();
@@ -924,7 +928,7 @@ final class EagerLoads {
                 e.joins.add(j);
                 joinOrder.add(j);
                 loaders.add(prop);
-                setup(target, aliasCounts, joinOrder, false, null);
+                setup(target, aliasCounts, joinOrder, refresh, null);
             } else if (lazy.equals("immediate") || (refresh && (lazy.equals("selectin") || lazy.equals("subquery")))) {
                 e.postLoaders.add(new Loader(prop, "immediate", !guarded));
                 loaders.add(prop);
