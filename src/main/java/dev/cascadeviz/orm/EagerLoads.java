@@ -253,6 +253,7 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
@@ -265,7 +266,10 @@ final class EagerLoads {
                 leading.rows.add(new Object[] {rowValues(row, leading.positions), s});
             }
         }
-        run.finish();
+        if (run.finish()) {
+            // the weak identity map forgets the extra rows' objects nothing keeps (CPython frees them)
+            session.releaseUnreferenced(createdBefore, out);
+        }
         return out;
     }
 
@@ -500,10 +504,27 @@ final class EagerLoads {
             }
         }
 
-        void finish() {
-            collecting.forEach((state, byProp) -> byProp.forEach((prop, children) ->
-                    session.attributes().setCommittedValue(state, prop,
-                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)))));
+        /**
+         * Sets the collected values; true when a {@code uselist=False} joined load met several
+         * rows: JoinedLoader's {@code load_scalar_from_joined_existing_row} warns and keeps the
+         * first, and the other rows' objects are referenced by nothing once the rows are processed.
+         */
+        boolean finish() {
+            boolean extra = false;
+            for (Map.Entry<InstanceState, Map<RelProp, List<InstanceState>>> e : collecting.entrySet()) {
+                for (Map.Entry<RelProp, List<InstanceState>> c : e.getValue().entrySet()) {
+                    RelProp prop = c.getKey();
+                    List<InstanceState> children = c.getValue();
+                    if (!prop.uselist() && children.size() > 1) {
+                        session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '"
+                                + prop + "' ");
+                        extra = true;
+                    }
+                    session.attributes().setCommittedValue(e.getKey(), prop,
+                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
+                }
+            }
+            return extra;
         }
     }
 
