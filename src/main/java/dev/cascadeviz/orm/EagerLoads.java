@@ -37,10 +37,14 @@ final class EagerLoads {
         this.session = session;
     }
 
-    /** What a query selects from and filters by: what a subquery load wraps. */
-    record Source(String from, String where, List<Object> params, List<RelProp> chain) {
+    /**
+     * What a query selects from and filters by: what a subquery load wraps. {@code subqueryPath}
+     * is the query's own path when it is a subquery load's query (its {@code subquery_paths}
+     * execution option), else the root.
+     */
+    record Source(String from, String where, List<Object> params, List<RelProp> chain, LoadPath subqueryPath) {
         Source(String from, String where, List<Object> params) {
-            this(from, where, params, List.of());
+            this(from, where, params, List.of(), LoadPath.ROOT);
         }
     }
 
@@ -203,7 +207,8 @@ final class EagerLoads {
      */
     private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean topLevel,
                                        boolean invokeAllEagers,
-                                       InstanceState refresh, Leading leading, String fromOverride,
+                                       InstanceState refresh, Leading leading,
+                                       java.util.function.Function<Map<String, Integer>, String> fromOverride,
                                        Map<String, Integer> aliasCounts) {
         Mapper mapper = q.mapper();
         String base = mapper.tableName();
@@ -225,6 +230,8 @@ final class EagerLoads {
             }
         }
         secondaryColumns(cols, top, aliasCounts);
+        // the FROM's own aliases are numbered after the SELECT list's, before the eager joins'
+        String fromText = fromOverride == null ? null : fromOverride.apply(aliasCounts);
         StringBuilder sql = new StringBuilder("SELECT ").append(cols.clause).append(" \nFROM ");
         StringBuilder joins = new StringBuilder();
         List<String> eagerOrder = new ArrayList<>();
@@ -236,8 +243,8 @@ final class EagerLoads {
                 }
             }
         }
-        if (fromOverride != null) {
-            sql.append(fromOverride).append(joins);
+        if (fromText != null) {
+            sql.append(fromText).append(joins);
         } else if (q.secondary() != null && !joinOrder.isEmpty()) {
             sql.append(SqlIdentifiers.quote(q.secondary().name())).append(", ").append(SqlIdentifiers.quote(base))
                     .append(joins);
@@ -737,7 +744,8 @@ final class EagerLoads {
             q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
             source = new Source(fromOverride, where, params);
         }
-        select(q, source, current, ctx, false, true, null, leading, fromOverride, aliasCounts);
+        String from = fromOverride;
+        select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
@@ -782,53 +790,61 @@ final class EagerLoads {
             inner.add(SqlCompiler.qualified(left.name(), c) + " AS "
                     + SqlIdentifiers.quote(SqlCompiler.label(left, left.name(), c)));
         }
-        StringBuilder from = new StringBuilder("(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
-                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1");
+        String inside = "(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
+                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1";
         Map<String, Integer> aliasCounts = new HashMap<>();
-        // the parent side of the next join: a qualifier and how its columns are named there
-        String parentQ = "anon_1";
-        java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
-        for (int i = 0; i < hops.size(); i++) {
-            RelProp hop = hops.get(i);
-            boolean last = i == hops.size() - 1;
-            Table t = hop.mapper().table();
-            String q = last ? t.name() : alias(t.name(), aliasCounts);
-            String targetRef = last ? SqlIdentifiers.quote(t.name())
-                    : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
-            if (hop.secondary() != null) {
-                String sec = hop.secondary().name();
-                String sAlias = alias(sec, aliasCounts);
-                List<String> on1 = new ArrayList<>();
-                for (JoinPair p : hop.synchronizePairs()) {
-                    on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
-                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
-                }
-                List<String> on2 = new ArrayList<>();
-                for (JoinPair p : hop.secondarySynchronizePairs()) {
-                    on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
-                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
-                }
-                from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ").append(SqlIdentifiers.quote(sAlias))
-                        .append(" ON ").append(String.join(" AND ", on1)).append(" JOIN ").append(targetRef)
-                        .append(" ON ").append(String.join(" AND ", on2));
-            } else {
-                List<String> on = new ArrayList<>();
-                for (JoinPair p : hop.synchronizePairs()) {
-                    if (hop.direction() == Direction.MANY_TO_ONE) {
-                        on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
-                                + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
-                    } else {
-                        on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
-                                + SqlCompiler.qualified(q, p.foreign().column()));
+        // anonymous aliases are numbered as the compiler first renders them: the parent whose key the
+        // SELECT list leads with comes first, then the target's joined eager loads, then the FROM's
+        // chain (r5016_0058: ant_1 is the last parent, ant_2 the first hop)
+        String parentAlias = hops.size() > 1 ? alias(prop.parent().table().name(), aliasCounts) : "anon_1";
+        java.util.function.Function<Map<String, Integer>, String> fromText = counts -> {
+            StringBuilder from = new StringBuilder(inside);
+            // the parent side of the next join: a qualifier and how its columns are named there
+            String parentQ = "anon_1";
+            java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
+            for (int i = 0; i < hops.size(); i++) {
+                RelProp hop = hops.get(i);
+                boolean last = i == hops.size() - 1;
+                Table t = hop.mapper().table();
+                String q = last ? t.name() : i == hops.size() - 2 ? parentAlias : alias(t.name(), counts);
+                String targetRef = last ? SqlIdentifiers.quote(t.name())
+                        : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
+                if (hop.secondary() != null) {
+                    String sec = hop.secondary().name();
+                    String sAlias = alias(sec, counts);
+                    List<String> on1 = new ArrayList<>();
+                    for (JoinPair p : hop.synchronizePairs()) {
+                        on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                + SqlCompiler.qualified(sAlias, p.foreign().column()));
                     }
+                    List<String> on2 = new ArrayList<>();
+                    for (JoinPair p : hop.secondarySynchronizePairs()) {
+                        on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                    }
+                    from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ")
+                            .append(SqlIdentifiers.quote(sAlias)).append(" ON ").append(String.join(" AND ", on1))
+                            .append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on2));
+                } else {
+                    List<String> on = new ArrayList<>();
+                    for (JoinPair p : hop.synchronizePairs()) {
+                        if (hop.direction() == Direction.MANY_TO_ONE) {
+                            on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                    + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
+                        } else {
+                            on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                    + SqlCompiler.qualified(q, p.foreign().column()));
+                        }
+                    }
+                    from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
                 }
-                from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
+                if (!last) {
+                    parentQ = q;
+                    parentCol = c -> c;
+                }
             }
-            if (!last) {
-                parentQ = q;
-                parentCol = c -> c;
-            }
-        }
+            return from.toString();
+        };
         Leading leading;
         if (hops.size() == 1) {
             Table anon = anonTable(left, leftLocal);
@@ -836,18 +852,25 @@ final class EagerLoads {
         } else {
             Table parentTable = prop.parent().table();
             List<Column> cols = localColumns(prop).stream().map(parentTable::column).toList();
-            leading = new Leading(parentQ, parentTable, null, cols);
+            leading = new Leading(parentAlias, parentTable, null, cols);
         }
         String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         // the subquery's Query carries the parent query's execution options: inside a post load
         // (sa_top_level_orm_context) it joins the top-level post loads, else it runs its own
         Context own = shared != null ? shared : new Context();
-        String fromText = from.toString();
-        Source chained = new Source(source.from(), source.where(), source.params(), hops);
+        // SubqueryLoader.setup_query: the subquery's Query runs on the path "subquery_paths" gives plus
+        // the entity's path in its own query, not on the current path of the query it came from
+        // (a lazy load's): the recursion guard inside it does not see that one (r5008_0011)
+        LoadPath rewritten = source.subqueryPath();
+        for (Object entry : e.local.entries()) {
+            rewritten = entry instanceof Mapper m ? rewritten.plus(m) : rewritten.plus((RelProp) entry);
+        }
+        rewritten = rewritten.plus(prop);
+        Source chained = new Source(source.from(), source.where(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
                         Why.eagerLoad(prop, "subquery")),
-                chained, e.path.plus(prop), own, shared == null, true, null, leading, fromText, aliasCounts);
+                chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts);
         if (shared == null) {
             drain(own);
         }
