@@ -917,6 +917,9 @@ public final class Session {
         while (!freed.isEmpty()) {
             InstanceState s = freed.pop();
             identityRemove(s);
+            // InstanceState._cleanup: a freed object's state has no session (a post load still
+            // holding the state loads nothing for it)
+            s.session = null;
             for (InstanceState t : references(s)) {
                 Integer n = refcount.computeIfPresent(t, (k, c) -> c - 1);
                 if (n != null && n == 0) {
