@@ -61,6 +61,12 @@ final class EagerLoads {
     /** The post loads of one top-level load, by path, in the order they were first set up. */
     private static final class Context {
         final Map<LoadPath, PostLoad> postLoads = new LinkedHashMap<>();
+        /**
+         * A {@code uselist=False} subquery load met several rows: its collections, kept in the
+         * query context's attributes, hold the other rows' objects until the load and its post
+         * loads are done; then nothing does.
+         */
+        boolean freeWhenDone;
     }
 
     private record Loader(RelProp prop, String strategy, boolean runLoader) {
@@ -159,8 +165,12 @@ final class EagerLoads {
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
         return session.working(() -> {
             Context ctx = new Context();
+            int createdBefore = session.createdCount();
             List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
             drain(ctx);
+            if (ctx.freeWhenDone) {
+                session.releaseUnreferenced(createdBefore, out);
+            }
             return out;
         });
     }
@@ -325,6 +335,8 @@ final class EagerLoads {
         /** Subquery loads run so far in this query: per relationship, children by the parent's key. */
         final Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryResults = new HashMap<>();
         final Set<LoadPath> registered = new HashSet<>();
+        /** The (state, relationship) pairs of {@link #collecting} a subquery load filled. */
+        final Set<List<Object>> fromSubquery = new HashSet<>();
 
         Run(Context ctx, boolean topLevel, boolean invokeAllEagers, InstanceState refresh, Source source,
             List<List<Object>> rows) {
@@ -462,6 +474,7 @@ final class EagerLoads {
             List<InstanceState> children = data.getOrDefault(local, List.of());
             Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
             byProp.put(p, new ArrayList<>(children));
+            fromSubquery.add(List.of(state, p));
         }
 
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
@@ -525,7 +538,11 @@ final class EagerLoads {
                     if (!prop.uselist() && children.size() > 1) {
                         session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '"
                                 + prop + "' ");
-                        extra = true;
+                        if (fromSubquery.contains(List.of(e.getKey(), prop))) {
+                            ctx.freeWhenDone = true;
+                        } else {
+                            extra = true;
+                        }
                     }
                     session.attributes().setCommittedValue(e.getKey(), prop,
                             prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
@@ -773,6 +790,7 @@ final class EagerLoads {
      * to the first query: its keys, then each relationship of the chain joined in turn.
      */
     private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source, Context shared) {
+        int createdBefore = session.createdCount();
         List<RelProp> hops = new ArrayList<>(source.chain());
         List<RelProp> joined = new ArrayList<>();
         for (Entity x = e; x.parent != null; x = x.parent) {
@@ -875,11 +893,17 @@ final class EagerLoads {
             drain(own);
         }
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
+        List<InstanceState> loaded = new ArrayList<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
             if (!list.contains((InstanceState) r[1])) {
                 list.add((InstanceState) r[1]);
             }
+            loaded.add((InstanceState) r[1]);
+        }
+        if (shared == null && own.freeWhenDone) {
+            // the subquery's own query is done: its uselist=False subquery loads' extra rows go
+            session.releaseUnreferenced(createdBefore, loaded);
         }
         return data;
     }
