@@ -158,8 +158,11 @@ class Steps:
         head, attr = _split_attribute(arg["attr"])
         obj = self.obj(head)
         value = arg.get("value")
-        if _is_column(type(obj), attr):
-            setattr(obj, attr, sqla_schema._python_value(type(obj).__table__.c[attr], value))
+        # the class from the notation when the object is gone: `song.artist = session.get(Artist, 3)`
+        # looks the value up before the assignment to None fails (scenario-format.md)
+        cls = type(obj) if obj is not None or NAME.match(str(head)) else parse_ref(head, self.classes)[0]
+        if _is_column(cls, attr):
+            setattr(obj, attr, sqla_schema._python_value(cls.__table__.c[attr], value))
         else:
             setattr(obj, attr, None if value is None else self.obj(value))
 

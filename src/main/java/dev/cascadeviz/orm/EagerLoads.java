@@ -37,10 +37,14 @@ final class EagerLoads {
         this.session = session;
     }
 
-    /** What a query selects from and filters by: what a subquery load wraps. */
-    record Source(String from, String where, List<Object> params, List<RelProp> chain) {
+    /**
+     * What a query selects from and filters by: what a subquery load wraps. {@code subqueryPath}
+     * is the query's own path when it is a subquery load's query (its {@code subquery_paths}
+     * execution option), else the root.
+     */
+    record Source(String from, String where, List<Object> params, List<RelProp> chain, LoadPath subqueryPath) {
         Source(String from, String where, List<Object> params) {
-            this(from, where, params, List.of());
+            this(from, where, params, List.of(), LoadPath.ROOT);
         }
     }
 
@@ -57,6 +61,12 @@ final class EagerLoads {
     /** The post loads of one top-level load, by path, in the order they were first set up. */
     private static final class Context {
         final Map<LoadPath, PostLoad> postLoads = new LinkedHashMap<>();
+        /**
+         * A {@code uselist=False} subquery load met several rows: its collections, kept in the
+         * query context's attributes, hold the other rows' objects until the load and its post
+         * loads are done; then nothing does.
+         */
+        boolean freeWhenDone;
     }
 
     private record Loader(RelProp prop, String strategy, boolean runLoader) {
@@ -155,8 +165,12 @@ final class EagerLoads {
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
         return session.working(() -> {
             Context ctx = new Context();
+            int createdBefore = session.createdCount();
             List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
             drain(ctx);
+            if (ctx.freeWhenDone) {
+                session.releaseUnreferenced(createdBefore, out);
+            }
             return out;
         });
     }
@@ -203,7 +217,8 @@ final class EagerLoads {
      */
     private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean topLevel,
                                        boolean invokeAllEagers,
-                                       InstanceState refresh, Leading leading, String fromOverride,
+                                       InstanceState refresh, Leading leading,
+                                       java.util.function.Function<Map<String, Integer>, String> fromOverride,
                                        Map<String, Integer> aliasCounts) {
         Mapper mapper = q.mapper();
         String base = mapper.tableName();
@@ -225,6 +240,8 @@ final class EagerLoads {
             }
         }
         secondaryColumns(cols, top, aliasCounts);
+        // the FROM's own aliases are numbered after the SELECT list's, before the eager joins'
+        String fromText = fromOverride == null ? null : fromOverride.apply(aliasCounts);
         StringBuilder sql = new StringBuilder("SELECT ").append(cols.clause).append(" \nFROM ");
         StringBuilder joins = new StringBuilder();
         List<String> eagerOrder = new ArrayList<>();
@@ -236,8 +253,8 @@ final class EagerLoads {
                 }
             }
         }
-        if (fromOverride != null) {
-            sql.append(fromOverride).append(joins);
+        if (fromText != null) {
+            sql.append(fromText).append(joins);
         } else if (q.secondary() != null && !joinOrder.isEmpty()) {
             sql.append(SqlIdentifiers.quote(q.secondary().name())).append(", ").append(SqlIdentifiers.quote(base))
                     .append(joins);
@@ -253,6 +270,7 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
@@ -265,7 +283,10 @@ final class EagerLoads {
                 leading.rows.add(new Object[] {rowValues(row, leading.positions), s});
             }
         }
-        run.finish();
+        if (run.finish()) {
+            // the weak identity map forgets the extra rows' objects nothing keeps (CPython frees them)
+            session.releaseUnreferenced(createdBefore, out);
+        }
         return out;
     }
 
@@ -314,6 +335,8 @@ final class EagerLoads {
         /** Subquery loads run so far in this query: per relationship, children by the parent's key. */
         final Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryResults = new HashMap<>();
         final Set<LoadPath> registered = new HashSet<>();
+        /** The (state, relationship) pairs of {@link #collecting} a subquery load filled. */
+        final Set<List<Object>> fromSubquery = new HashSet<>();
 
         Run(Context ctx, boolean topLevel, boolean invokeAllEagers, InstanceState refresh, Source source,
             List<List<Object>> rows) {
@@ -451,6 +474,7 @@ final class EagerLoads {
             List<InstanceState> children = data.getOrDefault(local, List.of());
             Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
             byProp.put(p, new ArrayList<>(children));
+            fromSubquery.add(List.of(state, p));
         }
 
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
@@ -500,10 +524,31 @@ final class EagerLoads {
             }
         }
 
-        void finish() {
-            collecting.forEach((state, byProp) -> byProp.forEach((prop, children) ->
-                    session.attributes().setCommittedValue(state, prop,
-                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)))));
+        /**
+         * Sets the collected values; true when a {@code uselist=False} joined load met several
+         * rows: JoinedLoader's {@code load_scalar_from_joined_existing_row} warns and keeps the
+         * first, and the other rows' objects are referenced by nothing once the rows are processed.
+         */
+        boolean finish() {
+            boolean extra = false;
+            for (Map.Entry<InstanceState, Map<RelProp, List<InstanceState>>> e : collecting.entrySet()) {
+                for (Map.Entry<RelProp, List<InstanceState>> c : e.getValue().entrySet()) {
+                    RelProp prop = c.getKey();
+                    List<InstanceState> children = c.getValue();
+                    if (!prop.uselist() && children.size() > 1) {
+                        session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '"
+                                + prop + "' ");
+                        if (fromSubquery.contains(List.of(e.getKey(), prop))) {
+                            ctx.freeWhenDone = true;
+                        } else {
+                            extra = true;
+                        }
+                    }
+                    session.attributes().setCommittedValue(e.getKey(), prop,
+                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
+                }
+            }
+            return extra;
         }
     }
 
@@ -716,7 +761,8 @@ final class EagerLoads {
             q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
             source = new Source(fromOverride, where, params);
         }
-        select(q, source, current, ctx, false, true, null, leading, fromOverride, aliasCounts);
+        String from = fromOverride;
+        select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
@@ -744,6 +790,7 @@ final class EagerLoads {
      * to the first query: its keys, then each relationship of the chain joined in turn.
      */
     private Map<List<Object>, List<InstanceState>> runSubquery(Entity e, RelProp prop, Source source, Context shared) {
+        int createdBefore = session.createdCount();
         List<RelProp> hops = new ArrayList<>(source.chain());
         List<RelProp> joined = new ArrayList<>();
         for (Entity x = e; x.parent != null; x = x.parent) {
@@ -751,10 +798,6 @@ final class EagerLoads {
         }
         hops.addAll(joined);
         hops.add(prop);
-        if (hops.size() > 1 && hops.stream().anyMatch(h -> h.secondary() != null)) {
-            throw new OrmException("NotSimulated", "not simulated: lazy='subquery' through a chain of subquery "
-                    + "loads that includes a many-to-many (" + prop + ")");
-        }
         RelProp first = hops.get(0);
         Table left = first.parent().table();
         List<String> leftLocal = localColumns(first);
@@ -765,53 +808,61 @@ final class EagerLoads {
             inner.add(SqlCompiler.qualified(left.name(), c) + " AS "
                     + SqlIdentifiers.quote(SqlCompiler.label(left, left.name(), c)));
         }
-        StringBuilder from = new StringBuilder("(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
-                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1");
+        String inside = "(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
+                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1";
         Map<String, Integer> aliasCounts = new HashMap<>();
-        // the parent side of the next join: a qualifier and how its columns are named there
-        String parentQ = "anon_1";
-        java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
-        for (int i = 0; i < hops.size(); i++) {
-            RelProp hop = hops.get(i);
-            boolean last = i == hops.size() - 1;
-            Table t = hop.mapper().table();
-            String q = last ? t.name() : alias(t.name(), aliasCounts);
-            String targetRef = last ? SqlIdentifiers.quote(t.name())
-                    : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
-            if (hop.secondary() != null) {
-                String sec = hop.secondary().name();
-                String sAlias = alias(sec, aliasCounts);
-                List<String> on1 = new ArrayList<>();
-                for (JoinPair p : hop.synchronizePairs()) {
-                    on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
-                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
-                }
-                List<String> on2 = new ArrayList<>();
-                for (JoinPair p : hop.secondarySynchronizePairs()) {
-                    on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
-                            + SqlCompiler.qualified(sAlias, p.foreign().column()));
-                }
-                from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ").append(SqlIdentifiers.quote(sAlias))
-                        .append(" ON ").append(String.join(" AND ", on1)).append(" JOIN ").append(targetRef)
-                        .append(" ON ").append(String.join(" AND ", on2));
-            } else {
-                List<String> on = new ArrayList<>();
-                for (JoinPair p : hop.synchronizePairs()) {
-                    if (hop.direction() == Direction.MANY_TO_ONE) {
-                        on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
-                                + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
-                    } else {
-                        on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
-                                + SqlCompiler.qualified(q, p.foreign().column()));
+        // anonymous aliases are numbered as the compiler first renders them: the parent whose key the
+        // SELECT list leads with comes first, then the target's joined eager loads, then the FROM's
+        // chain (r5016_0058: ant_1 is the last parent, ant_2 the first hop)
+        String parentAlias = hops.size() > 1 ? alias(prop.parent().table().name(), aliasCounts) : "anon_1";
+        java.util.function.Function<Map<String, Integer>, String> fromText = counts -> {
+            StringBuilder from = new StringBuilder(inside);
+            // the parent side of the next join: a qualifier and how its columns are named there
+            String parentQ = "anon_1";
+            java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
+            for (int i = 0; i < hops.size(); i++) {
+                RelProp hop = hops.get(i);
+                boolean last = i == hops.size() - 1;
+                Table t = hop.mapper().table();
+                String q = last ? t.name() : i == hops.size() - 2 ? parentAlias : alias(t.name(), counts);
+                String targetRef = last ? SqlIdentifiers.quote(t.name())
+                        : SqlIdentifiers.quote(t.name()) + " AS " + SqlIdentifiers.quote(q);
+                if (hop.secondary() != null) {
+                    String sec = hop.secondary().name();
+                    String sAlias = alias(sec, counts);
+                    List<String> on1 = new ArrayList<>();
+                    for (JoinPair p : hop.synchronizePairs()) {
+                        on1.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                + SqlCompiler.qualified(sAlias, p.foreign().column()));
                     }
+                    List<String> on2 = new ArrayList<>();
+                    for (JoinPair p : hop.secondarySynchronizePairs()) {
+                        on2.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                + SqlCompiler.qualified(sAlias, p.foreign().column()));
+                    }
+                    from.append(" JOIN ").append(SqlIdentifiers.quote(sec)).append(" AS ")
+                            .append(SqlIdentifiers.quote(sAlias)).append(" ON ").append(String.join(" AND ", on1))
+                            .append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on2));
+                } else {
+                    List<String> on = new ArrayList<>();
+                    for (JoinPair p : hop.synchronizePairs()) {
+                        if (hop.direction() == Direction.MANY_TO_ONE) {
+                            on.add(SqlCompiler.qualified(q, p.referenced().column()) + " = "
+                                    + SqlCompiler.qualified(parentQ, parentCol.apply(p.foreign().column())));
+                        } else {
+                            on.add(SqlCompiler.qualified(parentQ, parentCol.apply(p.referenced().column())) + " = "
+                                    + SqlCompiler.qualified(q, p.foreign().column()));
+                        }
+                    }
+                    from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
                 }
-                from.append(" JOIN ").append(targetRef).append(" ON ").append(String.join(" AND ", on));
+                if (!last) {
+                    parentQ = q;
+                    parentCol = c -> c;
+                }
             }
-            if (!last) {
-                parentQ = q;
-                parentCol = c -> c;
-            }
-        }
+            return from.toString();
+        };
         Leading leading;
         if (hops.size() == 1) {
             Table anon = anonTable(left, leftLocal);
@@ -819,27 +870,40 @@ final class EagerLoads {
         } else {
             Table parentTable = prop.parent().table();
             List<Column> cols = localColumns(prop).stream().map(parentTable::column).toList();
-            leading = new Leading(parentQ, parentTable, null, cols);
+            leading = new Leading(parentAlias, parentTable, null, cols);
         }
         String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         // the subquery's Query carries the parent query's execution options: inside a post load
         // (sa_top_level_orm_context) it joins the top-level post loads, else it runs its own
         Context own = shared != null ? shared : new Context();
-        String fromText = from.toString();
-        Source chained = new Source(source.from(), source.where(), source.params(), hops);
+        // SubqueryLoader.setup_query: the subquery's Query runs on the path "subquery_paths" gives plus
+        // the entity's path in its own query, not on the current path of the query it came from
+        // (a lazy load's): the recursion guard inside it does not see that one (r5008_0011)
+        LoadPath rewritten = source.subqueryPath();
+        for (Object entry : e.local.entries()) {
+            rewritten = entry instanceof Mapper m ? rewritten.plus(m) : rewritten.plus((RelProp) entry);
+        }
+        rewritten = rewritten.plus(prop);
+        Source chained = new Source(source.from(), source.where(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
                         Why.eagerLoad(prop, "subquery")),
-                chained, e.path.plus(prop), own, shared == null, true, null, leading, fromText, aliasCounts);
+                chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts);
         if (shared == null) {
             drain(own);
         }
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
+        List<InstanceState> loaded = new ArrayList<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
             if (!list.contains((InstanceState) r[1])) {
                 list.add((InstanceState) r[1]);
             }
+            loaded.add((InstanceState) r[1]);
+        }
+        if (shared == null && own.freeWhenDone) {
+            // the subquery's own query is done: its uselist=False subquery loads' extra rows go
+            session.releaseUnreferenced(createdBefore, loaded);
         }
         return data;
     }
@@ -900,7 +964,11 @@ final class EagerLoads {
 
     // ---------------------------------------------------------------- setting up the SELECT
 
-    /** {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders. */
+    /**
+     * {@code _setup_entity_query}: the joined eager loads of an entity, recursively, and its post loaders.
+     * {@code refresh} is the query's {@code context.refresh_state}: selectin and subquery loaders of
+     * every entity of the SELECT, joined ones too, then load as immediate ones do.
+     */
     private void setup(Entity e, Map<String, Integer> aliasCounts, List<Join> joinOrder, boolean refresh,
                        RelProp lazyHere) {
         List<RelProp> loaders = new ArrayList<>();
@@ -928,7 +996,7 @@ final class EagerLoads {
                 e.joins.add(j);
                 joinOrder.add(j);
                 loaders.add(prop);
-                setup(target, aliasCounts, joinOrder, false, null);
+                setup(target, aliasCounts, joinOrder, refresh, null);
             } else if (lazy.equals("immediate") || (refresh && (lazy.equals("selectin") || lazy.equals("subquery")))) {
                 e.postLoaders.add(new Loader(prop, "immediate", !guarded));
                 loaders.add(prop);

@@ -69,6 +69,9 @@ final class Loader {
             if (ident.stream().allMatch(v -> v == null)) {
                 return null;
             }
+            if (alreadySet(state, prop, againstCommitted)) {
+                return InstanceState.NO_RESULT;
+            }
             Object found = session.identityLookup(prop.mapper(), ident, passive);
             if (found != null) {
                 return found;
@@ -86,6 +89,9 @@ final class Loader {
                 return InstanceState.NO_RESULT;
             }
             params.add(v);
+        }
+        if (alreadySet(state, prop, againstCommitted)) {
+            return InstanceState.NO_RESULT;
         }
         int before = session.createdCount();
         // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release;
@@ -105,6 +111,16 @@ final class Loader {
             session.releaseUnreferenced(before, List.of(rows.get(0)));
         }
         return rows.get(0);
+    }
+
+    /**
+     * {@code ATTR_WAS_SET} of {@code LazyLoader._load_for_state} / {@code _emit_lazyload}: the
+     * attribute was loaded meanwhile (an immediate load of the same object on another path), so
+     * nothing is sent and nothing is set — except for the deferred history load (the only caller
+     * loading against the committed key while the attribute holds a value: DEFERRED_HISTORY_LOAD).
+     */
+    private static boolean alreadySet(InstanceState state, RelProp prop, boolean againstCommitted) {
+        return state.isLoaded(prop) && !againstCommitted;
     }
 
     private static JoinPair pairFor(RelProp prop, String targetColumn) {
