@@ -68,6 +68,11 @@ public final class Session {
         this.executor = executor;
     }
 
+    /** The orders of this run's address-ordered Python sets ({@code _prop_set}, the flush's sets). */
+    public PropSetOrder propSetOrder() {
+        return registry.propSetOrder();
+    }
+
     public Registry registry() {
         return registry;
     }
@@ -748,21 +753,32 @@ public final class Session {
             }
         }
         Set<InstanceState> processed = new LinkedHashSet<>();
-        for (InstanceState s : new ArrayList<>(pending)) {
+        List<InstanceState> proc = new ArrayList<>();
+        for (InstanceState s : pending) {
             if (!marked.contains(s)) {
-                saveSide.registerNew(uow, s);
-                processed.add(s);
+                proc.add(s);
             }
         }
-        for (InstanceState s : dirty) {
-            boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
-            uow.registerObject(s, orphan);
+        proc.addAll(dirty);
+        // _flush iterates the sets new ∪ dirty, then deleted, by address: the class met first
+        // registers first, and its preprocessors run first (PropSetOrder)
+        for (InstanceState s : flushSetOrder("saved", proc)) {
+            if (pending.contains(s)) {
+                saveSide.registerNew(uow, s);
+            } else {
+                boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
+                uow.registerObject(s, orphan);
+            }
             processed.add(s);
         }
+        List<InstanceState> toDelete = new ArrayList<>();
         for (InstanceState s : marked) {
             if (!processed.contains(s)) {
-                uow.registerObject(s, true);
+                toDelete.add(s);
             }
+        }
+        for (InstanceState s : flushSetOrder("deleted", toDelete)) {
+            uow.registerObject(s, true);
         }
         if (!uow.hasWork()) {
             return;
@@ -780,6 +796,15 @@ public final class Session {
             }
             throw e;
         }
+    }
+
+    /**
+     * The order in which a flush registers {@code states} (one of {@code _flush}'s sets): only the
+     * order in which their classes first appear matters, so that is what a chosen order decides.
+     */
+    private List<InstanceState> flushSetOrder(String which, List<InstanceState> states) {
+        return registry.propSetOrder().arrangeSet(PropSetOrder.FLUSH_KEY_PREFIX + "classes " + which, states,
+                s -> s.mapper.className());
     }
 
     /** {@code _remove_newly_deleted}: out of the identity map, remembered by the transaction. */

@@ -65,12 +65,15 @@ public final class Actions {
         void execute(UnitOfWork uow) {
             List<InstanceState> states = new ArrayList<>();
             for (Mapper m : uow.mappersFor(processor, fromparent)) {
+                List<InstanceState> ofMapper = new ArrayList<>();
                 for (InstanceState s : uow.statesOf(m)) {
                     UnitOfWork.Entry e = uow.entry(s);
                     if (e.isdelete() == isdelete && !e.listonly()) {
-                        states.add(s);
+                        ofMapper.add(s);
                     }
                 }
+                // _elements iterates the set uow.mappers[m]: by address
+                states.addAll(uow.inSetOrder(m, ofMapper));
             }
             uow.session().because(Why.process(processor.prop(), isdelete), () -> {
                 if (isdelete) {

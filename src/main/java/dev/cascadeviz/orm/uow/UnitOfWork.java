@@ -191,6 +191,27 @@ public final class UnitOfWork {
         return mappers.getOrDefault(mapper, Set.of());
     }
 
+    /**
+     * States of one mapper as a set built from {@code uow.mappers[mapper]} iterates them: by
+     * address, which nothing in the scenario fixes (see {@link dev.cascadeviz.orm.PropSetOrder}).
+     */
+    List<InstanceState> inSetOrder(Mapper mapper, List<InstanceState> states) {
+        return session.propSetOrder().arrangeSet(
+                dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + mapper.className(), states, UnitOfWork::label);
+    }
+
+    /** A state's name in a chosen set order: its class and identity, or its place among the new objects. */
+    public static String label(InstanceState state) {
+        if (state.key() == null) {
+            return state.mapper().className() + "(new #" + state.insertOrder() + ")";
+        }
+        StringBuilder b = new StringBuilder(state.mapper().className()).append('(');
+        for (int i = 0; i < state.key().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(state.key().get(i));
+        }
+        return b.append(')').toString();
+    }
+
     public boolean hasMapper(Mapper mapper) {
         return mappers.containsKey(mapper);
     }
