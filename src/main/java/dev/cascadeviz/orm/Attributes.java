@@ -103,6 +103,11 @@ public final class Attributes {
         if (!passive.callablesOk()) {
             return InstanceState.NO_RESULT;
         }
+        if (!prop.uselist() && Loader.attrEmpty(state, prop)) {
+            // the loader gives ATTR_EMPTY: the default None is returned but not stored
+            // (ScalarObjectAttributeImpl._default_value), so the attribute keeps no history
+            return null;
+        }
         Object loaded = session.loader().load(state, prop, passive, againstCommitted, noRaise);
         if (loaded == InstanceState.NO_RESULT) {
             return InstanceState.NO_RESULT;

@@ -107,6 +107,16 @@ final class Loader {
         return rows.get(0);
     }
 
+    /**
+     * {@code LazyLoader._load_for_state} returns {@code ATTR_EMPTY} for an object without an
+     * identity (pending, transient: no load_on_pending), and a {@code noload} attribute has no
+     * loader at all: the attribute's default value is used and nothing is loaded.
+     */
+    static boolean attrEmpty(InstanceState state, RelProp prop) {
+        return !state.hasIdentity()
+                || prop.mapping().relationship().effectiveLazy().equals("noload") && !state.instanceLazy.contains(prop);
+    }
+
     private static JoinPair pairFor(RelProp prop, String targetColumn) {
         for (JoinPair p : prop.synchronizePairs()) {
             if (p.referenced().column().equals(targetColumn)) {
