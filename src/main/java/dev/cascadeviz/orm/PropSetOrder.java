@@ -135,29 +135,50 @@ public final class PropSetOrder {
     }
 
     /**
-     * Every combination of orders of the consulted relationships, one permutation per class,
-     * the declaration order first, at most {@code limit} of them (in lexicographic order of
-     * the permutations).
+     * Every combination of orders of the consulted keys, one permutation per key, the
+     * declaration order first, at most {@code limit} of them. Combinations are taken by the
+     * sum of their permutations' ranks (each key's permutations in lexicographic order), so
+     * that a limit cuts the far combinations of every key rather than all but the first
+     * permutations of the first keys.
      */
     public static List<PropSetOrder> alternatives(Map<String, List<String>> consulted, int limit) {
-        List<Map<String, List<String>>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(consulted).entrySet()) {
-            List<List<String>> perms = permutations(e.getValue(), limit);
-            List<Map<String, List<String>>> next = new ArrayList<>();
-            for (Map<String, List<String>> c : combos) {
-                for (List<String> p : perms) {
-                    if (next.size() >= limit) {
-                        break;
-                    }
-                    Map<String, List<String>> m = new LinkedHashMap<>(c);
-                    m.put(e.getKey(), p);
-                    next.add(m);
-                }
-            }
-            combos = next;
+        List<String> keys = new ArrayList<>(new java.util.TreeMap<>(consulted).keySet());
+        List<List<List<String>>> perms = new ArrayList<>();
+        int maxSum = 0;
+        for (String k : keys) {
+            List<List<String>> p = permutations(consulted.get(k), limit);
+            perms.add(p);
+            maxSum += p.size() - 1;
         }
-        return combos.stream().map(PropSetOrder::new).toList();
+        List<PropSetOrder> out = new ArrayList<>();
+        int[] at = new int[keys.size()];
+        for (int sum = 0; sum <= maxSum && out.size() < limit; sum++) {
+            combinations(keys, perms, at, 0, sum, out, limit);
+        }
+        return out;
+    }
+
+    /** Appends every combination whose ranks from {@code from} on add up to {@code rest}. */
+    private static void combinations(List<String> keys, List<List<List<String>>> perms, int[] at, int from, int rest,
+                                     List<PropSetOrder> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
+        if (from == keys.size()) {
+            if (rest == 0) {
+                Map<String, List<String>> m = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    m.put(keys.get(i), perms.get(i).get(at[i]));
+                }
+                out.add(new PropSetOrder(m));
+            }
+            return;
+        }
+        int most = Math.min(rest, perms.get(from).size() - 1);
+        for (int r = 0; r <= most; r++) {
+            at[from] = r;
+            combinations(keys, perms, at, from + 1, rest - r, out, limit);
+        }
     }
 
     private static List<List<String>> permutations(List<String> items, int limit) {

@@ -34,6 +34,7 @@ public final class Session {
     }
 
     private final Registry registry;
+    private int flushes;
     private final Executor executor;
     private final Attributes attributes = new Attributes(this);
     private final Loader loader = new Loader(this);
@@ -66,6 +67,11 @@ public final class Session {
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
         this.executor = executor;
+    }
+
+    /** How many flushes this session has begun (the current one included). */
+    public int flushes() {
+        return flushes;
     }
 
     /** The orders of this run's address-ordered Python sets ({@code _prop_set}, the flush's sets). */
@@ -744,6 +750,7 @@ public final class Session {
     }
 
     private void flushImpl() {
+        flushes++;
         UnitOfWork uow = new UnitOfWork(this);
         Set<InstanceState> marked = new LinkedHashSet<>(deleted.keySet());
         List<InstanceState> dirty = new ArrayList<>();

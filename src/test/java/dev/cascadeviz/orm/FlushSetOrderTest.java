@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * given. The expected orders were measured with real SQLAlchemy (the goldens of the two
  * fidelity scenarios, eight hash seeds each: 2.1.1 loads the hens of Bee 3, 2, 1 under seeds
  * 1, 3–6 and of Bee 1, 3, 2 under seeds 0 and 7; it deletes the association rows of Fox 2, 3, 1
- * under seed 1 and of Fox 3, 1, 2 under seed 6).
+ * under seed 1 and of Fox 3, 1, 2 under seed 6; on a key cycle it inserts the Cats first under
+ * seeds 0, 2, 5, 7 and the Fox first under seeds 1, 3, 4, 6).
  */
 class FlushSetOrderTest {
 
@@ -56,6 +57,20 @@ class FlushSetOrderTest {
     }
 
     @Test
+    void aChosenOrderDecidesWhichActionOfACycleLayerRunsFirst() throws Exception {
+        PropSetOrder declared = PropSetOrder.declared();
+        Trace t = new Simulator().run(scenario("cycle_layer_order.yaml"), Engine.SQLITE, declared);
+        assertEquals(List.of("INSERT INTO cat", "INSERT INTO fox"), starts(t));
+        assertEquals(List.of("SaveUpdateState(Cat)", "SaveUpdateState(Fox)"), declared.consulted().get("flush:flush 1 cycle layer 1"));
+        // set(subset).pop() took the Fox action first: both Cats still go in one executemany (execute_aggregate)
+        PropSetOrder order = new PropSetOrder(Map.of("flush:flush 1 cycle layer 1",
+                List.of("SaveUpdateState(Fox)", "SaveUpdateState(Cat)")));
+        t = new Simulator().run(scenario("cycle_layer_order.yaml"), Engine.SQLITE, order);
+        assertEquals(List.of("INSERT INTO fox", "INSERT INTO cat"), starts(t));
+        assertEquals(List.of(List.of(1, 0), List.of(2, 0)), params(t, "INSERT INTO cat"));
+    }
+
+    @Test
     void labelsNotInTheChosenOrderKeepTheirOrderAfterTheOthers() {
         PropSetOrder order = new PropSetOrder(Map.of("flush:X", List.of("c", "a")));
         assertEquals(List.of("c", "a", "b", "d"), order.arrangeSet("flush:X", List.of("a", "b", "c", "d"), s -> s));
@@ -69,10 +84,14 @@ class FlushSetOrderTest {
         return ScenarioFiles.load(FIDELITY.resolve(name)).withSqlalchemy(Release.fromText("2.1"));
     }
 
-    /** The parameter sets of the statements starting with {@code prefix}, in order. */
+    private static List<String> starts(Trace t) {
+        return t.statements().stream().map(s -> s.sql().substring(0, 15)).toList();
+    }
+
+    /** The parameter sets of the statements starting with {@code prefix}, in order (None as 0). */
     private static List<List<Object>> params(Trace t, String prefix) {
         return t.statements().stream().filter(s -> s.sql().startsWith(prefix))
-                .flatMap(s -> s.paramSets().stream()).map(p -> p.stream().map(v -> (Object) ((Number) v).intValue()).toList())
+                .flatMap(s -> s.paramSets().stream()).map(p -> p.stream().map(v -> (Object) (v == null ? 0 : ((Number) v).intValue())).toList())
                 .toList();
     }
 }

@@ -330,8 +330,14 @@ public final class UnitOfWork {
         actions.sort((a, b) -> PostSortRec.compareSortKeys(a.sortKey(), b.sortKey()));
         Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
         if (!cycles.isEmpty()) {
+            int layer = 0;
             while (layers.hasNext()) {
-                List<PostSortRec> subset = layers.next();
+                // set(subset).pop(): each layer's actions run by address (PropSetOrder), each
+                // taking its siblings of the same kind along (execute_aggregate)
+                layer++;
+                List<PostSortRec> subset = session.propSetOrder().arrangeSet(
+                        dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " cycle layer " + layer,
+                        layers.next(), PostSortRec::aggregateLabel);
                 Set<PostSortRec> set = new LinkedHashSet<>(subset);
                 while (!set.isEmpty()) {
                     PostSortRec n = set.iterator().next();
