@@ -394,6 +394,10 @@ public final class Attributes {
         } else if (activeHistory) {
             // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
             old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
+        } else if (Loader.attrEmpty(state, prop)) {
+            // get(PASSIVE_NO_FETCH ^ INIT_OK): nothing to load and no default, NO_VALUE (so the
+            // history says the value was set, even to None)
+            old = InstanceState.NO_RESULT;
         } else {
             old = get(state, prop, Passive.NO_FETCH, true, true);
             if (old == InstanceState.NO_VALUE) {
