@@ -4,7 +4,9 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -262,6 +264,22 @@ public final class Attributes {
     /** {@code get_all_pending}: current members plus those removed since the last commit. */
     @SuppressWarnings("unchecked")
     public List<InstanceState> allPending(InstanceState state, RelProp prop, Passive passive) {
+        if (isDynamic(prop)) {
+            // WriteOnlyAttributeImpl.get_all_pending: the collection history's all_items, the
+            // appended, the query's rows (INIT_OK on a persistent object: the query runs) and the removed
+            InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+            Set<InstanceState> all = new LinkedHashSet<>();
+            if (pending != null) {
+                all.addAll(pending.added);
+            }
+            if (passive.callablesOk() && state.hasIdentity()) {
+                all.addAll(dynamicQuery(state, prop));
+            }
+            if (pending != null) {
+                all.addAll(pending.removed);
+            }
+            return new ArrayList<>(all);
+        }
         if (prop.uselist()) {
             if (!state.related.containsKey(prop)) {
                 return List.of();
