@@ -114,6 +114,9 @@ public final class Attributes {
         if (loaded == InstanceState.NO_RESULT) {
             return InstanceState.NO_RESULT;
         }
+        if (loaded == InstanceState.WAS_SET) {
+            return state.related.get(prop);
+        }
         setCommittedValue(state, prop, loaded);
         return state.related.get(prop);
     }
@@ -227,7 +230,7 @@ public final class Attributes {
             // _deferred_history: the value replaced without loading it is loaded now, against the
             // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD)
             Object original = session.withoutAutoflush(() ->
-                    session.loader().load(state, prop, Passive.OFF, true, true));
+                    session.loader().loadDeferredHistory(state, prop));
             if (original != InstanceState.NO_RESULT) {
                 state.committedRelated.put(prop, original);
             }

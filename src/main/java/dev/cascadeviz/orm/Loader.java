@@ -25,16 +25,29 @@ final class Loader {
     Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
         // lazy='dynamic' runs a plain Query of the target (AppenderQuery), not a lazy load on a path
         return load(state, prop, passive, againstCommitted, noRaise,
-                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null);
+                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null, false);
+    }
+
+    /**
+     * {@code _deferred_history}'s load (DEFERRED_HISTORY_LOAD): against the committed key,
+     * without lazy='raise', and even if the attribute has a value now.
+     */
+    Object loadDeferredHistory(InstanceState state, RelProp prop) {
+        return load(state, prop, Passive.OFF, true, true, LoadPath.of(state.mapper, prop), null, true);
     }
 
     /** An immediate load's lazy load: on the eager load's path, inside its top-level load. */
     Object loadOnPath(InstanceState state, RelProp prop, Passive passive, LoadPath path, Object ctx) {
-        return load(state, prop, passive, false, true, path, ctx);
+        return load(state, prop, passive, false, true, path, ctx, false);
     }
 
+    /**
+     * @return the value loaded, {@link InstanceState#NO_RESULT}, or {@link InstanceState#WAS_SET}
+     *         when reading the object's own key refreshed it and that refresh set the attribute
+     *         (its eager loads): {@code _load_for_state} then sends no query of its own
+     */
     private Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise,
-                        LoadPath path, Object ctx) {
+                        LoadPath path, Object ctx, boolean deferredHistory) {
         if (!state.hasIdentity()) {
             return prop.uselist() ? List.of() : null;
         }
@@ -69,6 +82,9 @@ final class Loader {
             if (ident.stream().allMatch(v -> v == null)) {
                 return null;
             }
+            if (!deferredHistory && state.related.containsKey(prop)) {
+                return InstanceState.WAS_SET;
+            }
             Object found = session.identityLookup(prop.mapper(), ident, passive);
             if (found != null) {
                 return found;
@@ -86,6 +102,9 @@ final class Loader {
                 return InstanceState.NO_RESULT;
             }
             params.add(v);
+        }
+        if (!deferredHistory && state.related.containsKey(prop)) {
+            return InstanceState.WAS_SET;
         }
         int before = session.createdCount();
         // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release;
