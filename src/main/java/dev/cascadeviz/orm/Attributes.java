@@ -453,11 +453,24 @@ public final class Attributes {
         if (child != null) {
             child.setHasParent(prop, state, false);
         }
-        if (!fromBackref && prop.backPopulatesProp() != null && child != null) {
+        if (!fromBackref && prop.backPopulatesProp() != null && child != null && !stillListed(state, prop, child)) {
             backrefRemove(state, prop.backPopulatesProp(), child);
         }
         modifiedEvent(state, prop, InstanceState.NO_VALUE);
         session.saveSide().orphanEvent(state, prop, child);
+    }
+
+    /**
+     * {@code emit_backref_from_collection_remove_event}'s {@code check_for_dupes_on_remove}: a
+     * list may hold an object twice (a backref append does not look), and removing one of them
+     * leaves the other, so the many-to-one on the other side keeps its value.
+     */
+    private static boolean stillListed(InstanceState state, RelProp prop, InstanceState child) {
+        if (!prop.uselist() || isDynamic(prop) || prop.backPopulatesProp().uselist() || isDynamic(prop.backPopulatesProp())
+                || !(state.related.get(prop) instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().filter(o -> o == child).count() > 1;
     }
 
     private void fireReplaceEvent(InstanceState state, RelProp prop, InstanceState value, Object previous,
