@@ -409,7 +409,7 @@ public final class Session {
     }
 
     private boolean refreshOrForget(InstanceState state) {
-        autoflush();
+        // _load_expired decides what to load before load_on_ident's autoflush runs
         List<String> names = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
         for (Column c : state.mapper.columns()) {
@@ -418,6 +418,7 @@ public final class Session {
                 types.add(c.type());
             }
         }
+        autoflush();
         if (names.size() == state.mapper.columns().size()) {
             // the whole object is expired: load_on_ident with the mapper's eager loaders
             if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state)).isEmpty()) {
