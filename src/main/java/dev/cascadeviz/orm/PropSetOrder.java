@@ -150,18 +150,23 @@ public final class PropSetOrder {
             perms.add(p);
             maxSum += p.size() - 1;
         }
+        // the largest rank sum the keys from i on can make, to leave out sums they cannot reach
+        int[] reach = new int[keys.size() + 1];
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            reach[i] = reach[i + 1] + perms.get(i).size() - 1;
+        }
         List<PropSetOrder> out = new ArrayList<>();
         int[] at = new int[keys.size()];
         for (int sum = 0; sum <= maxSum && out.size() < limit; sum++) {
-            combinations(keys, perms, at, 0, sum, out, limit);
+            combinations(keys, perms, reach, at, 0, sum, out, limit);
         }
         return out;
     }
 
     /** Appends every combination whose ranks from {@code from} on add up to {@code rest}. */
-    private static void combinations(List<String> keys, List<List<List<String>>> perms, int[] at, int from, int rest,
-                                     List<PropSetOrder> out, int limit) {
-        if (out.size() >= limit) {
+    private static void combinations(List<String> keys, List<List<List<String>>> perms, int[] reach, int[] at, int from,
+                                     int rest, List<PropSetOrder> out, int limit) {
+        if (out.size() >= limit || rest > reach[from]) {
             return;
         }
         if (from == keys.size()) {
@@ -177,7 +182,7 @@ public final class PropSetOrder {
         int most = Math.min(rest, perms.get(from).size() - 1);
         for (int r = 0; r <= most; r++) {
             at[from] = r;
-            combinations(keys, perms, at, from + 1, rest - r, out, limit);
+            combinations(keys, perms, reach, at, from + 1, rest - r, out, limit);
         }
     }
 
