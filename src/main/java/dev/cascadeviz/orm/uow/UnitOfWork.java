@@ -328,12 +328,6 @@ public final class UnitOfWork {
     public void execute() {
         List<PostSortRec> actions = generateActions();
         actions.sort((a, b) -> PostSortRec.compareSortKeys(a.sortKey(), b.sortKey()));
-        if (System.getProperty("uowdebug") != null) {
-            System.out.println("---- flush; cycles: " + cycles);
-            for (List<PostSortRec> e : dependencies) System.out.println("   dep " + e.get(0) + " -> " + e.get(1));
-            try { Iterator<List<PostSortRec>> dl = TopologicalSort.sortAsSubsets(dependencies, actions);
-            while (dl.hasNext()) System.out.println("  layer " + dl.next()); } catch (RuntimeException ex) { System.out.println("  sort: " + ex); }
-        }
         Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
         if (!cycles.isEmpty()) {
             int layer = 0;
