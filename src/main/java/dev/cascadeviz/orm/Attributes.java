@@ -4,7 +4,9 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.mapping.Direction;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -103,9 +105,17 @@ public final class Attributes {
         if (!passive.callablesOk()) {
             return InstanceState.NO_RESULT;
         }
+        if (!prop.uselist() && Loader.attrEmpty(state, prop)) {
+            // the loader gives ATTR_EMPTY: the default None is returned but not stored
+            // (ScalarObjectAttributeImpl._default_value), so the attribute keeps no history
+            return null;
+        }
         Object loaded = session.loader().load(state, prop, passive, againstCommitted, noRaise);
         if (loaded == InstanceState.NO_RESULT) {
             return InstanceState.NO_RESULT;
+        }
+        if (loaded == InstanceState.WAS_SET) {
+            return state.related.get(prop);
         }
         setCommittedValue(state, prop, loaded);
         return state.related.get(prop);
@@ -246,7 +256,7 @@ public final class Attributes {
             // _deferred_history: the value replaced without loading it is loaded now, against the
             // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD)
             Object original = session.withoutAutoflush(() ->
-                    session.loader().load(state, prop, Passive.OFF, true, true));
+                    session.loader().loadDeferredHistory(state, prop));
             if (original != InstanceState.NO_RESULT) {
                 state.committedRelated.put(prop, original);
             }
@@ -418,6 +428,10 @@ public final class Attributes {
         } else if (activeHistory) {
             // PASSIVE_ONLY_PERSISTENT | NO_AUTOFLUSH | LOAD_AGAINST_COMMITTED, whatever the caller's flag
             old = session.withoutAutoflush(() -> get(state, prop, Passive.OFF, true));
+        } else if (Loader.attrEmpty(state, prop)) {
+            // get(PASSIVE_NO_FETCH ^ INIT_OK): nothing to load and no default, NO_VALUE (so the
+            // history says the value was set, even to None)
+            old = InstanceState.NO_RESULT;
         } else {
             old = get(state, prop, Passive.NO_FETCH, true, true);
             if (old == InstanceState.NO_VALUE) {
@@ -452,11 +466,24 @@ public final class Attributes {
         if (child != null) {
             child.setHasParent(prop, state, false);
         }
-        if (!fromBackref && prop.backPopulatesProp() != null && child != null) {
+        if (!fromBackref && prop.backPopulatesProp() != null && child != null && !stillListed(state, prop, child)) {
             backrefRemove(state, prop.backPopulatesProp(), child);
         }
         modifiedEvent(state, prop, InstanceState.NO_VALUE);
         session.saveSide().orphanEvent(state, prop, child);
+    }
+
+    /**
+     * {@code emit_backref_from_collection_remove_event}'s {@code check_for_dupes_on_remove}: a
+     * list may hold an object twice (a backref append does not look), and removing one of them
+     * leaves the other, so the many-to-one on the other side keeps its value.
+     */
+    private static boolean stillListed(InstanceState state, RelProp prop, InstanceState child) {
+        if (!prop.uselist() || isDynamic(prop) || prop.backPopulatesProp().uselist() || isDynamic(prop.backPopulatesProp())
+                || !(state.related.get(prop) instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().filter(o -> o == child).count() > 1;
     }
 
     private void fireReplaceEvent(InstanceState state, RelProp prop, InstanceState value, Object previous,

@@ -600,7 +600,7 @@ final class EagerLoads {
             if (e.getValue() || !state.isLoaded(prop)) {
                 Object value = session.loader().loadOnPath(state, prop, l.runLoader() ? Passive.OFF : Passive.NO_FETCH_RELATED,
                         path.plus(prop), ctx);
-                if (value != InstanceState.NO_RESULT) {
+                if (value != InstanceState.NO_RESULT && value != InstanceState.WAS_SET) {
                     session.attributes().setCommittedValue(state, prop, value);
                 }
             }

@@ -30,6 +30,14 @@ public final class InstanceState {
         }
     };
 
+    /** A lazy load found the attribute set meanwhile, by the refresh its own key needed ({@code ATTR_WAS_SET}). */
+    static final Object WAS_SET = new Object() {
+        @Override
+        public String toString() {
+            return "ATTR_WAS_SET";
+        }
+    };
+
     private static final AtomicLong ADDRESSES = new AtomicLong(0x7f3a5c000000L);
 
     final Mapper mapper;

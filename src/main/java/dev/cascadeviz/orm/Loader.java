@@ -25,16 +25,29 @@ final class Loader {
     Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
         // lazy='dynamic' runs a plain Query of the target (AppenderQuery), not a lazy load on a path
         return load(state, prop, passive, againstCommitted, noRaise,
-                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null);
+                Attributes.isDynamic(prop) ? LoadPath.ROOT : LoadPath.of(state.mapper, prop), null, false);
+    }
+
+    /**
+     * {@code _deferred_history}'s load (DEFERRED_HISTORY_LOAD): against the committed key,
+     * without lazy='raise', and even if the attribute has a value now.
+     */
+    Object loadDeferredHistory(InstanceState state, RelProp prop) {
+        return load(state, prop, Passive.OFF, true, true, LoadPath.of(state.mapper, prop), null, true);
     }
 
     /** An immediate load's lazy load: on the eager load's path, inside its top-level load. */
     Object loadOnPath(InstanceState state, RelProp prop, Passive passive, LoadPath path, Object ctx) {
-        return load(state, prop, passive, false, true, path, ctx);
+        return load(state, prop, passive, false, true, path, ctx, false);
     }
 
+    /**
+     * @return the value loaded, {@link InstanceState#NO_RESULT}, or {@link InstanceState#WAS_SET}
+     *         when reading the object's own key refreshed it and that refresh set the attribute
+     *         (its eager loads): {@code _load_for_state} then sends no query of its own
+     */
     private Object load(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise,
-                        LoadPath path, Object ctx) {
+                        LoadPath path, Object ctx, boolean deferredHistory) {
         if (!state.hasIdentity()) {
             return prop.uselist() ? List.of() : null;
         }
@@ -69,8 +82,8 @@ final class Loader {
             if (ident.stream().allMatch(v -> v == null)) {
                 return null;
             }
-            if (alreadySet(state, prop, againstCommitted)) {
-                return InstanceState.NO_RESULT;
+            if (!deferredHistory && state.related.containsKey(prop)) {
+                return InstanceState.WAS_SET;
             }
             Object found = session.identityLookup(prop.mapper(), ident, passive);
             if (found != null) {
@@ -90,8 +103,8 @@ final class Loader {
             }
             params.add(v);
         }
-        if (alreadySet(state, prop, againstCommitted)) {
-            return InstanceState.NO_RESULT;
+        if (!deferredHistory && state.related.containsKey(prop)) {
+            return InstanceState.WAS_SET;
         }
         int before = session.createdCount();
         // a dynamic relationship's AppenderQuery is a legacy Query: table-plus-column labels in every release;
@@ -114,13 +127,13 @@ final class Loader {
     }
 
     /**
-     * {@code ATTR_WAS_SET} of {@code LazyLoader._load_for_state} / {@code _emit_lazyload}: the
-     * attribute was loaded meanwhile (an immediate load of the same object on another path), so
-     * nothing is sent and nothing is set — except for the deferred history load (the only caller
-     * loading against the committed key while the attribute holds a value: DEFERRED_HISTORY_LOAD).
+     * {@code LazyLoader._load_for_state} returns {@code ATTR_EMPTY} for an object without an
+     * identity (pending, transient: no load_on_pending), and a {@code noload} attribute has no
+     * loader at all: the attribute's default value is used and nothing is loaded.
      */
-    private static boolean alreadySet(InstanceState state, RelProp prop, boolean againstCommitted) {
-        return state.isLoaded(prop) && !againstCommitted;
+    static boolean attrEmpty(InstanceState state, RelProp prop) {
+        return !state.hasIdentity()
+                || prop.mapping().relationship().effectiveLazy().equals("noload") && !state.instanceLazy.contains(prop);
     }
 
     private static JoinPair pairFor(RelProp prop, String targetColumn) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The iteration order of each mapper's {@code Mapper._prop_set} in one run.
@@ -24,8 +25,19 @@ import java.util.Map;
  * and records every mapper for which the order mattered (two or more such loaders on one
  * entity: {@link #consulted()}), so that a comparison with real SQLAlchemy can try every order
  * SQLAlchemy could have taken ({@link #alternatives}).
+ *
+ * <p>The unit of work iterates Python sets of the same kind: {@code UOWTransaction.mappers[mapper]}
+ * (a mapper's states in the flush, hashed by address) in {@code Preprocess.execute} and
+ * {@code ProcessAll._elements}, and {@code Session._flush}'s {@code new ∪ dirty} and
+ * {@code deleted} sets, whose order decides which mapper registers (and so runs its
+ * preprocessors) first. Those orders are kept here too, under keys of their own
+ * ({@link #FLUSH_KEY_PREFIX}): {@link #arrangeSet} keeps the simulator's order unless told
+ * otherwise and records what it was asked to order, so that the same search tries them.
  */
 public final class PropSetOrder {
+
+    /** Keys of the unit of work's set orders begin with this (the others are class names). */
+    public static final String FLUSH_KEY_PREFIX = "flush:";
 
     private final Map<String, List<String>> chosen;
     private final Map<String, List<String>> consulted = new LinkedHashMap<>();
@@ -75,37 +87,103 @@ public final class PropSetOrder {
     }
 
     /**
+     * {@code items} in this run's order for the Python set {@code key} stands for: unchanged unless
+     * an order was chosen for {@code key}, then sorted by it (stable; labels it does not list
+     * keep their order, after those it does). Two or more distinct labels are recorded as
+     * consulted, in the order first met.
+     */
+    public <T> List<T> arrangeSet(String key, List<T> items, Function<T, String> label) {
+        if (items.size() < 2) {
+            return items;
+        }
+        List<String> labels = new ArrayList<>();
+        for (T item : items) {
+            String l = label.apply(item);
+            if (!labels.contains(l)) {
+                labels.add(l);
+            }
+        }
+        if (labels.size() < 2) {
+            return items;
+        }
+        List<String> seen = new ArrayList<>(consulted.getOrDefault(key, List.of()));
+        for (String l : labels) {
+            if (!seen.contains(l)) {
+                seen.add(l);
+            }
+        }
+        consulted.put(key, List.copyOf(seen));
+        List<String> order = chosen.get(key);
+        if (order == null) {
+            return items;
+        }
+        List<T> out = new ArrayList<>(items);
+        out.sort(Comparator.comparingInt(item -> {
+            int at = order.indexOf(label.apply(item));
+            return at < 0 ? order.size() : at;
+        }));
+        return out;
+    }
+
+    /**
      * The classes whose order mattered in this run, each with the relationships it mattered for
-     * (in declaration order).
+     * (in declaration order), and the unit of work's sets ({@link #FLUSH_KEY_PREFIX}) with the
+     * labels met in them.
      */
     public Map<String, List<String>> consulted() {
         return Map.copyOf(consulted);
     }
 
     /**
-     * Every combination of orders of the consulted relationships, one permutation per class,
-     * the declaration order first, at most {@code limit} of them (in lexicographic order of
-     * the permutations).
+     * Every combination of orders of the consulted keys, one permutation per key, the
+     * declaration order first, at most {@code limit} of them. Combinations are taken by the
+     * sum of their permutations' ranks (each key's permutations in lexicographic order), so
+     * that a limit cuts the far combinations of every key rather than all but the first
+     * permutations of the first keys.
      */
     public static List<PropSetOrder> alternatives(Map<String, List<String>> consulted, int limit) {
-        List<Map<String, List<String>>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(consulted).entrySet()) {
-            List<List<String>> perms = permutations(e.getValue(), limit);
-            List<Map<String, List<String>>> next = new ArrayList<>();
-            for (Map<String, List<String>> c : combos) {
-                for (List<String> p : perms) {
-                    if (next.size() >= limit) {
-                        break;
-                    }
-                    Map<String, List<String>> m = new LinkedHashMap<>(c);
-                    m.put(e.getKey(), p);
-                    next.add(m);
-                }
-            }
-            combos = next;
+        List<String> keys = new ArrayList<>(new java.util.TreeMap<>(consulted).keySet());
+        List<List<List<String>>> perms = new ArrayList<>();
+        int maxSum = 0;
+        for (String k : keys) {
+            List<List<String>> p = permutations(consulted.get(k), limit);
+            perms.add(p);
+            maxSum += p.size() - 1;
         }
-        return combos.stream().map(PropSetOrder::new).toList();
+        // the largest rank sum the keys from i on can make, to leave out sums they cannot reach
+        int[] reach = new int[keys.size() + 1];
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            reach[i] = reach[i + 1] + perms.get(i).size() - 1;
+        }
+        List<PropSetOrder> out = new ArrayList<>();
+        int[] at = new int[keys.size()];
+        for (int sum = 0; sum <= maxSum && out.size() < limit; sum++) {
+            combinations(keys, perms, reach, at, 0, sum, out, limit);
+        }
+        return out;
+    }
+
+    /** Appends every combination whose ranks from {@code from} on add up to {@code rest}. */
+    private static void combinations(List<String> keys, List<List<List<String>>> perms, int[] reach, int[] at, int from,
+                                     int rest, List<PropSetOrder> out, int limit) {
+        if (out.size() >= limit || rest > reach[from]) {
+            return;
+        }
+        if (from == keys.size()) {
+            if (rest == 0) {
+                Map<String, List<String>> m = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    m.put(keys.get(i), perms.get(i).get(at[i]));
+                }
+                out.add(new PropSetOrder(m));
+            }
+            return;
+        }
+        int most = Math.min(rest, perms.get(from).size() - 1);
+        for (int r = 0; r <= most; r++) {
+            at[from] = r;
+            combinations(keys, perms, reach, at, from + 1, rest - r, out, limit);
+        }
     }
 
     private static List<List<String>> permutations(List<String> items, int limit) {
@@ -148,17 +226,26 @@ public final class PropSetOrder {
             return new Found(first, declared, true, 1);
         }
         int tried = 1;
-        for (PropSetOrder o : alternatives(declared.consulted(), limit)) {
-            if (o.chosen().isEmpty() || o.chosen().equals(declared.consulted())) {
-                continue;   // the declaration order itself
-            }
-            tried++;
-            dev.cascadeviz.trace.Trace t = new Simulator().run(scenario, engine, o);
-            if (accept.test(t)) {
-                return new Found(t, o, true, tried);
-            }
-            if (tried >= limit) {
-                break;
+        // the mappers' _prop_set orders first (with the flush's sets as the simulator has them),
+        // then every combination with the flush's set orders too, each search at most `limit` runs
+        Map<String, List<String>> propSets = new LinkedHashMap<>(declared.consulted());
+        propSets.keySet().removeIf(k -> k.startsWith(FLUSH_KEY_PREFIX));
+        java.util.Set<Map<String, List<String>>> seen = new java.util.HashSet<>();
+        for (Map<String, List<String>> consulted : List.of(propSets, declared.consulted())) {
+            int triedHere = 0;
+            for (PropSetOrder o : alternatives(consulted, limit)) {
+                if (o.chosen().isEmpty() || o.chosen().equals(consulted) || !seen.add(o.chosen())) {
+                    continue;   // the simulator's own order, or one tried already
+                }
+                tried++;
+                triedHere++;
+                dev.cascadeviz.trace.Trace t = new Simulator().run(scenario, engine, o);
+                if (accept.test(t)) {
+                    return new Found(t, o, true, tried);
+                }
+                if (triedHere >= limit) {
+                    break;
+                }
             }
         }
         return new Found(first, declared, false, tried);

@@ -44,6 +44,7 @@ public final class Session {
     }
 
     private final Registry registry;
+    private int flushes;
     private final Executor executor;
     private final Attributes attributes = new Attributes(this);
     private final Loader loader = new Loader(this);
@@ -76,6 +77,16 @@ public final class Session {
     public Session(Registry registry, Executor executor) {
         this.registry = registry;
         this.executor = executor;
+    }
+
+    /** How many flushes this session has begun (the current one included). */
+    public int flushes() {
+        return flushes;
+    }
+
+    /** The orders of this run's address-ordered Python sets ({@code _prop_set}, the flush's sets). */
+    public PropSetOrder propSetOrder() {
+        return registry.propSetOrder();
     }
 
     public Registry registry() {
@@ -755,6 +766,7 @@ public final class Session {
     }
 
     private void flushImpl() {
+        flushes++;
         UnitOfWork uow = new UnitOfWork(this);
         Set<InstanceState> marked = new LinkedHashSet<>(deleted.keySet());
         List<InstanceState> dirty = new ArrayList<>();
@@ -764,21 +776,32 @@ public final class Session {
             }
         }
         Set<InstanceState> processed = new LinkedHashSet<>();
-        for (InstanceState s : new ArrayList<>(pending)) {
+        List<InstanceState> proc = new ArrayList<>();
+        for (InstanceState s : pending) {
             if (!marked.contains(s)) {
-                saveSide.registerNew(uow, s);
-                processed.add(s);
+                proc.add(s);
             }
         }
-        for (InstanceState s : dirty) {
-            boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
-            uow.registerObject(s, orphan);
+        proc.addAll(dirty);
+        // _flush iterates the sets new ∪ dirty, then deleted, by address: the class met first
+        // registers first, and its preprocessors run first (PropSetOrder)
+        for (InstanceState s : flushSetOrder("saved", proc)) {
+            if (pending.contains(s)) {
+                saveSide.registerNew(uow, s);
+            } else {
+                boolean orphan = s.mapper.isOrphan(s) && s.hasIdentity();
+                uow.registerObject(s, orphan);
+            }
             processed.add(s);
         }
+        List<InstanceState> toDelete = new ArrayList<>();
         for (InstanceState s : marked) {
             if (!processed.contains(s)) {
-                uow.registerObject(s, true);
+                toDelete.add(s);
             }
+        }
+        for (InstanceState s : flushSetOrder("deleted", toDelete)) {
+            uow.registerObject(s, true);
         }
         if (!uow.hasWork()) {
             return;
@@ -796,6 +819,15 @@ public final class Session {
             }
             throw e;
         }
+    }
+
+    /**
+     * The order in which a flush registers {@code states} (one of {@code _flush}'s sets): only the
+     * order in which their classes first appear matters, so that is what a chosen order decides.
+     */
+    private List<InstanceState> flushSetOrder(String which, List<InstanceState> states) {
+        return registry.propSetOrder().arrangeSet(PropSetOrder.FLUSH_KEY_PREFIX + "classes " + which, states,
+                s -> s.mapper.className());
     }
 
     /** {@code _remove_newly_deleted}: out of the identity map, remembered by the transaction. */

@@ -2,6 +2,7 @@ package dev.cascadeviz.orm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.scenario.ScenarioFiles;
@@ -120,6 +121,18 @@ class PropSetOrderTest {
         all.forEach(o -> distinct.add(o.chosen()));
         assertEquals(12, distinct.size());
         assertEquals(5, PropSetOrder.alternatives(consulted, 5).size());
+    }
+
+    @Test
+    void aLimitCutsTheFarCombinationsOfEveryKeyNotTheLaterPermutationsOfTheFirst() {
+        Map<String, List<String>> consulted = Map.of("A", List.of("x", "y"),
+                "flush:B", List.of("1", "2", "3", "4", "5", "6"));
+        List<PropSetOrder> some = PropSetOrder.alternatives(consulted, 10);
+        assertEquals(10, some.size());
+        assertEquals(consulted, some.get(0).chosen());
+        // the second order of A comes among the first few, not after all 720 orders of B
+        assertTrue(some.stream().anyMatch(o -> o.chosen().get("A").equals(List.of("y", "x"))));
+        assertEquals(1440, PropSetOrder.alternatives(consulted, 5000).size());
     }
 
     /** The first name after FROM of every SELECT. */

@@ -65,12 +65,15 @@ public final class Actions {
         void execute(UnitOfWork uow) {
             List<InstanceState> states = new ArrayList<>();
             for (Mapper m : uow.mappersFor(processor, fromparent)) {
+                List<InstanceState> ofMapper = new ArrayList<>();
                 for (InstanceState s : uow.statesOf(m)) {
                     UnitOfWork.Entry e = uow.entry(s);
                     if (e.isdelete() == isdelete && !e.listonly()) {
-                        states.add(s);
+                        ofMapper.add(s);
                     }
                 }
+                // _elements iterates the set uow.mappers[m]: by address
+                states.addAll(uow.inSetOrder(m, ofMapper));
             }
             uow.session().because(Why.process(processor.prop(), isdelete), () -> {
                 if (isdelete) {
@@ -250,8 +253,9 @@ public final class Actions {
 
         @Override
         void executeAggregate(UnitOfWork uow, Set<PostSortRec> recs) {
-            List<InstanceState> states = takeStates(state, recs, r -> r instanceof ProcessState p
-                    && p.processor == processor && p.isdelete == isdelete ? p.state : null);
+            // the popped record's state, then its siblings as the set of records gives them (by address)
+            List<InstanceState> states = uow.inSetOrder(state.mapper(), takeStates(state, recs, r -> r instanceof ProcessState p
+                    && p.processor == processor && p.isdelete == isdelete ? p.state : null));
             uow.session().because(Why.process(processor.prop(), isdelete), () -> {
                 if (isdelete) {
                     processor.processDeletes(uow, states);
@@ -259,6 +263,11 @@ public final class Actions {
                     processor.processSaves(uow, states);
                 }
             });
+        }
+
+        @Override
+        String aggregateLabel() {
+            return "ProcessState(" + processor + ", delete=" + isdelete + ")";
         }
 
         @Override
@@ -295,6 +304,11 @@ public final class Actions {
             List<InstanceState> states = takeStates(state, recs, r -> r instanceof SaveUpdateState s
                     && s.state.mapper() == state.mapper() ? s.state : null);
             Persistence.saveObj(uow, state.mapper(), states);
+        }
+
+        @Override
+        String aggregateLabel() {
+            return "SaveUpdateState(" + state.mapper().className() + ")";
         }
 
         @Override
@@ -337,6 +351,11 @@ public final class Actions {
                 }
             }
             Persistence.deleteObj(uow, state.mapper(), toDelete);
+        }
+
+        @Override
+        String aggregateLabel() {
+            return "DeleteState(" + state.mapper().className() + ")";
         }
 
         @Override

@@ -24,6 +24,15 @@ public abstract class PostSortRec {
         execute(uow);
     }
 
+    /**
+     * What this action is called in a chosen order of a cycle's layer: actions that
+     * {@code execute_aggregate} runs together (the per-state actions of one kind and class or
+     * processor) share it.
+     */
+    String aggregateLabel() {
+        return toString();
+    }
+
     /** The per-state actions replacing this one when it is part of a cycle. */
     List<PostSortRec> perStateFlushActions(UnitOfWork uow) {
         return List.of();

@@ -39,6 +39,9 @@ final class Preprocess {
                 }
             }
         }
+        // delete_states and save_states are sets of states: iterated by address
+        deleteStates = inSetOrder(uow, deleteStates);
+        saveStates = inSetOrder(uow, saveStates);
         if (!deleteStates.isEmpty()) {
             processor.presortDeletes(uow, deleteStates);
             processed.addAll(deleteStates);
@@ -56,5 +59,9 @@ final class Preprocess {
             setupFlushActions = true;
         }
         return true;
+    }
+
+    private static List<InstanceState> inSetOrder(UnitOfWork uow, List<InstanceState> states) {
+        return states.isEmpty() ? states : uow.inSetOrder(states.get(0).mapper(), states);
     }
 }

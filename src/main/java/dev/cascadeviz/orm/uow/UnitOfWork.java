@@ -191,6 +191,27 @@ public final class UnitOfWork {
         return mappers.getOrDefault(mapper, Set.of());
     }
 
+    /**
+     * States of one mapper as a set built from {@code uow.mappers[mapper]} iterates them: by
+     * address, which nothing in the scenario fixes (see {@link dev.cascadeviz.orm.PropSetOrder}).
+     */
+    List<InstanceState> inSetOrder(Mapper mapper, List<InstanceState> states) {
+        return session.propSetOrder().arrangeSet(
+                dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + mapper.className(), states, UnitOfWork::label);
+    }
+
+    /** A state's name in a chosen set order: its class and identity, or its place among the new objects. */
+    public static String label(InstanceState state) {
+        if (state.key() == null) {
+            return state.mapper().className() + "(new #" + state.insertOrder() + ")";
+        }
+        StringBuilder b = new StringBuilder(state.mapper().className()).append('(');
+        for (int i = 0; i < state.key().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(state.key().get(i));
+        }
+        return b.append(')').toString();
+    }
+
     public boolean hasMapper(Mapper mapper) {
         return mappers.containsKey(mapper);
     }
@@ -309,8 +330,14 @@ public final class UnitOfWork {
         actions.sort((a, b) -> PostSortRec.compareSortKeys(a.sortKey(), b.sortKey()));
         Iterator<List<PostSortRec>> layers = TopologicalSort.sortAsSubsets(dependencies, actions);
         if (!cycles.isEmpty()) {
+            int layer = 0;
             while (layers.hasNext()) {
-                List<PostSortRec> subset = layers.next();
+                // set(subset).pop(): each layer's actions run by address (PropSetOrder), each
+                // taking its siblings of the same kind along (execute_aggregate)
+                layer++;
+                List<PostSortRec> subset = session.propSetOrder().arrangeSet(
+                        dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " cycle layer " + layer,
+                        layers.next(), PostSortRec::aggregateLabel);
                 Set<PostSortRec> set = new LinkedHashSet<>(subset);
                 while (!set.isEmpty()) {
                     PostSortRec n = set.iterator().next();
