@@ -2,9 +2,12 @@ package dev.cascadeviz.orm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -96,32 +99,28 @@ public final class PropSetOrder {
         if (items.size() < 2) {
             return items;
         }
-        List<String> labels = new ArrayList<>();
+        // sets, not lists: a flush of tens of thousands of objects asks for their labels once each
+        Set<String> labels = new LinkedHashSet<>();
         for (T item : items) {
-            String l = label.apply(item);
-            if (!labels.contains(l)) {
-                labels.add(l);
-            }
+            labels.add(label.apply(item));
         }
         if (labels.size() < 2) {
             return items;
         }
-        List<String> seen = new ArrayList<>(consulted.getOrDefault(key, List.of()));
-        for (String l : labels) {
-            if (!seen.contains(l)) {
-                seen.add(l);
-            }
+        Set<String> seen = new LinkedHashSet<>(consulted.getOrDefault(key, List.of()));
+        if (seen.addAll(labels) || !consulted.containsKey(key)) {
+            consulted.put(key, List.copyOf(seen));
         }
-        consulted.put(key, List.copyOf(seen));
         List<String> order = chosen.get(key);
         if (order == null) {
             return items;
         }
+        Map<String, Integer> place = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            place.putIfAbsent(order.get(i), i);
+        }
         List<T> out = new ArrayList<>(items);
-        out.sort(Comparator.comparingInt(item -> {
-            int at = order.indexOf(label.apply(item));
-            return at < 0 ? order.size() : at;
-        }));
+        out.sort(Comparator.comparingInt(item -> place.getOrDefault(label.apply(item), order.size())));
         return out;
     }
 
