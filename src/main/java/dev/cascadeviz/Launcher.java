@@ -4,6 +4,7 @@ import dev.cascadeviz.app.CascadeVizApp;
 import dev.cascadeviz.cli.CascadeVizCommand;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class Launcher {
             if (options != null) {
                 return options;
             }
-            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            return ManagementFactory.getRuntimeMXBean().getInputArguments();
         } catch (RuntimeException | LinkageError e) {
             return List.of();
         }

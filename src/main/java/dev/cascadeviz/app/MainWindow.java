@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.cascadeviz.app.advice.AdviceView;
 import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.compare.CompareLauncher;
+import dev.cascadeviz.app.editor.EditorMenus;
+import dev.cascadeviz.app.graph.GraphLegend;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.inspector.EdgeInspector;
 import dev.cascadeviz.app.library.LibraryBrowser;
@@ -15,9 +17,12 @@ import dev.cascadeviz.app.log.SqlLogView;
 import dev.cascadeviz.app.notes.NotesView;
 import dev.cascadeviz.app.steps.StepListEditor;
 import dev.cascadeviz.app.tables.ResultTablesView;
+import dev.cascadeviz.app.toolbar.ReleaseChoice;
+import dev.cascadeviz.app.toolbar.StatementPlayer;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.interop.ImportResult;
+import dev.cascadeviz.layout.LayoutWarmUp;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.EdgeVariants;
@@ -92,7 +97,7 @@ public final class MainWindow {
     private final GraphView graph;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu libraryMenu = new Menu("Built-in Scenarios");
-    private final dev.cascadeviz.app.toolbar.StatementPlayer player;
+    private final StatementPlayer player;
     private final PresentationMode presentationMode;
     /** The tables pane (built with the window's body, after the menus that reach it). */
     private ResultTablesView tablesView;
@@ -104,9 +109,9 @@ public final class MainWindow {
         this.model = model;
         this.library = library;
         this.recent = recent;
-        dev.cascadeviz.layout.LayoutWarmUp.inBackground();
+        LayoutWarmUp.inBackground();
         this.graph = new GraphView(model);
-        this.player = new dev.cascadeviz.app.toolbar.StatementPlayer(model);
+        this.player = new StatementPlayer(model);
         this.presentationMode = new PresentationMode(stage, root, model, graph);
         this.compare = new CompareLauncher(stage, AppServices::runner);
         graph.setOnCompare(this::compareEdge);
@@ -187,7 +192,7 @@ public final class MainWindow {
 
     private Node body() {
         ErrorBanner banner = new ErrorBanner(model);
-        dev.cascadeviz.app.graph.GraphLegend graphLegend = new dev.cascadeviz.app.graph.GraphLegend();
+        GraphLegend graphLegend = new GraphLegend();
         // in presentation the room goes to the graph, as the tables' legend goes
         graphLegend.visibleProperty().bind(model.presentationProperty().not());
         graphLegend.managedProperty().bind(graphLegend.visibleProperty());
@@ -233,10 +238,10 @@ public final class MainWindow {
         return main;
     }
 
-    private dev.cascadeviz.app.library.LibraryCatalog catalog;
+    private LibraryCatalog catalog;
 
     /** The library's lessons with their titles, read once (on first use) per library. */
-    private dev.cascadeviz.app.library.LibraryCatalog catalog() {
+    private LibraryCatalog catalog() {
         if (catalog == null) {
             catalog = LibraryCatalog.builtIn(library);
         }
@@ -317,7 +322,7 @@ public final class MainWindow {
             needsScenario.disableProperty().bind(model.scenarioProperty().isNull());
         }
         bar.setId("menu-bar");
-        dev.cascadeviz.app.editor.EditorMenus.install(bar, stage, model, graph, this::confirmDiscard,
+        EditorMenus.install(bar, stage, model, graph, this::confirmDiscard,
                 table -> tablesView.showStartingRowsOf(table));
         return bar;
     }
@@ -476,8 +481,8 @@ public final class MainWindow {
         presentation.selectedProperty().bindBidirectional(model.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.control.Separator fileSeparator = new javafx.scene.control.Separator(Orientation.VERTICAL);
-        javafx.scene.control.Separator runSeparator = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        Separator fileSeparator = new Separator(Orientation.VERTICAL);
+        Separator runSeparator = new Separator(Orientation.VERTICAL);
         engine.setTooltip(new Tooltip("The database the steps run on"));
         Label releaseLabel = new Label("SQLAlchemy");
         // in presentation the file commands (in the File menu) and the selectors' captions give way
@@ -489,7 +494,7 @@ public final class MainWindow {
         ToolBar bar = new ToolBar(open, libraryButton, save, undo, redo, fileSeparator,
                 run, cancel, progress, prev, next, player.button(), player.speedButton(), stepLabel, runSeparator,
                 engine, pragma, releaseLabel,
-                new dev.cascadeviz.app.toolbar.ReleaseChoice(model), spacer, fit,
+                new ReleaseChoice(model), spacer, fit,
                 presentationMode.controls(), presentation);
         bar.setId("tool-bar");
         return bar;
@@ -530,7 +535,7 @@ public final class MainWindow {
         model.stepPrevious();
     }
 
-    public dev.cascadeviz.app.toolbar.StatementPlayer player() {
+    public StatementPlayer player() {
         return player;
     }
 

@@ -4,6 +4,7 @@ import dev.cascadeviz.db.ScenarioDatabase;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
+import dev.cascadeviz.scenario.AtomicFiles;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -97,7 +98,7 @@ final class TraceCommand implements Callable<Integer> {
             } else {
                 Path target = out.resolve(traceName(file));
                 try {
-                    dev.cascadeviz.scenario.AtomicFiles.write(target, w -> {
+                    AtomicFiles.write(target, w -> {
                         TraceJson.write(trace, w);
                         w.write("\n");
                     }, false);

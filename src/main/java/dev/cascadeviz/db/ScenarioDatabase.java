@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -371,13 +372,13 @@ public final class ScenarioDatabase implements AutoCloseable {
      * of the rows is the database's. Several queries when there are many tuples.
      */
     public List<Map<String, Object>> rowsByColumns(String tableName, List<String> columns,
-                                                   java.util.Collection<List<Object>> values) throws SQLException {
+                                                   Collection<List<Object>> values) throws SQLException {
         return rowsByColumns(tableName, new ArrayList<>(scenario.table(tableName).columns().keySet()), columns, values);
     }
 
     /** Like {@link #rowsByColumns(String, List, java.util.Collection)}, each row with only the {@code select} columns. */
     public List<Map<String, Object>> rowsByColumns(String tableName, List<String> select, List<String> columns,
-                                                   java.util.Collection<List<Object>> values) throws SQLException {
+                                                   Collection<List<Object>> values) throws SQLException {
         Table t = scenario.table(tableName);
         List<String> cols = select;
         String[] names = cols.toArray(new String[0]);

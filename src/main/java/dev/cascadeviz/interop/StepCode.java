@@ -1,5 +1,6 @@
 package dev.cascadeviz.interop;
 
+import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
@@ -126,7 +127,7 @@ final class StepCode {
     /** The lines of the steps that make, change, merge and refresh objects; null for the others. */
     private List<String> saveSideLines(Step step) {
         if (step instanceof Step.New n) {
-            dev.cascadeviz.model.MappedClass cls = scenario.mappedClass(n.className());
+            MappedClass cls = scenario.mappedClass(n.className());
             List<String> args = new ArrayList<>();
             n.values().forEach((c, v) -> args.add(names.columnAttribute(cls.table(), c) + "="
                     + values.of(cls.table(), c, v)));

@@ -19,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Loading a mapper's rows with its eager relationships, as SQLAlchemy's {@code loading.py} and
@@ -218,7 +220,7 @@ final class EagerLoads {
     private List<InstanceState> select(Query q, Source source, LoadPath current, Context ctx, boolean topLevel,
                                        boolean invokeAllEagers,
                                        InstanceState refresh, Leading leading,
-                                       java.util.function.Function<Map<String, Integer>, String> fromOverride,
+                                       Function<Map<String, Integer>, String> fromOverride,
                                        Map<String, Integer> aliasCounts) {
         Mapper mapper = q.mapper();
         String base = mapper.tableName();
@@ -815,11 +817,11 @@ final class EagerLoads {
         // SELECT list leads with comes first, then the target's joined eager loads, then the FROM's
         // chain (r5016_0058: ant_1 is the last parent, ant_2 the first hop)
         String parentAlias = hops.size() > 1 ? alias(prop.parent().table().name(), aliasCounts) : "anon_1";
-        java.util.function.Function<Map<String, Integer>, String> fromText = counts -> {
+        Function<Map<String, Integer>, String> fromText = counts -> {
             StringBuilder from = new StringBuilder(inside);
             // the parent side of the next join: a qualifier and how its columns are named there
             String parentQ = "anon_1";
-            java.util.function.UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
+            UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
             for (int i = 0; i < hops.size(); i++) {
                 RelProp hop = hops.get(i);
                 boolean last = i == hops.size() - 1;

@@ -1,11 +1,14 @@
 package dev.cascadeviz.orm;
 
 import dev.cascadeviz.model.Column;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,11 +58,11 @@ public final class InstanceState {
     /** {@code parents}: per relationship holding this object, the parent or FALSE. */
     final Map<RelProp, Object> parents = new HashMap<>();
     /** Relationships given a lazy loader of their own by the query that loaded this object. */
-    final java.util.Set<RelProp> instanceLazy = new java.util.HashSet<>();
+    final Set<RelProp> instanceLazy = new HashSet<>();
     boolean modified;
     boolean expired;
     /** Why the object was expired when a session call or cascade did it (not a commit or rollback); null else. */
-    dev.cascadeviz.trace.Cause expiredBy;
+    Cause expiredBy;
     /** Flushed as deleted in the current transaction ({@code state._deleted}). */
     boolean deleted;
     boolean detached;

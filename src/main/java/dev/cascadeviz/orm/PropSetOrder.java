@@ -1,14 +1,20 @@
 package dev.cascadeviz.orm;
 
+import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The iteration order of each mapper's {@code Mapper._prop_set} in one run.
@@ -141,7 +147,7 @@ public final class PropSetOrder {
      * permutations of the first keys.
      */
     public static List<PropSetOrder> alternatives(Map<String, List<String>> consulted, int limit) {
-        List<String> keys = new ArrayList<>(new java.util.TreeMap<>(consulted).keySet());
+        List<String> keys = new ArrayList<>(new TreeMap<>(consulted).keySet());
         List<List<List<String>>> perms = new ArrayList<>();
         int maxSum = 0;
         for (String k : keys) {
@@ -209,7 +215,7 @@ public final class PropSetOrder {
     }
 
     /** A run under one order: its trace, the order, and whether the caller's test accepted it. */
-    public record Found(dev.cascadeviz.trace.Trace trace, PropSetOrder order, boolean accepted, int tried) {
+    public record Found(Trace trace, PropSetOrder order, boolean accepted, int tried) {
     }
 
     /**
@@ -217,10 +223,10 @@ public final class PropSetOrder {
      * every other order SQLAlchemy could take for the mappers whose order mattered (at most
      * {@code limit} runs in all); returns the first accepted run, or the declaration-order run.
      */
-    public static Found firstAccepted(dev.cascadeviz.model.Scenario scenario, dev.cascadeviz.model.Engine engine,
-                                      java.util.function.Predicate<dev.cascadeviz.trace.Trace> accept, int limit) {
+    public static Found firstAccepted(Scenario scenario, Engine engine,
+                                      Predicate<Trace> accept, int limit) {
         PropSetOrder declared = declared();
-        dev.cascadeviz.trace.Trace first = new Simulator().run(scenario, engine, declared);
+        Trace first = new Simulator().run(scenario, engine, declared);
         if (accept.test(first)) {
             return new Found(first, declared, true, 1);
         }
@@ -229,7 +235,7 @@ public final class PropSetOrder {
         // then every combination with the flush's set orders too, each search at most `limit` runs
         Map<String, List<String>> propSets = new LinkedHashMap<>(declared.consulted());
         propSets.keySet().removeIf(k -> k.startsWith(FLUSH_KEY_PREFIX));
-        java.util.Set<Map<String, List<String>>> seen = new java.util.HashSet<>();
+        Set<Map<String, List<String>>> seen = new HashSet<>();
         for (Map<String, List<String>> consulted : List.of(propSets, declared.consulted())) {
             int triedHere = 0;
             for (PropSetOrder o : alternatives(consulted, limit)) {
@@ -238,7 +244,7 @@ public final class PropSetOrder {
                 }
                 tried++;
                 triedHere++;
-                dev.cascadeviz.trace.Trace t = new Simulator().run(scenario, engine, o);
+                Trace t = new Simulator().run(scenario, engine, o);
                 if (accept.test(t)) {
                     return new Found(t, o, true, tried);
                 }

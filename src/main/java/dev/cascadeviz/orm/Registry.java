@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
@@ -44,7 +45,7 @@ final class Registry {
                     }
                 }
                 prop.setProcessor(DependencyProcessor.forRelationship(prop));
-                if (!prop.viewonly() && prop.direction() == dev.cascadeviz.model.mapping.Direction.MANY_TO_ONE) {
+                if (!prop.viewonly() && prop.direction() == Direction.MANY_TO_ONE) {
                     prop.mapper().dependencyProcessors.add(DependencyProcessor.keySwitch(prop));
                 }
                 if (prop.cascades(CascadeOption.DELETE_ORPHAN)) {

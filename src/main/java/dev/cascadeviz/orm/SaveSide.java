@@ -6,9 +6,15 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import dev.cascadeviz.orm.uow.UnitOfWork;
+import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The session calls that put objects into a session and take their state back from the
@@ -39,14 +45,14 @@ public final class SaveSide {
     }
 
     /** {@code _save_or_update_state}: the object, then everything its save-update cascade reaches. */
-    private void saveOrUpdateState(InstanceState state, dev.cascadeviz.trace.Cause why) {
+    private void saveOrUpdateState(InstanceState state, Cause why) {
         saveOrUpdateImpl(state, why);
         for (InstanceState s : session.cascadeIterator("save-update", state, session::containsState)) {
             saveOrUpdateImpl(s, null);
         }
     }
 
-    private void saveOrUpdateImpl(InstanceState state, dev.cascadeviz.trace.Cause why) {
+    private void saveOrUpdateImpl(InstanceState state, Cause why) {
         if (state.key == null) {
             if (session.containsState(state)) {
                 return;
@@ -148,7 +154,7 @@ public final class SaveSide {
         List<InstanceState> all = new ArrayList<>();
         all.add(state);
         all.addAll(along.keySet());
-        java.util.Set<String> travelled = new java.util.LinkedHashSet<>();
+        Set<String> travelled = new LinkedHashSet<>();
         for (InstanceState s : all) {
             if (s.key != null) {
                 s.expire();
@@ -190,12 +196,12 @@ public final class SaveSide {
     /** {@code session.merge(obj)}: autoflush, then {@code _merge} with its merge cascade. */
     public InstanceState merge(InstanceState state) {
         session.autoflushNow();
-        return session.withAutoflushOff(() -> merge(state, new java.util.HashMap<>(), new java.util.HashSet<>(), null));
+        return session.withAutoflushOff(() -> merge(state, new HashMap<>(), new HashSet<>(), null));
     }
 
     /** {@code _merge}; {@code along} the relationship the merge cascade reached the object by (null for the one given). */
     private InstanceState merge(InstanceState state, Map<InstanceState, InstanceState> recursive,
-                                java.util.Set<List<Object>> visitedProps, RelProp along) {
+                                Set<List<Object>> visitedProps, RelProp along) {
         if (recursive.containsKey(state)) {
             return recursive.get(state);
         }
@@ -229,12 +235,12 @@ public final class SaveSide {
     }
 
     private void copyInto(InstanceState state, InstanceState merged, Map<InstanceState, InstanceState> recursive,
-                          java.util.Set<List<Object>> visitedProps) {
+                          Set<List<Object>> visitedProps) {
         Mapper mapper = state.mapper;
         for (Column c : mapper.columns()) {
             if (state.dict.containsKey(c.name())) {
                 Object v = state.dict.get(c.name());
-                if (!merged.dict.containsKey(c.name()) || !java.util.Objects.equals(merged.dict.get(c.name()), v)
+                if (!merged.dict.containsKey(c.name()) || !Objects.equals(merged.dict.get(c.name()), v)
                         || merged.key == null) {
                     session.attributes().setColumnValue(merged, c.name(), v);
                 }

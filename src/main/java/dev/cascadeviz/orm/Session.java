@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,7 +195,7 @@ public final class Session {
     }
 
     /** Why each pending object is inserted. */
-    private final Map<InstanceState, Cause> saveCauses = new java.util.HashMap<>();
+    private final Map<InstanceState, Cause> saveCauses = new HashMap<>();
 
     void explainSave(InstanceState state, Cause cause) {
         saveCauses.putIfAbsent(state, cause);
@@ -339,8 +340,8 @@ public final class Session {
      * load, or the session's strong sets reach stays (the extra rows' joined-loaded children that
      * the first row also holds, r5009_0005).
      */
-    void releaseUnreferenced(int since, java.util.Collection<InstanceState> kept) {
-        Set<InstanceState> fresh = new java.util.HashSet<>(created.subList(since, created.size()));
+    void releaseUnreferenced(int since, Collection<InstanceState> kept) {
+        Set<InstanceState> fresh = new HashSet<>(created.subList(since, created.size()));
         List<InstanceState> roots = new ArrayList<>(kept);
         for (InstanceState s : identityMap.values()) {
             if (!fresh.contains(s)) {
@@ -904,13 +905,13 @@ public final class Session {
     }
 
     /** Forgets the {@code candidate} objects of the identity map that the roots (and the usual references) do not keep. */
-    private void forget(List<InstanceState> extraRoots, java.util.function.Predicate<InstanceState> candidate) {
+    private void forget(List<InstanceState> extraRoots, Predicate<InstanceState> candidate) {
         if (identityMap.isEmpty()) {
             // nothing to forget: without this, a run that adds objects step by step walked every
             // pending object after every step (74,899 steps building a 37,449-row tree: 9 minutes)
             return;
         }
-        Set<InstanceState> alive = new java.util.HashSet<>();
+        Set<InstanceState> alive = new HashSet<>();
         Deque<InstanceState> todo = new ArrayDeque<>();
         for (InstanceState s : extraRoots) {
             reach(s, alive, todo);

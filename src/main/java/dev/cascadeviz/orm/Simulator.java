@@ -14,6 +14,8 @@ import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceError;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -143,7 +145,7 @@ public final class Simulator {
     private static final class StepRunner {
         private final Session session;
         /** The objects bound by {@code as:} (a value may be null: Python's None). */
-        private final Map<String, InstanceState> names = new java.util.HashMap<>();
+        private final Map<String, InstanceState> names = new HashMap<>();
 
         StepRunner(Session session) {
             this.session = session;
@@ -226,7 +228,7 @@ public final class Simulator {
         private boolean runSaveSide(Step step) {
             SaveSide save = session.saveSide();
             if (step instanceof Step.New n) {
-                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                Map<String, Object> values = new LinkedHashMap<>();
                 n.values().forEach((k, v) -> values.put(k, v instanceof Integer i ? Long.valueOf(i) : v));
                 InstanceState s = save.newObject(session.registry().mapper(n.className()), values);
                 session.hold(s);

@@ -3,6 +3,7 @@ package dev.cascadeviz.orm;
 import dev.cascadeviz.model.CascadeOption;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.model.mapping.JoinPair;
+import dev.cascadeviz.text.Articles;
 import dev.cascadeviz.trace.Cause;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -134,7 +135,7 @@ public final class Why {
     }
 
     private static String article(String word) {
-        return dev.cascadeviz.text.Articles.of(word);
+        return Articles.of(word);
     }
 
     public static Cause orphanDelete(RelProp prop) {

@@ -1,7 +1,9 @@
 package dev.cascadeviz.scenario;
 
+import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.parser.Parser;
 
@@ -104,7 +106,7 @@ abstract class YamlEventFeed implements AutoCloseable {
         private void hand(Batch batch) {
             try {
                 while (!closed) {
-                    if (queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                         return;
                     }
                 }
@@ -123,7 +125,7 @@ abstract class YamlEventFeed implements AutoCloseable {
                 } else if (t != null) {
                     throw new IllegalStateException(t);
                 } else if (current.last()) {
-                    throw new java.util.NoSuchElementException("no more events: the stream has ended");
+                    throw new NoSuchElementException("no more events: the stream has ended");
                 }
                 try {
                     current = queue.take();

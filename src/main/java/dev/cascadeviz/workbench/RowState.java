@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One row as the result tables show it at some point of a run: its values before the run, its
@@ -153,9 +154,9 @@ public final class RowState {
 
     /** Same key, values, marks and notes: what a view draws. */
     public boolean sameAs(RowState o) {
-        return key.equals(o.key) && java.util.Objects.equals(before, o.before) && java.util.Objects.equals(now, o.now)
+        return key.equals(o.key) && Objects.equals(before, o.before) && Objects.equals(now, o.now)
                 && deletedBy == o.deletedBy && insertedBy == o.insertedBy && changedCells.equals(o.changedCells)
-                && java.util.Objects.equals(rule, o.rule) && java.util.Objects.equals(cause, o.cause) && current == o.current;
+                && Objects.equals(rule, o.rule) && Objects.equals(cause, o.cause) && current == o.current;
     }
 
     /** True when the run deleted, inserted or changed this row: what the tables mark. */

@@ -4,7 +4,9 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class TableTimeline {
         int n = trace.statements().size();
         endAt = new int[n];
         rolledBackAtEnd = new boolean[n];
-        java.util.Arrays.fill(endAt, -1);
+        Arrays.fill(endAt, -1);
         int from = 0;
         for (Trace.TransactionEnd end : trace.transactions()) {
             for (int i = from; i < Math.min(end.statements(), n); i++) {
@@ -121,7 +123,7 @@ public final class TableTimeline {
             dirty.put(e.row(), e.table());
         }
         currentRows.clear();
-        Set<String> shrunk = new java.util.HashSet<>();
+        Set<String> shrunk = new HashSet<>();
         while (applied.size() > common) {
             Applied last = applied.remove(applied.size() - 1);
             List<Entry> entries = last.entries();

@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.app.tables.ResultTablesView;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
@@ -98,6 +99,6 @@ class AppendChildPaneTest extends WindowTestBase {
         GridPane orders = lookup("#table-orders").query();
         assertEquals(1, rows(orders), "one order row: not a deleted one and an inserted one");
         assertEquals("1 → 7", cell("orders", 1, 1).getText());
-        assertTrue(cell("orders", 1, 1).getPseudoClassStates().contains(dev.cascadeviz.app.tables.ResultTablesView.CHANGED));
+        assertTrue(cell("orders", 1, 1).getPseudoClassStates().contains(ResultTablesView.CHANGED));
     }
 }

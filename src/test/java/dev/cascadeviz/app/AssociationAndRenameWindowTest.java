@@ -14,6 +14,7 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -38,7 +39,7 @@ class AssociationAndRenameWindowTest extends WindowTestBase {
 
     @SuppressWarnings("unchecked")
     private void chooseTable(String table) {
-        javafx.scene.control.ChoiceBox<String> choice = (javafx.scene.control.ChoiceBox<String>) lookup("#rename-table-choice").query();
+        ChoiceBox<String> choice = (ChoiceBox<String>) lookup("#rename-table-choice").query();
         interact(() -> choice.setValue(table));
     }
 

@@ -8,7 +8,10 @@ import dev.cascadeviz.app.graph.GraphStyles;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Trace;
 import java.nio.file.Path;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Shape;
+import javafx.scene.shape.StrokeLineCap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,10 +70,10 @@ class CascadePathGraphTest extends WindowTestBase {
         stepTo(4); // the merge cascade loads the persistent order's items
         assertTrue(travelled("Order", "items"));
         // drawn dashed, as the legend shows it, also over a delete cascade's solid red (Order.items has all)
-        javafx.scene.shape.Shape line = (javafx.scene.shape.Shape) window.graph().edgeView("Order", "items").lookup(".edge-line");
+        Shape line = (Shape) window.graph().edgeView("Order", "items").lookup(".edge-line");
         assertFalse(line.getStrokeDashArray().isEmpty(), "dashed: " + line.getStrokeDashArray());
         // with square caps each dash grows by the stroke's width and the gaps close: seen solid under Xvfb
-        assertEquals(javafx.scene.shape.StrokeLineCap.BUTT, line.getStrokeLineCap());
+        assertEquals(StrokeLineCap.BUTT, line.getStrokeLineCap());
         assertTrue(line.getStrokeDashArray().get(1) > 0, "a gap");
         stepTo(statementStartingWith(trace, "UPDATE orders"));
         assertFalse(travelled("Order", "items"));
@@ -95,7 +98,7 @@ class CascadePathGraphTest extends WindowTestBase {
     @Test
     void theLegendExplainsTheMarks() {
         openDefault();
-        javafx.scene.control.Label entry = lookup("#graph-legend-travelled").query();
+        Label entry = lookup("#graph-legend-travelled").query();
         assertTrue(entry.isVisible());
         assertTrue(entry.getText().contains("save-update, merge, refresh-expire"), entry.getText());
         assertTrue(lookup("#graph-legend-current").tryQuery().isPresent());

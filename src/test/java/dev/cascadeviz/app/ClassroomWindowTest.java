@@ -1,15 +1,18 @@
 package dev.cascadeviz.app;
 
-import dev.cascadeviz.fixtures.TestScenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.fixtures.TestScenarios;
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -18,6 +21,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -85,18 +89,18 @@ class ClassroomWindowTest extends WindowTestBase {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
-        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.SQLITE))));
+        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(Engine.SQLITE))));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#sqlite-foreign-keys").query().isVisible());
         ToolBar bar = lookup("#tool-bar").query();
         double widthOnSqlite = bar.getItems().stream().filter(Node::isManaged).mapToDouble(i -> i.prefWidth(-1)).sum();
-        interact(() -> model.edit("Use H2", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.H2))));
+        interact(() -> model.edit("Use H2", s -> s.withDatabase(s.database().withEngine(Engine.H2))));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#sqlite-foreign-keys").query().isVisible(), "no PRAGMA switch on H2");
         double widthOnH2 = bar.getItems().stream().filter(Node::isManaged).mapToDouble(i -> i.prefWidth(-1)).sum();
         assertTrue(widthOnH2 < widthOnSqlite - 50, widthOnH2 + " vs " + widthOnSqlite);
         assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#release-choice", "#presentation-toggle");
-        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(dev.cascadeviz.model.Engine.SQLITE))));
+        interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(Engine.SQLITE))));
         presentation(true);
         assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#sqlite-foreign-keys", "#release-choice",
                 "#font-larger", "#presentation-toggle");
@@ -147,11 +151,11 @@ class ClassroomWindowTest extends WindowTestBase {
     @Test
     void theGraphIsFittedAgainWhenTheWindowIsResized() {
         openDefault();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         double before = window.graph().zoom();
         interact(() -> stage.setWidth(stage.getWidth() * 0.75));
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.graph().zoom() < before, "fitted to the narrower room: " + before + " -> " + window.graph().zoom());
     }
@@ -162,12 +166,12 @@ class ClassroomWindowTest extends WindowTestBase {
         assertTrue(stage.getHeight() <= screen.getHeight() && stage.getWidth() <= screen.getWidth(),
                 stage.getWidth() + "x" + stage.getHeight() + " on " + screen);
         assertTrue(stage.getHeight() >= stage.getMinHeight() && stage.getWidth() >= stage.getMinWidth());
-        javafx.stage.Stage[] made = new javafx.stage.Stage[1];
+        Stage[] made = new Stage[1];
         interact(() -> {
-            made[0] = new javafx.stage.Stage();
+            made[0] = new Stage();
             WindowSize.fit(made[0], new Rectangle2D(0, 0, 1024, 560), MainWindow.WIDTH, MainWindow.HEIGHT);
         });
-        javafx.stage.Stage small = made[0];
+        Stage small = made[0];
         assertEquals(560, small.getMinHeight());
         assertEquals(560, small.getHeight());
         assertEquals(1024, small.getWidth());
@@ -210,7 +214,7 @@ class ClassroomWindowTest extends WindowTestBase {
         Bounds view = scroll.localToScreen(scroll.getLayoutBounds());
         List<Node> current = new ArrayList<>();
         for (Node n : lookup("#table-song .table-cell-label").queryAll()) {
-            if (n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"))) {
+            if (n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("current"))) {
                 current.add(n);
             }
         }

@@ -12,6 +12,7 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -68,7 +69,7 @@ class EditorKeyboardWindowTest extends WindowTestBase {
 
     private double dialogWidth(String source, String target) {
         ModelEditor editor = (ModelEditor) window.graph().editing();
-        javafx.application.Platform.runLater(() -> editor.connect(source, target));
+        Platform.runLater(() -> editor.connect(source, target));
         WaitForAsyncUtils.waitForFxEvents();
         Node pane = lookup("#relationship-dialog").query();
         double width = pane.getScene().getWindow().getWidth();

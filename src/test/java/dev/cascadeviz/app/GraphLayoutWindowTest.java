@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.graph.GraphView;
+import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.layout.GeneratedModels;
 import dev.cascadeviz.layout.Overlaps;
 import dev.cascadeviz.layout.Rect;
@@ -13,10 +14,13 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.Edits;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.effect.DropShadow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -85,17 +89,17 @@ class GraphLayoutWindowTest extends WindowTestBase {
     @Test
     void aLaidOutGraphKeepsItsRoutesWhateverIsSelected() {
         openDefault();
-        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Artist")));
+        interact(() -> model.selectionProperty().set(new Selection.ClassNode("Artist")));
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         awaitGraph();
         var laidOut = window.graph().shownLayout().routes();
         // another selection and an edit that changes no card or label: the graph is rebuilt, ELK's routes stay
-        interact(() -> model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode("Song")));
-        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(List.of())));
+        interact(() -> model.selectionProperty().set(new Selection.ClassNode("Song")));
+        interact(() -> model.edit("No steps", Edits.steps(List.of())));
         awaitGraph();
         // a card's visual bounds changing after the graph was arranged (its shadow, children settling over
         // the next pulses, late under load) is no reason to route again: it once replaced ELK's routes
-        interact(() -> lookup("#node-Song").query().setEffect(new javafx.scene.effect.DropShadow(30, javafx.scene.paint.Color.RED)));
+        interact(() -> lookup("#node-Song").query().setEffect(new DropShadow(30, Color.RED)));
         awaitGraph();
         // ELK's routes again (a card's selection border may move a port by a fraction of a pixel);
         // the fixed-position router would draw 2- or 3-point diagonals instead

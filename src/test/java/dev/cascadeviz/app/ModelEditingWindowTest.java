@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.app.editor.ModelEditor;
 import dev.cascadeviz.app.editor.NewScenario;
 import dev.cascadeviz.editing.ModelEdits;
+import dev.cascadeviz.editing.RelationshipPlan;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -104,8 +107,8 @@ class ModelEditingWindowTest extends WindowTestBase {
     @Test
     void deletingARelationshipNamesWhatGoesWithItFirst() {
         Scenario s = twoClasses();
-        s = new dev.cascadeviz.editing.RelationshipPlan("User", "Post",
-                dev.cascadeviz.editing.RelationshipPlan.Kind.ONE_TO_MANY, "posts", "author", null).apply(s);
+        s = new RelationshipPlan("User", "Post",
+                RelationshipPlan.Kind.ONE_TO_MANY, "posts", "author", null).apply(s);
         show(s);
         ModelEditor editor = (ModelEditor) window.graph().editing();
         List<String> asked = new ArrayList<>();
@@ -130,9 +133,9 @@ class ModelEditingWindowTest extends WindowTestBase {
         rightClickOn(window.graph().classNode("Post"));
         clickOn("Starting rows…");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(lookup("#tables-starting-rows").<javafx.scene.control.ToggleButton>query().isSelected(),
+        assertTrue(lookup("#tables-starting-rows").<ToggleButton>query().isSelected(),
                 "the tables pane shows the starting rows");
-        assertTrue(lookup("#tables-state").<javafx.scene.control.Label>query().getText().contains("starting rows"));
+        assertTrue(lookup("#tables-state").<Label>query().getText().contains("starting rows"));
         assertNotNull(lookup("#table-posts").query(), "the class's table is in the pane");
     }
 }

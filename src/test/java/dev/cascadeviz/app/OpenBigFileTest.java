@@ -10,8 +10,10 @@ import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.workbench.Edits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -151,7 +153,7 @@ class OpenBigFileTest extends FxRobot {
         assertEquals("running…", lookup("#step-label").<Label>query().getText());
         assertEquals("Running big.yaml…", lookup("#status").<Label>query().getText());
         // an edit made meanwhile says what it did and that a run is under way
-        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(java.util.List.of())));
+        interact(() -> model.edit("No steps", Edits.steps(List.of())));
         assertEquals("No steps (running…)", lookup("#status").<Label>query().getText());
         holdRun.countDown();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cascadeviz.app.library.RecentFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 class RecentFilesTest {
 
@@ -43,7 +45,7 @@ class RecentFilesTest {
         recent.add(Path.of("/tmp/a.yaml"));
         recent.add(Path.of("/tmp/b.yaml"));
         // written behind, on the writer thread: the next start reads what it wrote
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> new RecentFiles(node).list().equals(recent.list()));
         assertEquals(List.of(Path.of("/tmp/b.yaml"), Path.of("/tmp/a.yaml")), new RecentFiles(node).list());
     }

@@ -1,6 +1,5 @@
 package dev.cascadeviz.app;
 
-import dev.cascadeviz.fixtures.TestScenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,12 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.log.SqlLogView;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.fixtures.TestScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
@@ -55,12 +62,12 @@ class WindowCommandsTest extends WindowTestBase {
     void aNewScenarioSaysItIsNotSavedYetRatherThanBuiltIn() {
         openDefault();
         MenuBar bar = lookup("#menu-bar").query();
-        javafx.scene.control.MenuItem newItem = bar.getMenus().get(0).getItems().stream()
+        MenuItem newItem = bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "menu-new".equals(i.getId())).findFirst().orElseThrow();
-        interact(() -> javafx.application.Platform.runLater(newItem::fire)); // File > New shows its dialog and waits
+        interact(() -> Platform.runLater(newItem::fire)); // File > New shows its dialog and waits
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) lookup("#new-engine").query().getScene().getRoot();
-        interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        DialogPane pane = (DialogPane) lookup("#new-engine").query().getScene().getRoot();
+        interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.getScenario().tables().isEmpty(), "an empty canvas");
         assertEquals(WorkspaceModel.NEW, lookup("#status-origin").<Label>query().getText());
@@ -89,7 +96,7 @@ class WindowCommandsTest extends WindowTestBase {
         assertFalse(window.player().isPlaying());
         assertEquals("Play", play.getText());
         int paused = model.getStep();
-        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         assertEquals(paused, model.getStep(), "paused stays");
         interact(() -> model.stepTo(n));
         clickOn(play);
@@ -121,7 +128,7 @@ class WindowCommandsTest extends WindowTestBase {
         clickOn(bounds.getMinX() + 30, (bounds.getMinY() + bounds.getMaxY()) / 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, model.getStep());
-        assertNotNull(lookup("#sql-cause").<javafx.scene.control.Hyperlink>query().getText());
+        assertNotNull(lookup("#sql-cause").<Hyperlink>query().getText());
     }
 
     @Test
@@ -147,7 +154,7 @@ class WindowCommandsTest extends WindowTestBase {
         var statements = model.getTrace().statements();
         assertTrue(statements.stream().allMatch(s -> s.executionNanos() > 0), "the executor timed every statement");
         for (var s : statements) {
-            String figure = String.format(java.util.Locale.ROOT, "[executed in %.5fs] ", s.executionNanos() / 1e9);
+            String figure = String.format(Locale.ROOT, "[executed in %.5fs] ", s.executionNanos() / 1e9);
             assertTrue(log.text().contains(figure), figure + " in " + log.text());
         }
         assertFalse(log.text().contains("[generated in"), log.text());

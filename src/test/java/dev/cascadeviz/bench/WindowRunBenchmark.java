@@ -10,10 +10,15 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 
@@ -45,10 +51,10 @@ public final class WindowRunBenchmark {
      * its run: the stall without the time those threads waited for a core.
      */
     private static final AtomicLong worstCpuNanos = new AtomicLong();
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final List<Long> stalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final List<Long> stalls = Collections.synchronizedList(new ArrayList<>());
     /** Each stall over 100 ms of the phase: when it began (ms after the phase began, wall clock), how long, the CPU within it. */
-    private static final List<String> longStalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> longStalls = Collections.synchronizedList(new ArrayList<>());
     private static volatile long phaseStart = System.nanoTime();
     private static volatile boolean probing = true;
 
@@ -161,8 +167,8 @@ public final class WindowRunBenchmark {
 
     /** The tables pane shows what was asked for (not "working it out…") and the SQL log is whole (not "writing…"). */
     private static boolean tablesShown(MainWindow w) {
-        var state = (javafx.scene.control.Label) w.scene().getRoot().lookup("#tables-state");
-        var counts = (javafx.scene.control.Label) w.scene().getRoot().lookup("#sql-counts");
+        var state = (Label) w.scene().getRoot().lookup("#tables-state");
+        var counts = (Label) w.scene().getRoot().lookup("#sql-counts");
         return state != null && !state.getText().contains("working") && counts != null && !counts.getText().contains("writing");
     }
 
@@ -204,7 +210,7 @@ public final class WindowRunBenchmark {
                 }
                 if (late > 100_000_000L) {
                     longStalls.add(String.format(Locale.ROOT, "at %.2f s (%s) %.0f ms (CPU %.0f ms)", (posted - phaseStart) / 1e9,
-                            java.time.LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6));
+                            LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6));
                 }
                 worstNanos.accumulateAndGet(late, Math::max);
                 if (late > 50_000_000L) {
@@ -226,7 +232,7 @@ public final class WindowRunBenchmark {
     }
 
     /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */
-    private static final java.util.Map<String, Integer> stallPlaces = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> stallPlaces = new ConcurrentHashMap<>();
     private static volatile Thread fxThread;
     private static volatile Thread renderThread;
 

@@ -13,8 +13,11 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +69,7 @@ class CascadeVizCommandTest {
         String plain = out;
         assertEquals(0, run("trace", "--timings", "--engine", "sqlite", resource("artist.yaml")), err);
         assertEquals(plain, out, "the trace is the same with --timings");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("timings: jvm start \\+ class loading (\\d+) ms, "
+        Matcher m = Pattern.compile("timings: jvm start \\+ class loading (\\d+) ms, "
                 + "parsing (\\d+) ms, seeding (\\d+) ms, simulating (\\d+) ms \\(of which database (\\d+) ms\\), "
                 + "snapshots (\\d+) ms, output (\\d+) ms, total (\\d+) ms\\R").matcher(err);
         assertTrue(m.matches(), err);
@@ -219,17 +222,17 @@ class CascadeVizCommandTest {
         assertFalse(CascadeVizCommand.isWindowRequest(new String[] {"validate"}));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void validateReportsABrokenRelationshipWithItsPositionAndChecksTheFilesAfterIt() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
-        java.nio.file.Files.writeString(bad, """
+        Files.writeString(bad, """
                 tables:
                   a: {columns: {id: {type: integer, primary_key: true}}}
                 classes:
                   A: {table: a, relationships: {r: {cascade: all}, s: {target: null}}}
                 """);
         Path good = tmp.resolve("good.yaml");
-        java.nio.file.Files.writeString(good, "tables:\n  a: {columns: {id: {type: integer, primary_key: true}}}\n");
+        Files.writeString(good, "tables:\n  a: {columns: {id: {type: integer, primary_key: true}}}\n");
         assertEquals(1, run("validate", bad.toString(), good.toString()));
         assertTrue(err.contains(bad + ":4:33: relationship A.r needs 'target'"), err);
         assertTrue(err.contains(bad + ":4:64: expected a string for 'target' of relationship A.s, found null"), err);
@@ -237,18 +240,18 @@ class CascadeVizCommandTest {
         assertTrue(out.contains(good + ": ok"), out);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void exportWritesItsFileWholeAndNamesTheFileWhenItCannot() throws Exception {
         Path file = tmp.resolve("out.sql");
-        java.nio.file.Files.writeString(file, "old");
-        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
         assertEquals(2, run("export", "--ddl", "sqlite", resource("artist.yaml"), "-o", file.toString()));
         assertTrue(err.contains(file + " is read-only"), err);
-        assertEquals("old", java.nio.file.Files.readString(file));
-        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("old", Files.readString(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(0, run("export", "--ddl", "sqlite", resource("artist.yaml"), "-o", file.toString()));
-        assertTrue(java.nio.file.Files.readString(file).contains("CREATE TABLE"));
-        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                java.nio.file.Files.getPosixFilePermissions(file)));
+        assertTrue(Files.readString(file).contains("CREATE TABLE"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
     }
 }

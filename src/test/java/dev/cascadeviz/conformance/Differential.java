@@ -3,6 +3,7 @@ package dev.cascadeviz.conformance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascadeviz.model.Engine;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.PropSetOrder;
 import dev.cascadeviz.orm.Simulator;
@@ -10,10 +11,12 @@ import dev.cascadeviz.scenario.ScenarioException;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceAgreement;
+import dev.cascadeviz.trace.TraceStatement;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,13 +42,13 @@ public final class Differential {
     public static void main(String[] args) throws Exception {
         int at = 0;
         boolean h2 = false;
-        dev.cascadeviz.model.Release release = null;
+        Release release = null;
         while (at < args.length && args[at].startsWith("--")) {
             if (args[at].equals("--h2")) {
                 h2 = true;
                 at++;
             } else if (args[at].equals("--release")) {
-                release = dev.cascadeviz.model.Release.fromText(args[at + 1]);
+                release = Release.fromText(args[at + 1]);
                 at += 2;
             } else {
                 throw new IllegalArgumentException("unknown option " + args[at]);
@@ -66,7 +69,7 @@ public final class Differential {
     }
 
     private static ObjectNode judge(String relative, Path file, Path golden, boolean h2,
-                                    dev.cascadeviz.model.Release release) {
+                                    Release release) {
         ObjectNode r = JSON.createObjectNode();
         r.put("file", relative);
         Scenario scenario;
@@ -122,8 +125,8 @@ public final class Differential {
         if (actual.statements().size() != expected.statements().size()) {
             return false;
         }
-        List<dev.cascadeviz.trace.TraceStatement> left = new java.util.ArrayList<>(expected.statements());
-        for (dev.cascadeviz.trace.TraceStatement s : actual.statements()) {
+        List<TraceStatement> left = new ArrayList<>(expected.statements());
+        for (TraceStatement s : actual.statements()) {
             int at = -1;
             for (int i = 0; i < left.size(); i++) {
                 if (TraceAgreement.sameStatement(s, left.get(i))) {

@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -181,7 +183,7 @@ class ScenarioDatabaseTest {
             String select = "SELECT song.id AS song_id \nFROM song \nWHERE ? = song.artist_id";
             List<List<Object>> first = db.query(select, List.of(1L), null);
             List<List<Object>> second = db.query(select, List.of(2L), null);
-            assertEquals(java.util.Set.of(List.of(1L), List.of(2L)), new java.util.HashSet<>(first));
+            assertEquals(Set.of(List.of(1L), List.of(2L)), new HashSet<>(first));
             assertEquals(List.of(List.of(3L)), second);
             assertEquals(List.of(), db.query(select, List.of(99L), null));
             // the foreign key refuses the first update; the same text then runs with a good value

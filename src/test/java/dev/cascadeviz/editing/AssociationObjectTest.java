@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.app.editor.NewScenario;
 import dev.cascadeviz.editing.RelationshipPlan.Kind;
 import dev.cascadeviz.interop.PythonExport;
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.model.mapping.MappingResolver;
@@ -22,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class AssociationObjectTest {
 
     private static Scenario postAndTag() {
-        Scenario s = dev.cascadeviz.app.editor.NewScenario.empty(dev.cascadeviz.model.Engine.SQLITE,
-                dev.cascadeviz.model.Release.V2_1);
+        Scenario s = NewScenario.empty(Engine.SQLITE,
+                Release.V2_1);
         s = ModelEdits.addClass(s, "Post", "posts", new Point(40, 40));
         return ModelEdits.addClass(s, "Tag", "tags", new Point(400, 40));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.scenario.ScenarioCheck;
+import dev.cascadeviz.scenario.StepNotation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +39,14 @@ class TableRenamesTest {
     @Test
     void aClassIsRenamedWithItsTableAndStepsFollowTheClass() {
         Scenario s = SampleRows.fill(SixClassModel.build(), 2);
-        s = s.withSteps(List.of(dev.cascadeviz.scenario.StepNotation.parse("delete User(1)", s)));
+        s = s.withSteps(List.of(StepNotation.parse("delete User(1)", s)));
         Scenario r = TableRenames.renameClassAndTable(s, "User", "Account", "accounts");
         assertEquals(List.of(), ScenarioCheck.problems(r));
         assertEquals("accounts", r.mappedClass("Account").table());
         assertEquals("accounts.id", r.table("posts").column("users_id").foreignKey());
         assertEquals("accounts.id", r.table("profiles").column("users_id").foreignKey());
         assertEquals("Account", r.mappedClass("Post").relationship("author").target());
-        assertEquals("delete Account(1)", dev.cascadeviz.scenario.StepNotation.line(r.steps().get(0)));
+        assertEquals("delete Account(1)", StepNotation.line(r.steps().get(0)));
         assertTrue(r.layout().containsKey("Account"));
     }
 

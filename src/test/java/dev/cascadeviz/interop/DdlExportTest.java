@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.scenario.ScenarioFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DDL scripts: every library scenario's PostgreSQL and H2 DDL run (H2 in PostgreSQL mode for the former). */
 class DdlExportTest {
@@ -35,14 +43,14 @@ class DdlExportTest {
      * CreateIndex over conformance/sqla_schema.py's metadata), and H2 runs its own DDL of them.
      */
     @TestFactory
-    Stream<DynamicTest> sqliteDdlOfOddNamesIsWhatSqlAlchemyCompiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    Stream<DynamicTest> sqliteDdlOfOddNamesIsWhatSqlAlchemyCompiles(@TempDir Path dir)
             throws Exception {
-        java.util.List<ExportedPythonTest.Runner> runners = ExportedPythonTest.runners().stream()
+        List<ExportedPythonTest.Runner> runners = ExportedPythonTest.runners().stream()
                 .filter(r -> !r.version().startsWith("1.4.")).toList();
-        org.junit.jupiter.api.Assumptions.assumeFalse(runners.isEmpty(), "no SQLAlchemy 2.x");
-        java.nio.file.Path python = runners.get(runners.size() - 1).python();
-        java.nio.file.Path compile = dir.resolve("ddl.py");
-        java.nio.file.Files.writeString(compile, """
+        Assumptions.assumeFalse(runners.isEmpty(), "no SQLAlchemy 2.x");
+        Path python = runners.get(runners.size() - 1).python();
+        Path compile = dir.resolve("ddl.py");
+        Files.writeString(compile, """
                 import sys, yaml
                 sys.path.insert(0, "conformance")
                 import sqla_schema
@@ -53,16 +61,16 @@ class DdlExportTest {
                     print(str(CreateTable(t).compile(dialect=sqlite.dialect())).strip() + ";")
                     for ix in sorted(t.indexes, key=lambda i: i.name):
                         print(str(CreateIndex(ix).compile(dialect=sqlite.dialect())).strip() + ";")
-                """, java.nio.charset.StandardCharsets.UTF_8);
-        java.util.List<java.nio.file.Path> files;
-        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
+                """, StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
             files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            Scenario s = dev.cascadeviz.scenario.ScenarioFiles.load(f);
+            Scenario s = ScenarioFiles.load(f);
             Process p = new ProcessBuilder(python.toString(), compile.toString(), f.toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String expected = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor());
             assertEquals(statements(expected), DdlExport.statements(s, DdlExport.Dialect.SQLITE).stream()
                     .map(DdlExportTest::folded).toList());
@@ -70,8 +78,8 @@ class DdlExportTest {
         }));
     }
 
-    private static java.util.List<String> statements(String script) {
-        return java.util.Arrays.stream(script.split(";\n")).map(DdlExportTest::folded).filter(x -> !x.isEmpty()).toList();
+    private static List<String> statements(String script) {
+        return Arrays.stream(script.split(";\n")).map(DdlExportTest::folded).filter(x -> !x.isEmpty()).toList();
     }
 
     private static String folded(String sql) {

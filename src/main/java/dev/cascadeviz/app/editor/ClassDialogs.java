@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -165,22 +170,22 @@ final class ClassDialogs {
      * answers it itself, and in an open drop-down list, where it picks the item.
      */
     static void enterConfirms(Dialog<?> d) {
-        d.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
+        d.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || e.isShiftDown() || e.isControlDown() || e.isAltDown()) {
                 return;
             }
-            javafx.scene.Node focus = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getFocusOwner();
-            if (focus instanceof javafx.scene.control.Button) {
+            Node focus = d.getDialogPane().getScene() == null ? null : d.getDialogPane().getScene().getFocusOwner();
+            if (focus instanceof Button) {
                 return;
             }
-            for (javafx.scene.Node n = focus; n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isShowing()
-                        || n instanceof javafx.scene.control.ChoiceBox<?> cb && cb.isShowing()) {
+            for (Node n = focus; n != null; n = n.getParent()) {
+                if (n instanceof ComboBoxBase<?> c && c.isShowing()
+                        || n instanceof ChoiceBox<?> cb && cb.isShowing()) {
                     return;
                 }
             }
-            javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
-            if (ok instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+            Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+            if (ok instanceof Button b && !b.isDisabled()) {
                 e.consume();
                 b.fire();
             }

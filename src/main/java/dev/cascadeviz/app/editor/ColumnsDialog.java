@@ -5,13 +5,21 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import java.util.ArrayList;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 
 /**
  * A class's columns: add, edit (name, type, length, keys, constraints, foreign key and its
@@ -29,7 +37,7 @@ final class ColumnsDialog {
         this.editor = editor;
         this.className = className;
         dialog.initOwner(editor.owner());
-        dialog.initModality(javafx.stage.Modality.NONE);
+        dialog.initModality(Modality.NONE);
         dialog.setTitle("Columns of " + className);
         list.setId("columns-list");
         list.setPrefSize(460, 260);
@@ -46,7 +54,7 @@ final class ColumnsDialog {
                 case DELETE -> delete();
                 case UP, DOWN -> {
                     if (e.isAltDown()) {
-                        move(e.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 1);
+                        move(e.getCode() == KeyCode.UP ? -1 : 1);
                     } else {
                         return;
                     }
@@ -77,7 +85,7 @@ final class ColumnsDialog {
     void show() {
         dialog.setOnShown(e -> placeBesideGraph());
         dialog.show();
-        javafx.application.Platform.runLater(list::requestFocus);
+        Platform.runLater(list::requestFocus);
     }
 
     /**
@@ -85,13 +93,13 @@ final class ColumnsDialog {
      * it, else below, else left), and only where the screen has no room, in its bottom-right corner.
      */
     private void placeBesideGraph() {
-        javafx.geometry.Bounds g = editor.graphArea();
-        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+        Bounds g = editor.graphArea();
+        Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
         if (g == null || w == null) {
             return;
         }
-        var screens = javafx.stage.Screen.getScreensForRectangle(g.getMinX(), g.getMinY(), g.getWidth(), g.getHeight());
-        javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+        var screens = Screen.getScreensForRectangle(g.getMinX(), g.getMinY(), g.getWidth(), g.getHeight());
+        Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
         double dw = w.getWidth();
         double dh = w.getHeight();
         double x;
@@ -121,8 +129,8 @@ final class ColumnsDialog {
     }
 
     /** The column form belongs to this dialog: closing it comes back here, not to the main window. */
-    private javafx.stage.Window own() {
-        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+    private Window own() {
+        Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
         return w != null ? w : editor.owner();
     }
 
@@ -144,7 +152,7 @@ final class ColumnsDialog {
             list.getItems().add(ColumnDialog.describe(c));
         }
         if (selected != null) {
-            int i = new java.util.ArrayList<>(t.columns().keySet()).indexOf(selected);
+            int i = new ArrayList<>(t.columns().keySet()).indexOf(selected);
             if (i >= 0) {
                 list.getSelectionModel().select(i);
             }
@@ -157,7 +165,7 @@ final class ColumnsDialog {
         if (t == null || i < 0 || i >= t.columns().size()) {
             return null;
         }
-        return new java.util.ArrayList<>(t.columns().keySet()).get(i);
+        return new ArrayList<>(t.columns().keySet()).get(i);
     }
 
     private void add() {

@@ -2,14 +2,17 @@ package dev.cascadeviz.app.editor;
 
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.editing.SampleRows;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -26,7 +29,7 @@ public final class EditorMenus {
 
     /** @param confirmDiscard asks to save unsaved changes before the action named; false to stop */
     public static void install(MenuBar bar, Stage stage, WorkspaceModel model, GraphView graph,
-                               Predicate<String> confirmDiscard, java.util.function.Consumer<String> showStartingRows) {
+                               Predicate<String> confirmDiscard, Consumer<String> showStartingRows) {
         Menu file = menu(bar, "File");
         Menu view = menu(bar, "View");
         MenuItem newItem = item("New…", "Ctrl+N", () -> {
@@ -64,13 +67,13 @@ public final class EditorMenus {
         MenuItem renameTable = item("Rename Table…", null, editor::renameTable);
         renameTable.setId("menu-rename-table");
         MenuItem fill = item("Fill Sample Rows", null, () -> editor.apply("Fill sample rows",
-                sc -> dev.cascadeviz.editing.SampleRows.fill(sc, 3)));
+                sc -> SampleRows.fill(sc, 3)));
         fill.setId("menu-fill-rows");
         MenuItem hint = new MenuItem("Double-click the canvas: add a class · Shift-drag class to class: relationship "
                 + "· selected class: Insert adds a column, F2 renames · right-click a class or edge: edit");
         hint.setMnemonicParsing(false);
         hint.setDisable(true);
-        modelMenu.getItems().addAll(addClass, association, renameTable, fill, new javafx.scene.control.SeparatorMenuItem(), hint);
+        modelMenu.getItems().addAll(addClass, association, renameTable, fill, new SeparatorMenuItem(), hint);
         int at = view == null ? bar.getMenus().size() : bar.getMenus().indexOf(view);
         bar.getMenus().add(at, modelMenu);
     }

@@ -1,6 +1,7 @@
 package dev.cascadeviz.app.editor;
 
 import dev.cascadeviz.app.graph.GraphEditing;
+import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.editing.ModelEdits;
 import dev.cascadeviz.editing.RelationshipPlan;
@@ -14,7 +15,11 @@ import dev.cascadeviz.workbench.MappedEdge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
@@ -32,14 +37,14 @@ public final class ModelEditor implements GraphEditing {
     private final WorkspaceModel model;
     private String lastRefusal;
     /** Tests answer the confirmations; the window asks. */
-    private java.util.function.BiPredicate<String, List<String>> confirmer = this::askConfirm;
+    private BiPredicate<String, List<String>> confirmer = this::askConfirm;
     /** Gives the keyboard back to the graph after a dialog (else Insert and F2 go nowhere). */
     private Runnable refocus = () -> { };
 
     /** Shows a table's starting rows where they are edited: the tables pane (set by the main window). */
-    private java.util.function.Consumer<String> showStartingRows = t -> { };
+    private Consumer<String> showStartingRows = t -> { };
 
-    public void setShowStartingRows(java.util.function.Consumer<String> action) {
+    public void setShowStartingRows(Consumer<String> action) {
         showStartingRows = action;
     }
 
@@ -62,13 +67,13 @@ public final class ModelEditor implements GraphEditing {
     }
 
     /** The graph's area on the screen, which the non-modal Columns dialog keeps clear of; null when unknown. */
-    private java.util.function.Supplier<javafx.geometry.Bounds> graphArea = () -> null;
+    private Supplier<Bounds> graphArea = () -> null;
 
-    public void setGraphArea(java.util.function.Supplier<javafx.geometry.Bounds> area) {
+    public void setGraphArea(Supplier<Bounds> area) {
         graphArea = area;
     }
 
-    javafx.geometry.Bounds graphArea() {
+    Bounds graphArea() {
         return graphArea.get();
     }
 
@@ -79,7 +84,7 @@ public final class ModelEditor implements GraphEditing {
     /** After a dialog: the graph has the keyboard again, with {@code className} selected when given. */
     void backToGraph(String className) {
         if (className != null && model.getScenario() != null && model.getScenario().mappedClass(className) != null) {
-            model.selectionProperty().set(new dev.cascadeviz.app.viewmodel.Selection.ClassNode(className));
+            model.selectionProperty().set(new Selection.ClassNode(className));
         }
         for (Window w : Window.getWindows()) {
             if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() != null
@@ -90,7 +95,7 @@ public final class ModelEditor implements GraphEditing {
         refocus.run();
     }
 
-    public void setConfirmer(java.util.function.BiPredicate<String, List<String>> c) {
+    public void setConfirmer(BiPredicate<String, List<String>> c) {
         confirmer = c;
     }
 
@@ -259,7 +264,7 @@ public final class ModelEditor implements GraphEditing {
         if (s == null || s.tables().isEmpty()) {
             return;
         }
-        String selected = model.selectionProperty().get() instanceof dev.cascadeviz.app.viewmodel.Selection.ClassNode c
+        String selected = model.selectionProperty().get() instanceof Selection.ClassNode c
                 ? tableOf(s, c.className()) : null;
         ClassDialogs.askRenameTable(owner, s, selected).ifPresent(names ->
                 apply("Rename table " + names[0] + " to " + names[1], x -> TableRenames.renameTable(x, names[0], names[1])));

@@ -1,12 +1,14 @@
 package dev.cascadeviz.app.editor;
 
 import dev.cascadeviz.editing.ModelEdits;
-import dev.cascadeviz.editing.RelationshipPlan;
 import dev.cascadeviz.editing.RelationshipPlan.Kind;
+import dev.cascadeviz.editing.RelationshipPlan;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -15,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -45,7 +48,7 @@ final class RelationshipDialog {
         for (Kind k : Kind.values()) {
             RadioButton b = new RadioButton(k.text().replace("source", source).replace("target", target));
             b.setUserData(k);
-            b.setId("kind-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            b.setId("kind-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.setToggleGroup(kinds);
             b.setWrapText(true);
             b.setMnemonicParsing(false);
@@ -136,8 +139,8 @@ final class RelationshipDialog {
         grid.addRow(row++, new Label("Association class"), associationClass);
         grid.addRow(row++, new Label("Association table"), association);
         grid.add(proposal, 0, row, 2, 1);
-        grid.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(180),
-                new javafx.scene.layout.ColumnConstraints(WIDTH - 180 - 60));
+        grid.getColumnConstraints().setAll(new ColumnConstraints(180),
+                new ColumnConstraints(WIDTH - 180 - 60));
         grid.getColumnConstraints().get(1).setFillWidth(true);
         d.getDialogPane().setContent(grid);
         d.getDialogPane().setPrefWidth(WIDTH);
@@ -147,9 +150,9 @@ final class RelationshipDialog {
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         ClassDialogs.enterConfirms(d);
         if (obvious == null) {
-            javafx.application.Platform.runLater(() -> ((RadioButton) kinds.getSelectedToggle()).requestFocus());
+            Platform.runLater(() -> ((RadioButton) kinds.getSelectedToggle()).requestFocus());
         } else {
-            javafx.application.Platform.runLater(name::requestFocus);
+            Platform.runLater(name::requestFocus);
         }
         d.setResultConverter(b -> b == ButtonType.OK
                 ? plan(kinds, name, backBox, back, association, associationClass, source, target) : null);

@@ -1,14 +1,15 @@
 package dev.cascadeviz.app.graph;
 
+import dev.cascadeviz.layout.Pt;
+import dev.cascadeviz.layout.Rect;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.picture.PictureText;
 import dev.cascadeviz.workbench.MappedEdge;
-import dev.cascadeviz.layout.Pt;
-import dev.cascadeviz.layout.Rect;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
@@ -43,7 +44,7 @@ public final class EdgeView extends Group {
         Label cascadeLabel = new Label(text.cascade());
         cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
         label.getChildren().addAll(name, cascadeLabel);
-        javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(edge.qualifiedName() + " → "
+        Tooltip.install(label, new Tooltip(edge.qualifiedName() + " → "
                 + edge.targetClass() + " (" + edge.directionLabel() + ")\n" + edge.foreignKeyLabel()
                 + "\nClick to inspect and change it."));
         if (text.rule() != null) {

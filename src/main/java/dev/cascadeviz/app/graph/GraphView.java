@@ -1,35 +1,52 @@
 package dev.cascadeviz.app.graph;
 
+import dev.cascadeviz.app.compare.CompareLauncher;
+import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.layout.Diagram;
 import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.FixedRouting;
 import dev.cascadeviz.layout.LayeredLayout;
 import dev.cascadeviz.layout.Pt;
 import dev.cascadeviz.layout.Rect;
-import dev.cascadeviz.picture.ModelGraph;
-import dev.cascadeviz.model.mapping.Direction;
-import dev.cascadeviz.workbench.Edits;
-import dev.cascadeviz.workbench.MappedEdge;
-import dev.cascadeviz.app.viewmodel.Selection;
-import dev.cascadeviz.workbench.StatementTables;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.model.mapping.Direction;
+import dev.cascadeviz.picture.ModelGraph;
 import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.CascadePaths;
+import dev.cascadeviz.workbench.EdgeVariants;
+import dev.cascadeviz.workbench.Edits;
+import dev.cascadeviz.workbench.MappedEdge;
+import dev.cascadeviz.workbench.StatementTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.event.Event;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -62,10 +79,10 @@ public final class GraphView extends Pane {
     private final List<EdgeView> edges = new ArrayList<>();
     private Point2D panStart;
     private boolean fitPending = true;
-    private java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> onCompare;
+    private BiConsumer<MappedEdge, EdgeVariants.Variant> onCompare;
 
     private GraphEditing editing;
-    private final javafx.scene.shape.Line rubberBand = new javafx.scene.shape.Line();
+    private final Line rubberBand = new Line();
 
     public GraphEditing editing() {
         return editing;
@@ -77,7 +94,7 @@ public final class GraphView extends Pane {
     }
 
     /** What "Compare with…" in an edge's context menu does with the edge and the setting picked. */
-    public void setOnCompare(java.util.function.BiConsumer<MappedEdge, dev.cascadeviz.workbench.EdgeVariants.Variant> action) {
+    public void setOnCompare(BiConsumer<MappedEdge, EdgeVariants.Variant> action) {
         this.onCompare = action;
     }
 
@@ -138,7 +155,7 @@ public final class GraphView extends Pane {
             }
         });
         setFocusTraversable(true);
-        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (editing != null && model.selectionProperty().get() instanceof Selection.ClassNode c) {
                 switch (e.getCode()) {
                     case INSERT -> editing.addColumn(c.className());
@@ -214,15 +231,15 @@ public final class GraphView extends Pane {
             });
             // the menu opens on the secondary button's press: headless and some platforms send no
             // context-menu event, and one gesture must not open two menus
-            view.setOnContextMenuRequested(javafx.event.Event::consume);
+            view.setOnContextMenuRequested(Event::consume);
             view.addEventHandler(MouseEvent.MOUSE_PRESSED, ev -> {
                 if (ev.getButton() != MouseButton.SECONDARY) {
                     return;
                 }
                 model.selectionProperty().set(new Selection.Edge(e.sourceClass(), e.name()));
-                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+                ContextMenu menu = new ContextMenu();
                 if (onCompare != null) {
-                    menu.getItems().add(dev.cascadeviz.app.compare.CompareLauncher.variantMenu(e, v -> onCompare.accept(e, v)));
+                    menu.getItems().add(CompareLauncher.variantMenu(e, v -> onCompare.accept(e, v)));
                 }
                 if (editing != null) {
                     menu.getItems().addAll(editing.edgeMenu(e));
@@ -329,12 +346,12 @@ public final class GraphView extends Pane {
         });
         // the editing menu opens on the secondary button's press (a card consumes its presses
         // for dragging, and on some platforms no context-menu event follows)
-        node.setOnContextMenuRequested(javafx.event.Event::consume);
+        node.setOnContextMenuRequested(Event::consume);
     }
 
     private void showClassMenu(ClassNodeView node, double screenX, double screenY) {
         if (editing != null) {
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            ContextMenu menu = new ContextMenu();
             menu.getItems().addAll(editing.classMenu(node.className()));
             menu.show(node, screenX, screenY);
         }
@@ -389,19 +406,19 @@ public final class GraphView extends Pane {
     }
 
     /** The worker that works out layouts: one at a time, the newest wins. */
-    private static final java.util.concurrent.ExecutorService LAYOUTS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final ExecutorService LAYOUTS = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cascadeviz-graph-layout");
         t.setDaemon(true);
         return t;
     });
     /** Counts layouts asked for: an answer to an older question is dropped. */
     private long layoutRequest;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper layingOut = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "layingOut");
+    private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(this, "layingOut");
     /** The diagram (sizes) of the layout shown or being worked out. */
     private Diagram requested;
 
     /** Works {@code work} out on the layout worker, then hands its result to {@code then} on the JavaFX thread, unless asked again since. */
-    private void layOutOffThread(java.util.function.Supplier<DiagramLayout> work, java.util.function.Consumer<DiagramLayout> then) {
+    private void layOutOffThread(Supplier<DiagramLayout> work, Consumer<DiagramLayout> then) {
         long request = ++layoutRequest;
         layingOut.set(true);
         LAYOUTS.submit(() -> {
@@ -428,9 +445,9 @@ public final class GraphView extends Pane {
     }
 
     /** Runs a layout on the worker (a test slows it down to see the window go on meanwhile). */
-    static java.util.function.UnaryOperator<java.util.function.Supplier<DiagramLayout>> layoutWrapper = w -> w;
+    static UnaryOperator<Supplier<DiagramLayout>> layoutWrapper = w -> w;
 
-    private static DiagramLayout layoutWork(java.util.function.Supplier<DiagramLayout> work) {
+    private static DiagramLayout layoutWork(Supplier<DiagramLayout> work) {
         return layoutWrapper.apply(work).get();
     }
 
@@ -440,7 +457,7 @@ public final class GraphView extends Pane {
     }
 
     /** True while a layout is being worked out off the JavaFX thread; the cards show their last place meanwhile. */
-    public javafx.beans.property.ReadOnlyBooleanProperty layingOutProperty() {
+    public ReadOnlyBooleanProperty layingOutProperty() {
         return layingOut.getReadOnlyProperty();
     }
 
@@ -545,14 +562,14 @@ public final class GraphView extends Pane {
      * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
      * depend on which card is selected. The border counts as 1.5 on every side.
      */
-    private static double[] size(javafx.scene.layout.Region r, boolean style) {
+    private static double[] size(Region r, boolean style) {
         if (style) {
             r.applyCss();
         }
         r.autosize();
         double w = r.getWidth() > 0 ? r.getWidth() : r.prefWidth(-1);
         double h = r.getHeight() > 0 ? r.getHeight() : r.prefHeight(w);
-        javafx.geometry.Insets border = r.getBorder() == null ? javafx.geometry.Insets.EMPTY : r.getBorder().getInsets();
+        Insets border = r.getBorder() == null ? Insets.EMPTY : r.getBorder().getInsets();
         w = w - border.getLeft() - border.getRight() + (border.getLeft() + border.getRight() > 0 ? 3 : 0);
         w = Math.max(w, r.getMinWidth()); // a card's CSS minimum width holds whatever its border
         h = h - border.getTop() - border.getBottom() + (border.getTop() + border.getBottom() > 0 ? 3 : 0);
@@ -606,7 +623,7 @@ public final class GraphView extends Pane {
         shown = layout;
         world.setVisible(true);
         // a card the layout does not place (a class just added, its layout still being worked out) waits unseen
-        java.util.function.BiConsumer<String, ClassNodeView> place = (id, n) -> {
+        BiConsumer<String, ClassNodeView> place = (id, n) -> {
             Rect r = layout.nodes().get(id);
             n.setVisible(r != null);
             if (r != null) {
@@ -647,7 +664,7 @@ public final class GraphView extends Pane {
     private void refreshStates() {
         Selection sel = model.selectionProperty().get();
         Set<String> touched = currentTables();
-        Set<String> travelled = dev.cascadeviz.workbench.CascadePaths.travelled(model.getTrace(), model.getStep());
+        Set<String> travelled = CascadePaths.travelled(model.getTrace(), model.getStep());
         Trace trace = model.getTrace();
         String refusal = trace != null && trace.error() != null && trace.error().step() == null ? trace.error().message() : null;
         for (ClassNodeView n : classNodes.values()) {

@@ -5,20 +5,28 @@ import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
 import dev.cascadeviz.workbench.EchoLog;
 import dev.cascadeviz.workbench.LoadedRows;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.util.UndoUtils;
 
 /**
  * The SQL the ORM sent, as SQLAlchemy's echo log prints it, keywords highlighted; a count of
@@ -42,7 +50,7 @@ public final class SqlLogView extends VBox {
         setId("sql-log");
         area.setEditable(false);
         // the log is read-only: an undo history would keep a second copy of every log shown
-        area.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
+        area.setUndoManager(UndoUtils.noOpUndoManager());
         area.setId("sql-log-area");
         area.getStyleClass().add("sql-log-area");
         counts.setId("sql-counts");
@@ -61,7 +69,7 @@ public final class SqlLogView extends VBox {
         area.caretPositionProperty().addListener((o, a, b) -> showCauseAtCaret());
         // a click on a statement steps to it: the tables after it, its lines marked, why it was sent
         area.setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress()) {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 int statement = statementAt(area.getCurrentParagraph());
                 if (statement >= 0) {
                     model.stepTo(statement + 1);
@@ -91,7 +99,7 @@ public final class SqlLogView extends VBox {
     /** Statements above which the log's text and colours are worked out off the JavaFX thread (tests lower it). */
     static int workInBackgroundAbove = 300;
 
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cascadeviz-log");
         t.setDaemon(true);
         return t;
@@ -116,11 +124,11 @@ public final class SqlLogView extends VBox {
         worker.submit(() -> {
             EchoLog l = EchoLog.of(trace, steps);
             List<String> parts = chunks(l.text());
-            List<org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>>> spans = new java.util.ArrayList<>();
+            List<StyleSpans<Collection<String>>> spans = new ArrayList<>();
             for (String part : parts) {
                 spans.add(SqlHighlighter.spans(part));
             }
-            javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, 0));
+            Platform.runLater(() -> feed(gen, l, parts, spans, 0));
         });
     }
 
@@ -129,7 +137,7 @@ public final class SqlLogView extends VBox {
 
     /** The text cut at line ends into pieces of {@link #linesPerPulse} lines. */
     static List<String> chunks(String text) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         int start = 0;
         int lines = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -146,7 +154,7 @@ public final class SqlLogView extends VBox {
     }
 
     /** Appends piece {@code i} and its colours, then the next piece on a later pulse; the log is whole after the last. */
-    private void feed(long gen, EchoLog l, List<String> parts, List<org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>>> spans,
+    private void feed(long gen, EchoLog l, List<String> parts, List<StyleSpans<Collection<String>>> spans,
                       int i) {
         if (gen != generation) {
             return;
@@ -163,7 +171,7 @@ public final class SqlLogView extends VBox {
         }
         if (i + 1 < parts.size()) {
             counts.setText("writing the log… " + (i + 1) * linesPerPulse + " lines");
-            javafx.application.Platform.runLater(() -> feed(gen, l, parts, spans, i + 1));
+            Platform.runLater(() -> feed(gen, l, parts, spans, i + 1));
             return;
         }
         log = l;
@@ -176,7 +184,7 @@ public final class SqlLogView extends VBox {
     /** True while a big log is being fed in: the counts line says so until it is whole. */
     private boolean feeding;
 
-    private void show(EchoLog l, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans) {
+    private void show(EchoLog l, StyleSpans<Collection<String>> spans) {
         log = l;
         marked = null;
         area.replaceText(l.text());

@@ -7,6 +7,7 @@ import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState;
 import dev.cascadeviz.workbench.TableReplay;
 import dev.cascadeviz.workbench.TableTimeline;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -64,10 +66,10 @@ final class BigTables {
      * pass is the costliest moment of its life: the benchmark's six tables put in at once held the
      * JavaFX thread for 330 ms of CPU in one pulse.
      */
-    private final java.util.ArrayDeque<Runnable> unshown = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Runnable> unshown = new ArrayDeque<>();
     /** The state line to show once the last card is in (null: nothing waiting). */
     private String textWhenShown;
-    private final javafx.animation.AnimationTimer adder = new javafx.animation.AnimationTimer() {
+    private final AnimationTimer adder = new AnimationTimer() {
         @Override
         public void handle(long now) {
             addNextCard();

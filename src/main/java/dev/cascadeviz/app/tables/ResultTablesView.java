@@ -2,26 +2,39 @@ package dev.cascadeviz.app.tables;
 
 import dev.cascadeviz.app.viewmodel.TablesModel;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.workbench.RowState;
-import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.workbench.TableReplay;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -63,8 +76,8 @@ public final class ResultTablesView extends VBox {
     private final Label state = new Label();
     private final ScrollPane scroll = new ScrollPane(content);
     /** The first row the current statement touched, to scroll into view once laid out. */
-    private javafx.scene.Node firstCurrent;
-    private javafx.scene.Node lastCurrent;
+    private Node firstCurrent;
+    private Node lastCurrent;
 
     public ResultTablesView(WorkspaceModel model) {
         this.model = model;
@@ -86,9 +99,9 @@ public final class ResultTablesView extends VBox {
         HBox.setHgrow(hint, Priority.ALWAYS);
         // the switch beside what an edit does in each mode: the two read as one sentence
         HBox modeBar = new HBox(8, modeToggle(), hint);
-        modeBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        modeBar.setAlignment(Pos.CENTER_LEFT);
         modeBar.getStyleClass().add("tables-mode-bar");
-        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        hint.textProperty().bind(Bindings.createStringBinding(
                 () -> TablesModel.hint(tables.getMode()), tables.modeProperty()));
         Label refusal = new Label();
         refusal.setId("tables-refusal");
@@ -106,7 +119,7 @@ public final class ResultTablesView extends VBox {
         FlowPane legend = legend();
         // in presentation the room goes to the rows; the colours are the ones the class knows by then
         // and the starting rows have no changes to explain
-        legend.visibleProperty().bind(model.presentationProperty().not().and(javafx.beans.binding.Bindings.createBooleanBinding(
+        legend.visibleProperty().bind(model.presentationProperty().not().and(Bindings.createBooleanBinding(
                 () -> !tables.isStartingRows(), tables.modeProperty())));
         legend.managedProperty().bind(legend.visibleProperty());
         getChildren().addAll(bar, modeBar, refusal, legend, scroll);
@@ -138,12 +151,12 @@ public final class ResultTablesView extends VBox {
     }
 
     /** "Starting rows" | "Run result": which one the pane shows, and so what its edits change. */
-    private javafx.scene.Node modeToggle() {
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ToggleButton starting = new javafx.scene.control.ToggleButton("Starting rows");
+    private Node modeToggle() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton starting = new ToggleButton("Starting rows");
         starting.setId("tables-starting-rows");
         starting.setTooltip(new Tooltip("The data every run begins with: edits here change it"));
-        javafx.scene.control.ToggleButton result = new javafx.scene.control.ToggleButton("Run result");
+        ToggleButton result = new ToggleButton("Run result");
         result.setId("tables-run-result");
         result.setTooltip(new Tooltip("The tables after the statement shown, or after the run: edits here add session steps"));
         starting.setToggleGroup(group);
@@ -208,7 +221,7 @@ public final class ResultTablesView extends VBox {
         }
         Trace trace = model.getTrace();
         int step = model.getStep();
-        java.util.function.Supplier<Map<String, List<RowState>>> work;
+        Supplier<Map<String, List<RowState>>> work;
         String text;
         if (tables.isStartingRows()) {
             work = () -> TableReplay.untouched(s, null);
@@ -257,9 +270,9 @@ public final class ResultTablesView extends VBox {
     }
 
     private void show(Scenario s, Map<String, List<RowState>> tables, String text) {
-        Map<String, Integer> live = new java.util.HashMap<>();
+        Map<String, Integer> live = new HashMap<>();
         tables.forEach((name, rows) -> live.put(name, (int) rows.stream().filter(r -> !r.isDeleted()).count()));
-        Map<String, List<RowState>> drawn = new java.util.LinkedHashMap<>();
+        Map<String, List<RowState>> drawn = new LinkedHashMap<>();
         tables.forEach((name, rows) -> drawn.put(name, shown(rows)));
         show(s, drawn, text, tables, live);
     }
@@ -278,16 +291,16 @@ public final class ResultTablesView extends VBox {
         drawn.forEach((name, rows) -> content.getChildren().add(
                 tableCard(s, name, rows, all.get(name), live.get(name), starting)));
         if (firstCurrent != null) {
-            javafx.scene.Node target = firstCurrent;
-            javafx.application.Platform.runLater(() -> scrollIntoView(target));
+            Node target = firstCurrent;
+            Platform.runLater(() -> scrollIntoView(target));
         }
     }
 
     /** Shows the starting rows (the pane's own mode, where they are edited) with that table's card in view. */
     public void showStartingRowsOf(String table) {
         tables.showStartingRows();
-        javafx.application.Platform.runLater(() -> {
-            javafx.scene.Node grid = content.lookup("#table-" + table);
+        Platform.runLater(() -> {
+            Node grid = content.lookup("#table-" + table);
             if (grid != null) {
                 firstCurrent = grid;
                 scrollIntoView(grid);
@@ -296,10 +309,10 @@ public final class ResultTablesView extends VBox {
     }
 
     /** Scrolls the pane so a big table's card is in view. */
-    private void scrollCardIntoView(javafx.scene.Node table) {
+    private void scrollCardIntoView(Node table) {
         firstCurrent = table;
         lastCurrent = table;
-        javafx.application.Platform.runLater(() -> scrollIntoView(table));
+        Platform.runLater(() -> scrollIntoView(table));
     }
 
     /** Every row of a big run's table as drawn (tests); empty for a small run's grid. */
@@ -308,7 +321,7 @@ public final class ResultTablesView extends VBox {
     }
 
     /** Scrolls the tables so the node (a cell of a row the current statement changed) is in view. */
-    private void scrollIntoView(javafx.scene.Node node) {
+    private void scrollIntoView(Node node) {
         if (node.getScene() == null || node != firstCurrent) {
             return;
         }
@@ -319,8 +332,8 @@ public final class ResultTablesView extends VBox {
         if (contentHeight <= viewport) {
             return;
         }
-        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-        javafx.geometry.Bounds last = lastCurrent == null || lastCurrent.getScene() == null ? b
+        Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        Bounds last = lastCurrent == null || lastCurrent.getScene() == null ? b
                 : content.sceneToLocal(lastCurrent.localToScene(lastCurrent.getBoundsInLocal()));
         double top = scroll.getVvalue() * (contentHeight - viewport);
         if (b.getMinY() >= top && last.getMaxY() <= top + viewport) {
@@ -347,9 +360,9 @@ public final class ResultTablesView extends VBox {
         }
         grid.add(headerCell(""), columns.size() + 1, 0);
         for (int c = 0; c <= columns.size(); c++) {
-            grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints());
+            grid.getColumnConstraints().add(new ColumnConstraints());
         }
-        javafx.scene.layout.ColumnConstraints noteColumn = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints noteColumn = new ColumnConstraints();
         noteColumn.setHgrow(Priority.ALWAYS);
         noteColumn.setMinWidth(160);
         grid.getColumnConstraints().add(noteColumn);
@@ -452,9 +465,9 @@ public final class ResultTablesView extends VBox {
             if (!actions.isEmpty() && !row.isDeleted()) {
                 // built when asked for: a popup per cell would cost more than the table itself
                 // on the secondary press, as the graph does: Monocle (headless tests) sends no context-menu request
-                cell.setOnContextMenuRequested(javafx.event.Event::consume);
+                cell.setOnContextMenuRequested(Event::consume);
                 cell.setOnMousePressed(e -> {
-                    if (e.getButton() != javafx.scene.input.MouseButton.SECONDARY) {
+                    if (e.getButton() != MouseButton.SECONDARY) {
                         return;
                     }
                     ContextMenu cm = new ContextMenu();
@@ -477,7 +490,7 @@ public final class ResultTablesView extends VBox {
         // the whole cause, wrapped in the room left: never cut off with the rest in a tooltip only
         note.setWrapText(true);
         note.setMinWidth(160);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add("row-note");
         styleRow(note, row);
         note.pseudoClassStateChanged(DELETED, false);
@@ -504,9 +517,9 @@ public final class ResultTablesView extends VBox {
                 }
             });
             // the row's menu on a right-click too, as in the run result (on the press: Monocle sends no context-menu request)
-            cell.setOnContextMenuRequested(javafx.event.Event::consume);
+            cell.setOnContextMenuRequested(Event::consume);
             cell.setOnMousePressed(e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                if (e.getButton() == MouseButton.SECONDARY) {
                     new ContextMenu(StartingRowControls.rowMenu(tables, table, index).toArray(MenuItem[]::new))
                             .show(cell, e.getScreenX(), e.getScreenY());
                     e.consume();

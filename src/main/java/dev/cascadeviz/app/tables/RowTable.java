@@ -2,16 +2,19 @@ package dev.cascadeviz.app.tables;
 
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.ObjectRef;
-import dev.cascadeviz.workbench.RowState;
 import dev.cascadeviz.workbench.RowState.Source;
+import dev.cascadeviz.workbench.RowState;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.event.Event;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 
 /**
  * One table of a big run: a virtualized {@link TableView} over every row, so only the rows on
@@ -35,7 +38,7 @@ final class RowTable extends TableView<RowState> {
         setId("table-" + table);
         getStyleClass().add("row-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        setPlaceholder(new javafx.scene.control.Label("no rows"));
+        setPlaceholder(new Label("no rows"));
         for (String column : columns) {
             TableColumn<RowState, RowState> c = new TableColumn<>(column);
             c.setSortable(false);
@@ -51,7 +54,7 @@ final class RowTable extends TableView<RowState> {
         note.setPrefWidth(420);
         getColumns().add(note);
         fitRows(ROWS_HIGH);
-        setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /** About this high a row at the window's usual text size (a taller row, in presentation, scrolls sooner). */
@@ -98,7 +101,7 @@ final class RowTable extends TableView<RowState> {
                     }
                 }
             });
-            setOnContextMenuRequested(javafx.event.Event::consume);
+            setOnContextMenuRequested(Event::consume);
             setOnMousePressed(e -> {
                 RowState row = getItem();
                 if (e.getButton() != MouseButton.SECONDARY || row == null || row.isDeleted() || row.before() == null) {

@@ -6,13 +6,17 @@ import dev.cascadeviz.app.edit.JobManager;
 import dev.cascadeviz.app.edit.ScenarioJob;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -263,11 +267,11 @@ public final class WorkspaceModel {
      * it is read the window shows it is busy and Cancel stops it. {@code done} gets null once the
      * scenario is shown, or the problem; nothing when cancelled.
      */
-    public void openInBackground(Path path, java.util.function.Consumer<String> done) {
+    public void openInBackground(Path path, Consumer<String> done) {
         long size;
         try {
-            size = java.nio.file.Files.size(path);
-        } catch (java.io.IOException | RuntimeException e) {
+            size = Files.size(path);
+        } catch (IOException | RuntimeException e) {
             size = 0;
         }
         if (size <= READ_IN_BACKGROUND_ABOVE) {
@@ -406,7 +410,7 @@ public final class WorkspaceModel {
 
     /** Scenario records compare maps without order; a reordering of columns is still an edit. */
     private static boolean sameOrder(Scenario a, Scenario b) {
-        return dev.cascadeviz.scenario.ScenarioFiles.toYaml(a).equals(dev.cascadeviz.scenario.ScenarioFiles.toYaml(b));
+        return ScenarioFiles.toYaml(a).equals(ScenarioFiles.toYaml(b));
     }
 
     public void undo() {

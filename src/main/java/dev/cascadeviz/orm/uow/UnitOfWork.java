@@ -4,6 +4,7 @@ import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
 import dev.cascadeviz.orm.Passive;
+import dev.cascadeviz.orm.PropSetOrder;
 import dev.cascadeviz.orm.RelProp;
 import dev.cascadeviz.orm.Session;
 import dev.cascadeviz.orm.Why;
@@ -197,7 +198,7 @@ public final class UnitOfWork {
      */
     List<InstanceState> inSetOrder(Mapper mapper, List<InstanceState> states) {
         return session.propSetOrder().arrangeSet(
-                dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + mapper.className(), states, UnitOfWork::label);
+                PropSetOrder.FLUSH_KEY_PREFIX + mapper.className(), states, UnitOfWork::label);
     }
 
     /** A state's name in a chosen set order: its class and identity, or its place among the new objects. */
@@ -336,7 +337,7 @@ public final class UnitOfWork {
                 // taking its siblings of the same kind along (execute_aggregate)
                 layer++;
                 List<PostSortRec> subset = session.propSetOrder().arrangeSet(
-                        dev.cascadeviz.orm.PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " cycle layer " + layer,
+                        PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " cycle layer " + layer,
                         layers.next(), PostSortRec::aggregateLabel);
                 Set<PostSortRec> set = new LinkedHashSet<>(subset);
                 while (!set.isEmpty()) {

@@ -16,10 +16,14 @@ import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.Rect;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.picture.ModelGraph;
+import dev.cascadeviz.workbench.Edits;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +86,7 @@ class GraphLayoutOffThreadTest extends FxRobot {
         AtomicReference<Thread> fx = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> fx.set(Thread.currentThread())).get(10, TimeUnit.SECONDS);
         CountDownLatch pulse = new CountDownLatch(2);
-        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+        AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 pulse.countDown();
@@ -139,7 +143,7 @@ class GraphLayoutOffThreadTest extends FxRobot {
             return work.get();
         };
         // an edit rebuilds the cards; while the new layout is held, the new cards stand where the old ones stood
-        interact(() -> model.edit("No steps", dev.cascadeviz.workbench.Edits.steps(java.util.List.of())));
+        interact(() -> model.edit("No steps", Edits.steps(List.of())));
         WaitForAsyncUtils.waitForFxEvents();
         ClassNodeView card = graph.classNode(first);
         assertTrue(model.getScenario().steps().isEmpty());
@@ -156,8 +160,8 @@ class GraphLayoutOffThreadTest extends FxRobot {
     }
 
     /** The node and every parent up to the graph are visible. */
-    private static boolean shownOnScreen(javafx.scene.Node n, GraphView graph) {
-        for (javafx.scene.Node p = n; p != null && p != graph; p = p.getParent()) {
+    private static boolean shownOnScreen(Node n, GraphView graph) {
+        for (Node p = n; p != null && p != graph; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;
             }

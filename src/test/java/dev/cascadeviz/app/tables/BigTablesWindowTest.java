@@ -17,10 +17,14 @@ import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState;
 import dev.cascadeviz.workbench.TableReplay;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -90,9 +94,9 @@ class BigTablesWindowTest extends FxRobot {
         Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("44-association-object-fixed-with-cascade.yaml"), "44.yaml");
         int tables = lesson.tables().size();
         assertTrue(tables >= 3, "tables: " + tables);
-        java.util.Set<Integer> cardCounts = new java.util.TreeSet<>();
-        List<String> wrong = new java.util.ArrayList<>();
-        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+        Set<Integer> cardCounts = new TreeSet<>();
+        List<String> wrong = new ArrayList<>();
+        AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 var cards = view().lookupAll(".table-card");
