@@ -169,7 +169,7 @@ public final class Attributes {
         List<InstanceState> added = pending == null ? List.of() : pending.added;
         List<InstanceState> removed = pending == null ? List.of() : pending.removed;
         if (!passive.callablesOk() || !state.hasIdentity()) {
-            return new History(List.copyOf(added), List.of(), List.copyOf(removed));
+            return new History(new ArrayList<>(added), List.of(), new ArrayList<>(removed)); // may hold None
         }
         List<InstanceState> unchanged = dynamicQuery(state, prop);
         List<InstanceState> a = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
+import dev.cascadeviz.orm.OrmException;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.RelProp;
 import dev.cascadeviz.orm.uow.Actions;
@@ -79,6 +80,10 @@ public abstract class DependencyProcessor {
 
     /** {@code hasparent}: the parent flag, not optimistic. */
     protected boolean hasParent(InstanceState child) {
+        if (child == null) {
+            // hasparent() reads state.parents: a None in a collection's history fails there
+            throw new OrmException("AttributeError", "'NoneType' object has no attribute 'parents'");
+        }
         return child.hasParent(prop, false);
     }
 
@@ -219,7 +224,7 @@ public abstract class DependencyProcessor {
     /** {@code _verify_canload}: a None in a collection cannot be flushed. */
     protected void verifyCanload(InstanceState child) {
         if (prop.uselist() && child == null) {
-            throw new dev.cascadeviz.orm.OrmException("FlushError", "Can't flush None value found in collection "
+            throw new OrmException("FlushError", "Can't flush None value found in collection "
                     + prop);
         }
     }

@@ -3,6 +3,7 @@ package dev.cascadeviz.orm.uow;
 import dev.cascadeviz.orm.History;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
+import dev.cascadeviz.orm.OrmException;
 import dev.cascadeviz.orm.Passive;
 import dev.cascadeviz.orm.PropSetOrder;
 import dev.cascadeviz.orm.RelProp;
@@ -116,6 +117,10 @@ public final class UnitOfWork {
     /** {@code register_object}. */
     public boolean registerObject(InstanceState state, boolean isdelete, boolean listonly, boolean cancelDelete,
                                   String operation, RelProp prop) {
+        if (state == null) {
+            // session._contains_state() reads state.key: a None in a collection's history fails there
+            throw new OrmException("AttributeError", "'NoneType' object has no attribute 'key'");
+        }
         if (!session.containsState(state)) {
             if (!state.isFlushedDeleted() && operation != null) {
                 session.warn("Object of type <" + state.mapper().className() + "> not in session, " + operation
