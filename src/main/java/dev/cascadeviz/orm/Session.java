@@ -1051,10 +1051,18 @@ public final class Session {
         forgetUnreferenced();
     }
 
-    /** {@code session.close()}: roll back the transaction and let go of every object. */
+    /**
+     * {@code session.close()}: {@code expunge_all()} first, then the transaction closes (ROLLBACK)
+     * without restoring a snapshot: an object a flush of this transaction inserted stays detached
+     * with its key (its row is gone), a pending one becomes transient.
+     */
     public void close() {
         executor.rollback();
-        saveSide.rollbackNew();
+        for (InstanceState s : pending) {
+            s.session = null;
+        }
+        pending.clear();
+        transactionNew.clear();
         for (InstanceState s : identityMap.values()) {
             s.session = null;
             s.detached = true;
