@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,38 @@ class LauncherTest {
         assertFalse(command.contains("-XX:+UseG1GC"), command.toString());
         assertEquals(List.of("-cp", "c.jar", "dev.cascadeviz.Launcher", "trace", "a.yaml"),
                 command.subList(command.size() - 5, command.size()));
+    }
+
+    @Test
+    void theChildsYoungGenerationIsLargeButAThirdOfTheHeapAtMost() {
+        long mb = 1024 * 1024;
+        assertEquals(List.of("-Xmn320m", "-Xms640m"), Launcher.heapOptions(6028 * mb, List.of()));
+        assertEquals(List.of("-Xmn100m", "-Xms200m"), Launcher.heapOptions(300 * mb, List.of("-Xmx300m")));
+        assertEquals(List.of(), Launcher.heapOptions(64 * mb, List.of()), "a small heap keeps the JVM's sizes");
+        assertEquals(List.of(), Launcher.heapOptions(6028 * mb, List.of("-Xms64m")), "the user's -Xms is kept alone");
+    }
+
+    @Test
+    void theHeapOptionsComeAfterTheArchivesAndBeforeTheUsers() {
+        List<String> command = Launcher.childCommand("/jdk", new File("app.jar"), new String[] {"trace", "a.yaml"},
+                List.of("-Xmx2g"), List.of("-Xlog:cds*=off"), List.of("-Xmn320m", "-Xms640m"));
+        int cli = Launcher.CLI_JVM_OPTIONS.size();
+        assertEquals(List.of("-Xlog:cds*=off", "-Xmn320m", "-Xms640m", "-Xmx2g"), command.subList(1 + cli, 5 + cli));
+    }
+
+    @Test
+    void theChildJvmTakesItsHeapOptionsWithoutAWord() throws IOException, InterruptedException {
+        // the JVM prints a warning on stdout, where the trace goes, for sizes that do not fit together
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        for (long largestMb : List.of(100L, 256L, 1024L, 6028L)) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(Launcher.CLI_JVM_OPTIONS);
+            command.addAll(Launcher.heapOptions(largestMb * 1024 * 1024, List.of()));
+            command.addAll(List.of("-Xmx" + largestMb + "m", "-version"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), said);
+            assertFalse(said.toLowerCase().contains("warning"), command + ": " + said);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.cascadeviz.trace.Cause;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** A configured relationship property: the resolved mapping plus its mappers and processor. */
@@ -21,6 +22,8 @@ public final class RelProp {
     private final Mapper parent;
     private final Mapper mapper;
     private final Table secondary;
+    /** The cascade in effect, worked out once: the delete walk asks for every object it reaches. */
+    private final Set<CascadeOption> cascade;
     RelProp reverse;
     RelProp backPopulates;
     private DependencyProcessor processor;
@@ -33,6 +36,7 @@ public final class RelProp {
         this.parent = parent;
         this.mapper = mapper;
         this.secondary = secondary;
+        this.cascade = mapping.cascade();
     }
 
     public RelationshipMapping mapping() {
@@ -66,7 +70,7 @@ public final class RelProp {
     }
 
     public boolean cascades(CascadeOption option) {
-        return mapping.cascades(option);
+        return cascade.contains(option);
     }
 
     public PassiveDeletes passiveDeletes() {
@@ -117,9 +121,17 @@ public final class RelProp {
         return backPopulates;
     }
 
-    /** A cause that depends only on this relationship, built once. */
+    /**
+     * A cause that depends only on this relationship, built once. Not computeIfAbsent: one cause
+     * may be built from another of the same relationship (the flush's load from the cascade's).
+     */
     public Cause memoCause(String kind, Supplier<Cause> build) {
-        return causes.computeIfAbsent(kind, k -> build.get());
+        Cause known = causes.get(kind);
+        if (known == null) {
+            known = build.get();
+            causes.put(kind, known);
+        }
+        return known;
     }
 
     /** The WHERE of this relationship's lazy load, compiled once. */

@@ -632,7 +632,7 @@ public final class Session {
                 continue;
             }
             RelProp prop = frame.props.next();
-            if (!prop.mapping().cascade().contains(option)) {
+            if (!prop.cascades(option)) {
                 continue;
             }
             InstanceState state = frame.state;

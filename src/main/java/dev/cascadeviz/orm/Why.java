@@ -65,18 +65,30 @@ public final class Why {
                 + "so its row is loaded again when it is used", null, null, "expire_on_commit");
     }
 
-    /** While a delete cascade walks a relationship it loads it unless passive_deletes is set. */
+    /**
+     * While a delete cascade walks a relationship it loads it unless passive_deletes is set. Asked
+     * for each object the walk reaches, so built once per relationship.
+     */
     public static Cause cascadeLoad(RelProp prop) {
-        if (prop.direction() == Direction.MANY_TO_ONE || !prop.uselist()) {
-            return about(prop, "cascade", prop + " must be loaded because its cascade includes delete: "
-                    + "the object it refers to is deleted too");
-        }
-        return about(prop, "passive_deletes", prop + " must be loaded because its cascade includes delete and "
-                + "passive_deletes is False");
+        return prop.memoCause("cascade-load", () -> {
+            if (prop.direction() == Direction.MANY_TO_ONE || !prop.uselist()) {
+                return about(prop, "cascade", prop + " must be loaded because its cascade includes delete: "
+                        + "the object it refers to is deleted too");
+            }
+            return about(prop, "passive_deletes", prop + " must be loaded because its cascade includes delete and "
+                    + "passive_deletes is False");
+        });
     }
 
-    /** The flush asks for a relationship's history to do its work for deleted objects. */
+    /**
+     * The flush asks for a relationship's history to do its work for deleted objects. Asked for
+     * each object the flush handles, so built once per relationship and kind.
+     */
     public static Cause flushLoad(RelProp prop, boolean forDelete) {
+        return prop.memoCause(forDelete ? "flush-load-delete" : "flush-load", () -> flushLoadCause(prop, forDelete));
+    }
+
+    private static Cause flushLoadCause(RelProp prop, boolean forDelete) {
         if (!forDelete) {
             return about(prop, null, prop + " is loaded to see what changed in it before the flush writes it");
         }

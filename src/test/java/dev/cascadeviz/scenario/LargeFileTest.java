@@ -50,6 +50,13 @@ class LargeFileTest {
     }
 
     @Test
+    void aLoneCarriageReturnEndsALineForTheReadBufferToo() {
+        // old Mac line ends: no '\n' at all, so the longest line is found between the '\r's
+        String text = "a: b\rtitle: " + "x".repeat(100_000) + "\rc: " + "y".repeat(70_000) + "\r";
+        assertEquals(100_000 + "title: ".length() + 1, TreeReader.bufferSize(text));
+    }
+
+    @Test
     void theReadBufferNeedNotHoldTheWholeFile() {
         String text = "- {id: 1, name: a row}\n".repeat(100_000);
         assertEquals(64 * 1024, TreeReader.bufferSize(text));
