@@ -267,8 +267,10 @@ public final class GraphView extends Pane {
         } else {
             world.setVisible(false);
         }
-        arrange();
-        // the cards' sizes may settle on the first pulse (their text styled): laid out again only if they moved
+        // styled, measured and sent to be laid out on an event of its own: building the cards and
+        // styling them in one event held the JavaFX thread for some 100 ms of CPU at the benchmark's
+        // open; a card whose size settles later (its text styled by a pulse) is measured again
+        // through its layout bounds (scheduleRemeasure)
         Platform.runLater(() -> {
             if (currentScenario == scenario) {
                 arrange();
