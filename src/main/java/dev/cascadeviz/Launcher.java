@@ -20,31 +20,40 @@ import javafx.application.Application;
  * 37,449-row benchmark: 1.55 s with it, 1.05 s without). {@code java -jar} cannot carry JVM
  * options, so a command-line run from the jar starts its own JVM once more with C1 only and
  * the serial collector ({@link #CLI_JVM_OPTIONS}); set {@code -Dcascadeviz.relaunch=false} to
- * run in the first JVM instead. The window, which runs long, keeps the default JVM. The child
- * maps the classes it needs from a class-data sharing archive ({@link ClassArchive}) that the
- * first {@code trace} run from this jar writes.
+ * run in the first JVM instead. The child maps the classes it needs from a class-data sharing
+ * archive ({@link ClassArchive}) that the first {@code trace} run from this jar writes.
+ *
+ * <p>The window runs long and keeps the default compilers and collector (G1), but with a pause
+ * goal of its own ({@link #WINDOW_JVM_OPTIONS}): G1's default goal of 200 ms let it grow the young
+ * generation until a pause copied long enough to hold the window still (the 37,449-row
+ * benchmark: pauses of 70-140 ms of GC CPU while it runs). From the jar the window is started
+ * in a second JVM with them, as a command-line run is; {@code mvn javafx:run} gives them to
+ * its JVM (pom.xml).
  */
 public final class Launcher {
 
     /** The JVM options of a command-line run. */
     static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
+    /** The JVM options of the window (also in pom.xml's javafx-maven-plugin options). */
+    static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:MaxGCPauseMillis=50");
     private static final String CHILD = "cascadeviz.relaunched";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || CascadeVizCommand.isWindowRequest(args)) {
-            Application.launch(CascadeVizApp.class, args);
-            return;
-        }
+        boolean window = args.length == 0 || CascadeVizCommand.isWindowRequest(args);
         File jar = runningJar();
         if (jar != null && !Boolean.getBoolean(CHILD) && !"false".equals(System.getProperty("cascadeviz.relaunch"))) {
-            Integer code = relaunch(jar, args);
+            Integer code = window ? relaunchWindow(jar, args) : relaunch(jar, args);
             if (code != null) {
                 System.exit(code);
             }
+        }
+        if (window) {
+            Application.launch(CascadeVizApp.class, args);
+            return;
         }
         System.exit(CascadeVizCommand.execute(args));
     }
@@ -54,11 +63,22 @@ public final class Launcher {
         List<String> given = givenJvmOptions(args);
         ClassArchive.Plan archive = ClassArchive.plan(jar, args);
         List<String> command = childCommand(System.getProperty("java.home"), jar, args, given, archive.jvmOptions());
+        Integer code = run(command);
+        if (code != null && !Thread.currentThread().isInterrupted()) { // the child ran to its end: its archive is whole
+            ClassArchive.finish(archive);
+        }
+        return code;
+    }
+
+    /** The window in a JVM with {@link #WINDOW_JVM_OPTIONS}: its exit code, or null when it could not be started. */
+    private static Integer relaunchWindow(File jar, String[] args) {
+        return run(windowCommand(System.getProperty("java.home"), jar, args, givenJvmOptions(args)));
+    }
+
+    private static Integer run(List<String> command) {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            int code = child.waitFor();
-            ClassArchive.finish(archive);
-            return code;
+            return child.waitFor();
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -123,10 +143,23 @@ public final class Launcher {
     /** Like {@link #childCommand(String, File, String[], List)}, with the class archive's options after the CLI's. */
     static List<String> childCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions,
             List<String> archiveOptions) {
+        List<String> options = new ArrayList<>(CLI_JVM_OPTIONS);
+        options.addAll(archiveOptions);
+        return command(javaHome, jar, args, options, givenJvmOptions);
+    }
+
+    /**
+     * The window's JVM: {@link #WINDOW_JVM_OPTIONS}, then what the user gave that a command-line
+     * run keeps (system properties, memory and stack sizes), then the jar and the arguments.
+     */
+    static List<String> windowCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions) {
+        return command(javaHome, jar, args, WINDOW_JVM_OPTIONS, givenJvmOptions);
+    }
+
+    private static List<String> command(String javaHome, File jar, String[] args, List<String> ours, List<String> givenJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(javaHome + File.separator + "bin" + File.separator + "java");
-        command.addAll(CLI_JVM_OPTIONS);
-        command.addAll(archiveOptions);
+        command.addAll(ours);
         for (String option : givenJvmOptions) {
             if ((option.startsWith("-D") && !option.startsWith("-D" + CHILD + "=")) || option.startsWith("-Xmx")
                     || option.startsWith("-Xms") || option.startsWith("-Xss")) {
