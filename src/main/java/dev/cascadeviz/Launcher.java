@@ -75,9 +75,11 @@ public final class Launcher {
         return run(windowCommand(System.getProperty("java.home"), jar, args, givenJvmOptions(args)));
     }
 
+    /** Runs the child and waits for it; this JVM ended (a kill, Ctrl+C) ends the child too, as if they were one program. */
     private static Integer run(List<String> command) {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "cascadeviz-end-child"));
             return child.waitFor();
         } catch (IOException e) {
             return null;
