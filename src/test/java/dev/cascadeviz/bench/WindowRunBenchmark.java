@@ -119,8 +119,11 @@ public final class WindowRunBenchmark {
 
         phase("step: Next ×10, Previous ×10");
         List<Long> steps = new ArrayList<>();
+        StringBuilder workerCpu = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             boolean next = i < 10;
+            long w0 = workersCpu();
+            long f0 = THREADS.getThreadCpuTime(fxThread.getId());
             long s0 = System.nanoTime();
             onFx(() -> {
                 if (next) {
@@ -132,6 +135,8 @@ public final class WindowRunBenchmark {
             await(() -> tablesShown(window.get()), 60); // the tables show the step
             onFx(() -> { }); // the pulse that shows it
             steps.add(System.nanoTime() - s0);
+            workerCpu.append(String.format(Locale.ROOT, " %.0f/%.0f", (workersCpu() - w0) / 1e6,
+                    (THREADS.getThreadCpuTime(fxThread.getId()) - f0) / 1e6));
             settle(150);
         }
         settle(1000);
@@ -139,6 +144,7 @@ public final class WindowRunBenchmark {
         for (long s : steps) {
             inOrder.append(inOrder.length() == 0 ? "" : " ").append(Math.round(s / 1e6));
         }
+        System.out.println("    per step, CPU ms of the window's workers / of the JavaFX thread:" + workerCpu);
         steps.sort(null);
         report(String.format(Locale.ROOT, "step latency median %.0f ms, max %.0f ms (in order, ms: %s)", steps.get(steps.size() / 2) / 1e6,
                 steps.get(steps.size() - 1) / 1e6, inOrder));
@@ -192,10 +198,14 @@ public final class WindowRunBenchmark {
         cpuSamples.clear();
         heavyWaits.clear();
         phaseStart = System.nanoTime();
+        phaseUptime = ManagementFactory.getRuntimeMXBean().getUptime();
     }
+
+    private static volatile long phaseUptime;
 
     private static void report(String extra) {
         long over = stalls.stream().filter(s -> s > 100_000_000L).count();
+        System.out.printf(Locale.ROOT, "(phase began at JVM uptime %.3f s, as -Xlog:gc:...:uptime prints it)%n", phaseUptime / 1e3);
         System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms (at most %4.0f ms of it the FX and render threads' CPU),"
                 + " stalls over 100 ms: %d%s%n", phase, worstNanos.get() / 1e6, worstCpuNanos.get() / 1e6, over,
                 extra.isEmpty() ? "" : "; " + extra);
@@ -321,6 +331,17 @@ public final class WindowRunBenchmark {
             return "[" + phase + "]";
         }
         return stack.length == 0 ? "?" : "(" + stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1) + "." + stack[0].getMethodName() + ")";
+    }
+
+    /** The CPU time so far of the window's worker threads (tables, log, run, graph layout). */
+    private static long workersCpu() {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("cascadeviz-")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */
