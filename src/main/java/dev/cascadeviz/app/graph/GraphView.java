@@ -267,10 +267,11 @@ public final class GraphView extends Pane {
         } else {
             world.setVisible(false);
         }
-        // styled, measured and sent to be laid out on an event of its own: building the cards and
-        // styling them in one event held the JavaFX thread for some 100 ms of CPU at the benchmark's
-        // open; a card whose size settles later (its text styled by a pulse) is measured again
-        // through its layout bounds (scheduleRemeasure)
+        // styled and measured here, in the graph's own event: measuring them on a later event let a
+        // pulse style them together with the first table card (about 140 ms of the JavaFX thread's
+        // CPU in one pulse at the benchmark's open, against some 70 ms here and 50 there)
+        arrange();
+        // the cards' sizes may settle on the first pulse (their text styled): laid out again only if they moved
         Platform.runLater(() -> {
             if (currentScenario == scenario) {
                 arrange();
