@@ -4,6 +4,7 @@
 # time the JavaFX thread could not repaint, the run's time against the same run without a
 # window, step latency and the peak heap. Measures; asserts nothing.
 #   conformance/bench-window-run.sh [FILE]   (default: generates target/bench/chain.yaml)
+# BENCH_JVM_OPTS adds JVM options to the measured JVM (e.g. -Xlog:gc, -XX:StartFlightRecording=...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILE=${1:-target/bench/chain.yaml}
@@ -13,5 +14,6 @@ if [ ! -f "$FILE" ]; then
 fi
 mvn -B -q -o test-compile
 [ -f target/cp.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-java -Xmx1g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
+# -XX:MaxGCPauseMillis=50: what the launcher gives the window's JVM (Launcher.WINDOW_JVM_OPTIONS, pom.xml javafx:run)
+java -Xmx1g -XX:MaxGCPauseMillis=50 ${BENCH_JVM_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
   -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.cascadeviz.bench.WindowRunBenchmark "$FILE"

@@ -20,16 +20,24 @@ import javafx.application.Application;
  * 37,449-row benchmark: 1.55 s with it, 1.05 s without). {@code java -jar} cannot carry JVM
  * options, so a command-line run from the jar starts its own JVM once more with C1 only and
  * the serial collector ({@link #CLI_JVM_OPTIONS}); set {@code -Dcascadeviz.relaunch=false} to
- * run in the first JVM instead. The window, which runs long, keeps the default JVM. The child
- * maps the classes it needs from a class-data sharing archive ({@link ClassArchive}) that the
- * first {@code trace} run from this jar writes, and gets a young generation large enough that a
- * usual run never collects ({@link #heapOptions}).
+ * run in the first JVM instead. The child maps the classes it needs from a class-data sharing
+ * archive ({@link ClassArchive}) that the first {@code trace} run from this jar writes, and gets
+ * a young generation large enough that a usual run never collects ({@link #heapOptions}).
+ *
+ * <p>The window runs long and keeps the default compilers and collector (G1), but with a pause
+ * goal of its own ({@link #WINDOW_JVM_OPTIONS}): G1's default goal of 200 ms let it grow the young
+ * generation until a pause copied long enough to hold the window still (the 37,449-row
+ * benchmark: pauses of 70-140 ms of GC CPU while it runs). From the jar the window is started
+ * in a second JVM with them, as a command-line run is; {@code mvn javafx:run} gives them to
+ * its JVM (pom.xml).
  */
 public final class Launcher {
 
     /** The JVM options of a command-line run. */
     static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
+    /** The JVM options of the window (also in pom.xml's javafx-maven-plugin options). */
+    static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:MaxGCPauseMillis=50");
     private static final String CHILD = "cascadeviz.relaunched";
     /** The young generation the child asks for, at most (a third of the largest heap when that is smaller). */
     static final long YOUNG_MB = 320;
@@ -40,16 +48,17 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || CascadeVizCommand.isWindowRequest(args)) {
-            Application.launch(CascadeVizApp.class, args);
-            return;
-        }
+        boolean window = args.length == 0 || CascadeVizCommand.isWindowRequest(args);
         File jar = runningJar();
         if (jar != null && !Boolean.getBoolean(CHILD) && !"false".equals(System.getProperty("cascadeviz.relaunch"))) {
-            Integer code = relaunch(jar, args);
+            Integer code = window ? relaunchWindow(jar, args) : relaunch(jar, args);
             if (code != null) {
                 System.exit(code);
             }
+        }
+        if (window) {
+            Application.launch(CascadeVizApp.class, args);
+            return;
         }
         System.exit(CascadeVizCommand.execute(args));
     }
@@ -60,11 +69,24 @@ public final class Launcher {
         ClassArchive.Plan archive = ClassArchive.plan(jar, args);
         List<String> command = childCommand(System.getProperty("java.home"), jar, args, given, archive.jvmOptions(),
                 heapOptions(Runtime.getRuntime().maxMemory(), given));
+        Integer code = run(command);
+        if (code != null && !Thread.currentThread().isInterrupted()) { // the child ran to its end: its archive is whole
+            ClassArchive.finish(archive);
+        }
+        return code;
+    }
+
+    /** The window in a JVM with {@link #WINDOW_JVM_OPTIONS}: its exit code, or null when it could not be started. */
+    private static Integer relaunchWindow(File jar, String[] args) {
+        return run(windowCommand(System.getProperty("java.home"), jar, args, givenJvmOptions(args)));
+    }
+
+    /** Runs the child and waits for it; this JVM ended (a kill, Ctrl+C) ends the child too, as if they were one program. */
+    private static Integer run(List<String> command) {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            int code = child.waitFor();
-            ClassArchive.finish(archive);
-            return code;
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "cascadeviz-end-child"));
+            return child.waitFor();
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -135,11 +157,24 @@ public final class Launcher {
     /** The same, with the heap's options ({@link #heapOptions}) after the archive's. */
     static List<String> childCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions,
             List<String> archiveOptions, List<String> heapOptions) {
+        List<String> options = new ArrayList<>(CLI_JVM_OPTIONS);
+        options.addAll(archiveOptions);
+        options.addAll(heapOptions);
+        return command(javaHome, jar, args, options, givenJvmOptions);
+    }
+
+    /**
+     * The window's JVM: {@link #WINDOW_JVM_OPTIONS}, then what the user gave that a command-line
+     * run keeps (system properties, memory and stack sizes), then the jar and the arguments.
+     */
+    static List<String> windowCommand(String javaHome, File jar, String[] args, List<String> givenJvmOptions) {
+        return command(javaHome, jar, args, WINDOW_JVM_OPTIONS, givenJvmOptions);
+    }
+
+    private static List<String> command(String javaHome, File jar, String[] args, List<String> ours, List<String> givenJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(javaHome + File.separator + "bin" + File.separator + "java");
-        command.addAll(CLI_JVM_OPTIONS);
-        command.addAll(archiveOptions);
-        command.addAll(heapOptions);
+        command.addAll(ours);
         for (String option : givenJvmOptions) {
             if ((option.startsWith("-D") && !option.startsWith("-D" + CHILD + "=")) || option.startsWith("-Xmx")
                     || option.startsWith("-Xms") || option.startsWith("-Xss")) {

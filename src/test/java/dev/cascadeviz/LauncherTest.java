@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,31 @@ class LauncherTest {
         expected.addAll(List.of("-Dcascadeviz.debug=true", "-Dorg.sqlite.lib.path=/x", "-Xmx1g", "-Xss8m",
                 "-Dcascadeviz.relaunched=true", "-cp", "app.jar", "dev.cascadeviz.Launcher", "trace", "a.yaml"));
         assertEquals(expected, command);
+    }
+
+    @Test
+    void theWindowsJvmHasTheWindowsPauseGoalNotTheCommandLinesCompilerAndCollector() {
+        List<String> given = List.of("-Dcascadeviz.debug=true", "-Xmx2g", "-XX:+UseG1GC", "-jar", "app.jar");
+        List<String> command = Launcher.windowCommand("/jdk", new File("app.jar"), new String[] {"a.yaml"}, given);
+        List<String> expected = new ArrayList<>();
+        expected.add("/jdk" + File.separator + "bin" + File.separator + "java");
+        expected.addAll(Launcher.WINDOW_JVM_OPTIONS);
+        expected.addAll(List.of("-Dcascadeviz.debug=true", "-Xmx2g", "-Dcascadeviz.relaunched=true", "-cp", "app.jar",
+                "dev.cascadeviz.Launcher", "a.yaml"));
+        assertEquals(expected, command);
+        assertTrue(command.contains("-XX:MaxGCPauseMillis=50"), command.toString());
+        assertFalse(command.contains("-XX:+UseSerialGC") || command.contains("-XX:TieredStopAtLevel=1"), command.toString());
+    }
+
+    @Test
+    void mvnJavafxRunGivesTheWindowTheSameJvmOptions() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        int plugin = pom.indexOf("<artifactId>javafx-maven-plugin</artifactId>");
+        String configuration = pom.substring(plugin, pom.indexOf("</plugin>", plugin));
+        for (String option : Launcher.WINDOW_JVM_OPTIONS) {
+            assertTrue(configuration.contains("<option>" + option + "</option>"), option);
+        }
+        assertEquals(Launcher.WINDOW_JVM_OPTIONS.size(), configuration.split("<option>", -1).length - 1);
     }
 
     @Test

@@ -17,10 +17,13 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.Edits;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.effect.DropShadow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,6 +39,22 @@ class GraphLayoutWindowTest extends WindowTestBase {
         Rect box = window.graph().shownLayout().labels().get("Song.artist");
         assertNotNull(box);
         assertEquals(box.x(), window.graph().edgeView("Song", "artist").label().getLayoutX(), 0.5);
+    }
+
+    @Test
+    void anEdgesLabelShowsItsTooltipWhenThePointerRestsOnIt() throws Exception {
+        openDefault();
+        var edge = window.graph().edgeView("Song", "artist");
+        moveTo(edge.label());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTooltip() != null);
+        assertEquals(edge.tooltipText(), shownTooltip());
+        assertTrue(shownTooltip().startsWith("Song.artist → "), shownTooltip());
+    }
+
+    /** The text of the tooltip on screen, or null. */
+    private static String shownTooltip() {
+        return Window.getWindows().stream().filter(w -> w instanceof Tooltip && w.isShowing())
+                .map(w -> ((Tooltip) w).getText()).findFirst().orElse(null);
     }
 
     @Test

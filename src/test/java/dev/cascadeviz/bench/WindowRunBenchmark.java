@@ -53,7 +53,7 @@ public final class WindowRunBenchmark {
     private static final AtomicLong worstCpuNanos = new AtomicLong();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<Long> stalls = Collections.synchronizedList(new ArrayList<>());
-    /** Each stall over 100 ms of the phase: when it began (ms after the phase began, wall clock), how long, the CPU within it. */
+    /** Each stall over 100 ms of the phase (or with over 50 ms of CPU in it): when it began (ms after the phase began, wall clock), how long, the CPU within it. */
     private static final List<String> longStalls = Collections.synchronizedList(new ArrayList<>());
     private static volatile long phaseStart = System.nanoTime();
     private static volatile boolean probing = true;
@@ -72,6 +72,11 @@ public final class WindowRunBenchmark {
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
         probe.setDaemon(true);
         probe.start();
+        if (Boolean.getBoolean("bench.cpuPlaces")) { // BENCH_JVM_OPTS=-Dbench.cpuPlaces=true: where the JavaFX thread's CPU went
+            Thread sampler = new Thread(WindowRunBenchmark::sampleCpu, "fx-cpu-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
 
         Scenario scenario = ScenarioFiles.load(file);
         long t0 = System.nanoTime();
@@ -114,8 +119,11 @@ public final class WindowRunBenchmark {
 
         phase("step: Next ×10, Previous ×10");
         List<Long> steps = new ArrayList<>();
+        StringBuilder workerCpu = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             boolean next = i < 10;
+            long w0 = workersCpu();
+            long f0 = THREADS.getThreadCpuTime(fxThread.getId());
             long s0 = System.nanoTime();
             onFx(() -> {
                 if (next) {
@@ -127,12 +135,19 @@ public final class WindowRunBenchmark {
             await(() -> tablesShown(window.get()), 60); // the tables show the step
             onFx(() -> { }); // the pulse that shows it
             steps.add(System.nanoTime() - s0);
+            workerCpu.append(String.format(Locale.ROOT, " %.0f/%.0f", (workersCpu() - w0) / 1e6,
+                    (THREADS.getThreadCpuTime(fxThread.getId()) - f0) / 1e6));
             settle(150);
         }
         settle(1000);
+        StringBuilder inOrder = new StringBuilder();
+        for (long s : steps) {
+            inOrder.append(inOrder.length() == 0 ? "" : " ").append(Math.round(s / 1e6));
+        }
+        System.out.println("    per step, CPU ms of the window's workers / of the JavaFX thread:" + workerCpu);
         steps.sort(null);
-        report(String.format(Locale.ROOT, "step latency median %.0f ms, max %.0f ms", steps.get(steps.size() / 2) / 1e6,
-                steps.get(steps.size() - 1) / 1e6));
+        report(String.format(Locale.ROOT, "step latency median %.0f ms, max %.0f ms (in order, ms: %s)", steps.get(steps.size() / 2) / 1e6,
+                steps.get(steps.size() - 1) / 1e6, inOrder));
 
         phase("scroll the tables top to bottom and back");
         for (int i = 0; i <= 40; i++) {
@@ -179,17 +194,46 @@ public final class WindowRunBenchmark {
         stalls.clear();
         longStalls.clear();
         stallPlaces.clear();
+        cpuPlaces.clear();
+        cpuSamples.clear();
+        heavyWaits.clear();
         phaseStart = System.nanoTime();
+        phaseUptime = ManagementFactory.getRuntimeMXBean().getUptime();
     }
+
+    private static volatile long phaseUptime;
 
     private static void report(String extra) {
         long over = stalls.stream().filter(s -> s > 100_000_000L).count();
+        System.out.printf(Locale.ROOT, "(phase began at JVM uptime %.3f s, as -Xlog:gc:...:uptime prints it)%n", phaseUptime / 1e3);
         System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms (at most %4.0f ms of it the FX and render threads' CPU),"
                 + " stalls over 100 ms: %d%s%n", phase, worstNanos.get() / 1e6, worstCpuNanos.get() / 1e6, over,
                 extra.isEmpty() ? "" : "; " + extra);
         synchronized (longStalls) {
             if (!longStalls.isEmpty()) {
-                System.out.printf(Locale.ROOT, "    stalls over 100 ms: %s%n", String.join(", ", longStalls));
+                System.out.printf(Locale.ROOT, "    stalls over 100 ms or 50 ms CPU: %s%n", String.join(", ", longStalls));
+            }
+        }
+        long total = cpuPlaces.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            System.out.printf(Locale.ROOT, "    JavaFX thread CPU in the phase %.0f ms; most of it in:%s%n", total / 1e6,
+                cpuPlaces.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(10)
+                        .map(e -> String.format(Locale.ROOT, " %s %.0f ms", e.getKey(), e.getValue() / 1e6))
+                        .reduce("", (a, b) -> a + ";" + b));
+        }
+        synchronized (heavyWaits) {
+            for (long[] w : heavyWaits) {
+                Map<String, Long> in = new java.util.HashMap<>();
+                synchronized (cpuSamples) {
+                    for (CpuSample c : cpuSamples) {
+                        if (c.at() >= w[0] && c.at() <= w[1] + 3_000_000L) {
+                            in.merge(c.place(), c.cpu(), Long::sum);
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "    a wait at %.2f s of %.0f ms, the JavaFX thread's CPU in it:%s%n", (w[0] - phaseStart) / 1e9,
+                        (w[1] - w[0]) / 1e6, in.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
+                                .map(e -> String.format(Locale.ROOT, " %s %.0f ms", e.getKey(), e.getValue() / 1e6)).reduce("", (a, b) -> a + ";" + b));
             }
         }
         stallPlaces.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(6)
@@ -208,7 +252,10 @@ public final class WindowRunBenchmark {
                 if (cpu >= 0) {
                     worstCpuNanos.accumulateAndGet(cpu, Math::max);
                 }
-                if (late > 100_000_000L) {
+                if (cpu > 40_000_000L) {
+                    heavyWaits.add(new long[] {posted, System.nanoTime()});
+                }
+                if (late > 100_000_000L || cpu > 50_000_000L) {
                     longStalls.add(String.format(Locale.ROOT, "at %.2f s (%s) %.0f ms (CPU %.0f ms)", (posted - phaseStart) / 1e9,
                             LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6));
                 }
@@ -229,6 +276,72 @@ public final class WindowRunBenchmark {
                 return;
             }
         }
+    }
+
+    /** The JavaFX thread's CPU time by where it was spent (sampled every 2 ms: the CPU since the last sample goes to the place seen now). */
+    private static final Map<String, Long> cpuPlaces = new ConcurrentHashMap<>();
+
+    private record CpuSample(long at, long cpu, String place) {
+    }
+
+    private static final List<CpuSample> cpuSamples = Collections.synchronizedList(new ArrayList<>());
+    /** The probes whose wait held over 40 ms of the JavaFX thread's CPU: {posted, ran}. */
+    private static final List<long[]> heavyWaits = Collections.synchronizedList(new ArrayList<>());
+
+    private static void sampleCpu() {
+        long last = -1;
+        while (probing) {
+            Thread fx = fxThread;
+            if (fx != null) {
+                long cpu = THREADS.getThreadCpuTime(fx.getId());
+                if (last >= 0 && cpu > last) {
+                    String place = cpuPlace(fx.getStackTrace());
+                    cpuPlaces.merge(place, cpu - last, Long::sum);
+                    cpuSamples.add(new CpuSample(System.nanoTime(), cpu - last, place));
+                }
+                last = cpu;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Our innermost frame (with the pulse phase it runs in), else the pulse phase, else the innermost JavaFX frame. */
+    private static String cpuPlace(StackTraceElement[] stack) {
+        String ours = null;
+        String phase = null;
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            String m = e.getMethodName();
+            if (ours == null && c.startsWith("dev.cascadeviz") && !c.contains("bench")) {
+                ours = c.replace("dev.cascadeviz.app.", "") + "." + m;
+            }
+            if (phase == null && (m.equals("doCSSPass") || m.equals("doLayoutPass") || m.equals("synchronizeSceneNodes")
+                    || m.equals("timerPulse") || m.equals("layoutChildren") && c.endsWith("VirtualFlow"))) {
+                phase = (c.startsWith("org.fxmisc") ? "flowless." : "") + c.substring(c.lastIndexOf('.') + 1) + "." + m;
+            }
+        }
+        if (ours != null) {
+            return ours + (phase == null ? "" : " [" + phase + "]");
+        }
+        if (phase != null) {
+            return "[" + phase + "]";
+        }
+        return stack.length == 0 ? "?" : "(" + stack[0].getClassName().substring(stack[0].getClassName().lastIndexOf('.') + 1) + "." + stack[0].getMethodName() + ")";
+    }
+
+    /** The CPU time so far of the window's worker threads (tables, log, run, graph layout). */
+    private static long workersCpu() {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("cascadeviz-")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 
     /** Where the JavaFX thread was while a probe waited more than 100 ms: counted by the innermost frame of ours or of JavaFX's. */

@@ -198,11 +198,13 @@ final class BigTables {
             ObservableList<RowState> list = FXCollections.observableList(new ArrayList<>(rows));
             rowsOf.put(name, list);
             if (!fresh) {
-                RowTable table = tables.get(name);
-                if (table.getItems() != EMPTY) {
-                    table.setItems(list);
+                RowTable table = tables.get(name); // null while its card waits to be put in
+                if (table != null) {
+                    if (table.getItems() != EMPTY) {
+                        table.setItems(list);
+                    }
+                    table.fitRows(rows.size());
                 }
-                table.fitRows(rows.size());
                 title(name, a.live().get(name), rows.size());
             }
         });
@@ -210,18 +212,22 @@ final class BigTables {
             a.full().forEach((name, rows) -> {
                 Table t = s.table(name);
                 List<String> columns = t == null ? List.of() : List.copyOf(t.columns().keySet());
-                RowTable table = new RowTable(model, name, columns);
-                table.setItems(EMPTY);
-                table.fitRows(rows.size());
                 Label title = new Label();
                 title.getStyleClass().add("table-title");
-                VBox card = new VBox(4, title, table);
-                card.getStyleClass().add("table-card");
-                tables.put(name, table);
                 titles.put(name, title);
                 title(name, a.live().get(name), rows.size());
-                unshown.add(() -> content.getChildren().add(card));
-                unshown.add(() -> table.setItems(rowsOf.get(name)));
+                // the table itself is made in its card's piece: making the six at once held the
+                // JavaFX thread some 30 ms of CPU before the first card's piece
+                unshown.add(() -> {
+                    RowTable table = new RowTable(model, name, columns);
+                    table.setItems(EMPTY);
+                    table.fitRows(rowsOf.get(name).size());
+                    tables.put(name, table);
+                    VBox card = new VBox(4, title, table);
+                    card.getStyleClass().add("table-card");
+                    content.getChildren().add(card);
+                });
+                unshown.add(() -> tables.get(name).setItems(rowsOf.get(name)));
             });
             adder.start(); // a piece a pulse, from the next one: not in the event that built the graph or ran other views' work
         }
@@ -269,9 +275,9 @@ final class BigTables {
 
     private void showMove(TableTimeline.Move move) {
         move.tables().forEach((name, change) -> {
-            RowTable table = tables.get(name);
+            RowTable table = tables.get(name); // null while its card waits to be put in: its rows are kept all the same
             ObservableList<RowState> items = rowsOf.get(name);
-            if (table == null || items == null) {
+            if (items == null) {
                 return;
             }
             if (items.size() > change.size()) {
@@ -285,7 +291,9 @@ final class BigTables {
                 }
             }
             title(name, change.live(), change.size());
-            table.fitRows(change.size());
+            if (table != null) {
+                table.fitRows(change.size());
+            }
         });
         scrollToCurrent(move);
     }

@@ -10,9 +10,15 @@ import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.EchoLog;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpan;
+import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +60,17 @@ class FedLogWindowTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
+    /** The style of each character the spans cover, in order. */
+    private static List<Collection<String>> perCharacter(StyleSpans<Collection<String>> spans) {
+        List<Collection<String>> out = new ArrayList<>();
+        for (StyleSpan<Collection<String>> span : spans) {
+            for (int k = 0; k < span.getLength(); k++) {
+                out.add(Set.copyOf(span.getStyle()));
+            }
+        }
+        return out;
+    }
+
     @Test
     void theFedLogIsTheWholeEchoLogAndAStepMarksItsStatement() throws Exception {
         Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml");
@@ -66,6 +83,15 @@ class FedLogWindowTest extends FxRobot {
         assertTrue(expected.text().split("\n").length > 2 * SqlLogView.linesPerPulse, "fed in several pieces");
         assertEquals(expected.text(), log.text());
         CodeArea fed = lookup("#sql-log-area").query();
+        List<Collection<String>> shownStyles = new ArrayList<>();
+        interact(() -> shownStyles.addAll(perCharacter(fed.getStyleSpans(0, fed.getLength()))));
+        List<Collection<String>> highlighted = perCharacter(SqlHighlighter.spans(expected.text()));
+        for (int i = 0; i < expected.text().length(); i++) {
+            if (expected.text().charAt(i) != '\n') { // a line end is no character of a paragraph: it has no style of its own
+                assertEquals(highlighted.get(i), shownStyles.get(i), "the colour at " + i);
+            }
+        }
+        assertTrue(highlighted.contains(Set.of("sql-keyword")), "keywords coloured");
         assertEquals(0, fed.getCaretPosition(), "the caret stays at the top while the pieces come in");
         assertEquals(0, fed.firstVisibleParToAllParIndex(), "and so does the view");
         int n = model.getTrace().statements().size();
