@@ -633,7 +633,10 @@ final class EagerLoads {
             for (Map.Entry<InstanceState, Boolean> e : states) {
                 List<Object> ident = new ArrayList<>();
                 for (String fk : fks) {
-                    if (!e.getKey().dict.containsKey(fk)) {
+                    // _get_state_attr_by_column(PASSIVE_NO_FETCH): an expired key is PASSIVE_NO_RESULT
+                    // (SQLAlchemy falls back to a joined query), a key never loaded (the object freed:
+                    // its dict is empty) the default None
+                    if (!e.getKey().dict.containsKey(fk) && e.getKey().expired) {
                         throw new OrmException("NotSimulated", "not simulated: lazy='selectin' on " + prop
                                 + " for an object whose foreign key is not loaded");
                     }
