@@ -272,6 +272,10 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        if (leading != null) {
+            // JoinedLoader.setup_query: a joined collection sets multi_row_eager_loaders
+            leading.requiresUniquing = joinOrder.stream().anyMatch(j -> j.prop.uselist());
+        }
         int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         List<InstanceState> out = new ArrayList<>();
@@ -300,6 +304,8 @@ final class EagerLoads {
         final List<Column> after;
         int[] positions;
         final List<Object[]> rows = new ArrayList<>();
+        /** {@code QueryContext.requires_uniquing}: the SELECT joins an eager-loaded collection. */
+        boolean requiresUniquing;
 
         Leading(String qualifier, Table table, List<Column> columns, List<Column> after) {
             this.qualifier = qualifier;
@@ -768,10 +774,13 @@ final class EagerLoads {
         }
         String from = fromOverride;
         select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
+        // _load_via_parent: 2.0 uniques the rows (result.unique()); 2.1 only when the query
+        // requires it, so a joined uselist=False load meeting several rows repeats its parent's row
+        boolean unique = prop.mapper().release() == Release.V2_0 || leading.requiresUniquing;
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
-            if (!list.contains((InstanceState) r[1])) {
+            if (!unique || !list.contains((InstanceState) r[1])) {
                 list.add((InstanceState) r[1]);
             }
         }
