@@ -278,6 +278,8 @@ final class EagerLoads {
         }
         int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
+        // the row processors are made before any row is fetched: the post loaders register even for no rows
+        run.register(top);
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
@@ -515,7 +517,13 @@ final class EagerLoads {
                     continue;
                 }
                 PostLoad pl = ctx.postLoads.computeIfAbsent(e.path, k -> new PostLoad());
-                if (l.strategy().equals("selectin") && pl.loaders.containsKey(l.prop())) {
+                if (pl.loaders.containsKey(l.prop())) {
+                    // PostLoader._setup_for_recursion: PostLoad.path_exists (an earlier query of the same
+                    // top-level load set it up) gives run_loader=False; selectin then registers nothing,
+                    // immediate registers again, replacing the earlier entry: PASSIVE_NO_FETCH_RELATED
+                    if (l.strategy().equals("immediate")) {
+                        pl.loaders.put(l.prop(), new Loader(l.prop(), l.strategy(), false));
+                    }
                     continue;
                 }
                 pl.loaders.put(l.prop(), l);
