@@ -485,6 +485,10 @@ final class EagerLoads {
             Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
             byProp.put(p, new ArrayList<>(children));
             fromSubquery.add(List.of(state, p));
+            // load_collection_from_subq / load_scalar_from_subq set the value at once: a later row
+            // of a nested query meeting this object finds the attribute loaded (its "eager" pass)
+            session.attributes().setCommittedValue(state, p, p.uselist() ? children
+                    : (children.isEmpty() ? null : children.get(0)));
         }
 
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
@@ -559,6 +563,9 @@ final class EagerLoads {
                         } else {
                             extra = true;
                         }
+                    }
+                    if (fromSubquery.contains(List.of(e.getKey(), prop))) {
+                        continue;   // set when its row was processed
                     }
                     session.attributes().setCommittedValue(e.getKey(), prop,
                             prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
