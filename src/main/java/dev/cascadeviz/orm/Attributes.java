@@ -251,16 +251,6 @@ public final class Attributes {
     }
 
     private History scalarHistory(InstanceState state, RelProp prop, Object current, Passive passive) {
-        if (deferredHistory(prop) && state.committedRelated.get(prop) == InstanceState.NO_RESULT
-                && state.hasIdentity()) {
-            // _deferred_history: the value replaced without loading it is loaded now, against the
-            // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD)
-            Object original = session.withoutAutoflush(() ->
-                    session.loader().loadDeferredHistory(state, prop));
-            if (original != InstanceState.NO_RESULT) {
-                state.committedRelated.put(prop, original);
-            }
-        }
         if (!state.committedRelated.containsKey(prop)) {
             if (current == InstanceState.NO_VALUE) {
                 return History.BLANK;
@@ -268,6 +258,16 @@ public final class Attributes {
             return new History(List.of(), nullableList(current), List.of());
         }
         Object original = state.committedRelated.get(prop);
+        if (deferredHistory(prop) && original == InstanceState.NO_RESULT && state.hasIdentity()) {
+            // _deferred_history: the value replaced without loading it is loaded now, against the
+            // committed key, without autoflush and without lazy='raise' (DEFERRED_HISTORY_LOAD).
+            // It goes into this history only: committed_state keeps PASSIVE_NO_RESULT, so
+            // get_all_pending (the flush's per-state actions in a cycle) does not see it
+            Object loaded = session.withoutAutoflush(() -> session.loader().loadDeferredHistory(state, prop));
+            if (loaded != InstanceState.NO_RESULT) {
+                original = loaded;
+            }
+        }
         if (current == original && current != InstanceState.NO_VALUE) {
             return new History(List.of(), nullableList(current), List.of());
         }

@@ -272,8 +272,14 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        if (leading != null) {
+            // JoinedLoader.setup_query: a joined collection sets multi_row_eager_loaders
+            leading.requiresUniquing = joinOrder.stream().anyMatch(j -> j.prop.uselist());
+        }
         int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
+        // the row processors are made before any row is fetched: the post loaders register even for no rows
+        run.register(top);
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
@@ -300,6 +306,8 @@ final class EagerLoads {
         final List<Column> after;
         int[] positions;
         final List<Object[]> rows = new ArrayList<>();
+        /** {@code QueryContext.requires_uniquing}: the SELECT joins an eager-loaded collection. */
+        boolean requiresUniquing;
 
         Leading(String qualifier, Table table, List<Column> columns, List<Column> after) {
             this.qualifier = qualifier;
@@ -477,6 +485,10 @@ final class EagerLoads {
             Map<RelProp, List<InstanceState>> byProp = collecting.computeIfAbsent(state, s -> new LinkedHashMap<>());
             byProp.put(p, new ArrayList<>(children));
             fromSubquery.add(List.of(state, p));
+            // load_collection_from_subq / load_scalar_from_subq set the value at once: a later row
+            // of a nested query meeting this object finds the attribute loaded (its "eager" pass)
+            session.attributes().setCommittedValue(state, p, p.uselist() ? children
+                    : (children.isEmpty() ? null : children.get(0)));
         }
 
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
@@ -509,7 +521,13 @@ final class EagerLoads {
                     continue;
                 }
                 PostLoad pl = ctx.postLoads.computeIfAbsent(e.path, k -> new PostLoad());
-                if (l.strategy().equals("selectin") && pl.loaders.containsKey(l.prop())) {
+                if (pl.loaders.containsKey(l.prop())) {
+                    // PostLoader._setup_for_recursion: PostLoad.path_exists (an earlier query of the same
+                    // top-level load set it up) gives run_loader=False; selectin then registers nothing,
+                    // immediate registers again, replacing the earlier entry: PASSIVE_NO_FETCH_RELATED
+                    if (l.strategy().equals("immediate")) {
+                        pl.loaders.put(l.prop(), new Loader(l.prop(), l.strategy(), false));
+                    }
                     continue;
                 }
                 pl.loaders.put(l.prop(), l);
@@ -545,6 +563,9 @@ final class EagerLoads {
                         } else {
                             extra = true;
                         }
+                    }
+                    if (fromSubquery.contains(List.of(e.getKey(), prop))) {
+                        continue;   // set when its row was processed
                     }
                     session.attributes().setCommittedValue(e.getKey(), prop,
                             prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
@@ -633,7 +654,10 @@ final class EagerLoads {
             for (Map.Entry<InstanceState, Boolean> e : states) {
                 List<Object> ident = new ArrayList<>();
                 for (String fk : fks) {
-                    if (!e.getKey().dict.containsKey(fk)) {
+                    // _get_state_attr_by_column(PASSIVE_NO_FETCH): an expired key is PASSIVE_NO_RESULT
+                    // (SQLAlchemy falls back to a joined query), a key never loaded (the object freed:
+                    // its dict is empty) the default None
+                    if (!e.getKey().dict.containsKey(fk) && e.getKey().expired) {
                         throw new OrmException("NotSimulated", "not simulated: lazy='selectin' on " + prop
                                 + " for an object whose foreign key is not loaded");
                     }
@@ -765,10 +789,13 @@ final class EagerLoads {
         }
         String from = fromOverride;
         select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
+        // _load_via_parent: 2.0 uniques the rows (result.unique()); 2.1 only when the query
+        // requires it, so a joined uselist=False load meeting several rows repeats its parent's row
+        boolean unique = prop.mapper().release() == Release.V2_0 || leading.requiresUniquing;
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
             List<InstanceState> list = data.computeIfAbsent(normalized(r[0]), k -> new ArrayList<>());
-            if (!list.contains((InstanceState) r[1])) {
+            if (!unique || !list.contains((InstanceState) r[1])) {
                 list.add((InstanceState) r[1]);
             }
         }

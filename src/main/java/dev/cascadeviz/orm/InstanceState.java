@@ -209,6 +209,15 @@ public final class InstanceState {
         related.clear();
     }
 
+    /**
+     * The object itself is gone (CPython freed it): {@code InstanceState.dict} is {@code {}} from
+     * now on, so whatever still holds the state (a post load) reads no attribute of it.
+     */
+    void objectFreed() {
+        dict.clear();
+        related.clear();
+    }
+
     @Override
     public String toString() {
         return repr();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * The iteration order of each mapper's {@code Mapper._prop_set} in one run.
@@ -225,6 +226,21 @@ public final class PropSetOrder {
      */
     public static Found firstAccepted(Scenario scenario, Engine engine,
                                       Predicate<Trace> accept, int limit) {
+        return firstAccepted(scenario, engine, accept, null, limit);
+    }
+
+    /**
+     * The same, and when no order within the limits is accepted, one more search for scenarios
+     * whose sets are too many or too large for the combinations within {@code limit}: from the
+     * {@code _prop_set} orders' run that {@code closeness} rates highest, a hill climb that moves
+     * one label of one set (a mapper's {@code _prop_set} or a flush set) to another place and keeps
+     * the move when the trace comes nearer, at most {@code limit} more runs. Every run is still
+     * one order SQLAlchemy could take; only which of them are tried changes.
+     *
+     * @param closeness how near a trace comes to the wanted one (higher is nearer), or null
+     */
+    public static Found firstAccepted(Scenario scenario, Engine engine, Predicate<Trace> accept,
+                                      ToLongFunction<Trace> closeness, int limit) {
         PropSetOrder declared = declared();
         Trace first = new Simulator().run(scenario, engine, declared);
         if (accept.test(first)) {
@@ -233,8 +249,9 @@ public final class PropSetOrder {
         int tried = 1;
         // the mappers' _prop_set orders first (with the flush's sets as the simulator has them),
         // then every combination with the flush's set orders too, each search at most `limit` runs
-        Map<String, List<String>> propSets = new LinkedHashMap<>(declared.consulted());
-        propSets.keySet().removeIf(k -> k.startsWith(FLUSH_KEY_PREFIX));
+        Map<String, List<String>> propSets = withoutFlushSets(declared.consulted());
+        PropSetOrder nearest = declared;
+        long nearestScore = closeness == null ? 0 : closeness.applyAsLong(first);
         Set<Map<String, List<String>>> seen = new HashSet<>();
         for (Map<String, List<String>> consulted : List.of(propSets, declared.consulted())) {
             int triedHere = 0;
@@ -248,12 +265,78 @@ public final class PropSetOrder {
                 if (accept.test(t)) {
                     return new Found(t, o, true, tried);
                 }
+                if (closeness != null && consulted == propSets) {
+                    long score = closeness.applyAsLong(t);
+                    if (score > nearestScore) {
+                        nearest = o;
+                        nearestScore = score;
+                    }
+                }
                 if (triedHere >= limit) {
                     break;
                 }
             }
         }
+        if (closeness == null) {
+            return new Found(first, declared, false, tried);
+        }
+        // from the nearest of those: move one label of one set to another place, keeping a move
+        // when the trace comes nearer, until no move does or `limit` more runs are spent
+        PropSetOrder current = nearest;
+        long currentScore = nearestScore;
+        int budget = limit;
+        boolean improved = true;
+        while (improved && budget > 0) {
+            improved = false;
+            Map<String, List<String>> consulted = current.consulted();
+            search:
+            for (String key : new TreeMap<>(consulted).keySet()) {
+                List<String> base = new ArrayList<>(current.chosen().getOrDefault(key, consulted.get(key)));
+                for (String label : consulted.get(key)) {
+                    if (!base.contains(label)) {
+                        base.add(label);
+                    }
+                }
+                for (int from = 0; from < base.size(); from++) {
+                    for (int to = 0; to < base.size(); to++) {
+                        if (to == from || to == from + 1) {
+                            continue;   // the same order, or the one moving the next label back gives
+                        }
+                        List<String> moved = new ArrayList<>(base);
+                        moved.add(to > from ? to - 1 : to, moved.remove(from));
+                        Map<String, List<String>> chosen = new LinkedHashMap<>(current.chosen());
+                        chosen.put(key, moved);
+                        if (!seen.add(chosen)) {
+                            continue;
+                        }
+                        PropSetOrder o = new PropSetOrder(chosen);
+                        tried++;
+                        budget--;
+                        Trace t = new Simulator().run(scenario, engine, o);
+                        if (accept.test(t)) {
+                            return new Found(t, o, true, tried);
+                        }
+                        long score = closeness.applyAsLong(t);
+                        if (score > currentScore) {
+                            current = o;
+                            currentScore = score;
+                            improved = true;
+                            break search;
+                        }
+                        if (budget == 0) {
+                            break search;
+                        }
+                    }
+                }
+            }
+        }
         return new Found(first, declared, false, tried);
+    }
+
+    private static Map<String, List<String>> withoutFlushSets(Map<String, List<String>> consulted) {
+        Map<String, List<String>> out = new LinkedHashMap<>(consulted);
+        out.keySet().removeIf(k -> k.startsWith(FLUSH_KEY_PREFIX));
+        return out;
     }
 
     @Override

@@ -969,6 +969,7 @@ public final class Session {
                     freed.add(t);
                 }
             }
+            s.objectFreed();
         }
     }
 

@@ -68,6 +68,18 @@ public final class TraceAgreement {
         return best;
     }
 
+    /**
+     * How near {@code actual} comes to the nearest variant: statements agreeing from the first on
+     * count most, then the error, then the tables (higher is nearer).
+     */
+    public static long closeness(Trace actual, List<Trace> variants) {
+        long best = -1;
+        for (Trace v : variants) {
+            best = Math.max(best, score(actual, v));
+        }
+        return best;
+    }
+
     private static long score(Trace actual, Trace expected) {
         int same = 0;
         List<TraceStatement> a = actual.statements();

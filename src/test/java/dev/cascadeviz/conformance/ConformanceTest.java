@@ -68,7 +68,8 @@ class ConformanceTest {
         }
         List<Trace> variants = GoldenTraces.variants(e.golden());
         PropSetOrder.Found found = PropSetOrder.firstAccepted(load(e), Engine.SQLITE,
-                t -> TraceAgreement.agreesWithAny(t, variants), PROP_SET_ORDERS);
+                t -> TraceAgreement.agreesWithAny(t, variants),
+                t -> TraceAgreement.closeness(t, variants), PROP_SET_ORDERS);
         Trace actual = found.trace();
         assertTrue(actual.release() == e.release(), "the trace shows " + actual.release() + ", not " + e.release());
         boolean agrees = found.accepted();

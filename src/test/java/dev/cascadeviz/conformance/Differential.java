@@ -87,7 +87,8 @@ public final class Differential {
         try {
             List<Trace> variants = GoldenTraces.variants(golden);
             PropSetOrder.Found found = PropSetOrder.firstAccepted(scenario, Engine.SQLITE,
-                    t -> TraceAgreement.agreesWithAny(t, variants), ConformanceTest.PROP_SET_ORDERS);
+                    t -> TraceAgreement.agreesWithAny(t, variants),
+                    t -> TraceAgreement.closeness(t, variants), ConformanceTest.PROP_SET_ORDERS);
             Trace actual = found.trace();
             if (actual.error() != null && actual.error().type().equals("SimulatorError")) {
                 return r.put("outcome", "crash").put("difference", actual.error().message());
