@@ -503,6 +503,12 @@ public final class Attributes {
             if (value != null) {
                 backrefAppend(state, reverse, value);
             }
+        } else if (fromBackref && value != null && previous != value && previous instanceof InstanceState oldChild
+                && prop.backPopulatesProp() != null && prop.backPopulatesProp().uselist()) {
+            // emit_backref_from_scalar_set_event: set by the other side's append, the old value still
+            // loses this object from its collection (only the collection's own remove token, or a
+            // scalar's replace token, stops that); the new value's append is the initiator itself
+            remove(oldChild, prop.backPopulatesProp(), state, true, Passive.NO_FETCH, true);
         }
         modifiedEvent(state, prop, previous);
         if (value != null) {

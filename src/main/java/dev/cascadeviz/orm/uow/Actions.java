@@ -159,7 +159,8 @@ public final class Actions {
 
         @Override
         List<PostSortRec> perStateFlushActions(UnitOfWork uow) {
-            List<InstanceState> states = uow.statesFor(mapper, false, false);
+            // states_for_mapper_hierarchy iterates uow.mappers[mapper], the set Preprocess iterates
+            List<InstanceState> states = uow.inSetOrder(mapper, uow.statesFor(mapper, false, false));
             DeleteAll deleteAll = uow.deleteAll(mapper);
             List<PostSortRec> out = new ArrayList<>();
             for (InstanceState s : states) {
@@ -204,7 +205,8 @@ public final class Actions {
 
         @Override
         List<PostSortRec> perStateFlushActions(UnitOfWork uow) {
-            List<InstanceState> states = uow.statesFor(mapper, true, false);
+            // states_for_mapper_hierarchy iterates uow.mappers[mapper], the set Preprocess iterates
+            List<InstanceState> states = uow.inSetOrder(mapper, uow.statesFor(mapper, true, false));
             SaveUpdateAll saveAll = uow.saveUpdateAll(mapper);
             List<PostSortRec> out = new ArrayList<>();
             for (InstanceState s : states) {
