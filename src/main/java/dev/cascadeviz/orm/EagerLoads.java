@@ -50,19 +50,38 @@ final class EagerLoads {
         }
     }
 
-    /** One query of a mapper's rows. */
+    /** One query of a mapper's rows, and how its caller takes them from the Result. */
     record Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
-                 Cause cause, RelProp lazyFrom) {
-        /** A query that is not a lazy load. */
+                 Cause cause, RelProp lazyFrom, Consume consume) {
+        /** A query that is not a lazy load, its rows fetched at once. */
         Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
               Cause cause) {
-            this(mapper, secondary, where, params, orderBy, style, cause, null);
+            this(mapper, secondary, where, params, orderBy, style, cause, null, Consume.ALL);
+        }
+
+        Query consumed(Consume how) {
+            return new Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom, how);
         }
     }
+
+    /**
+     * How the caller takes a query's rows: all at once ({@code .all()}, {@code .one()},
+     * {@code _raw_all_tuples()}) or by iterating the Result ({@code for row in result}): a subquery
+     * load's Query ({@code _SubqCollections._load}), a dynamic relationship's AppenderQuery, and a
+     * selectin load whose joined eager collections need uniquing ({@code requires_uniquing}:
+     * {@code result.unique()} iterated, else {@code _raw_all_tuples()}). In 2.1 an iterated Result
+     * is left on a reference cycle ({@link Session#keepOnCycle}).
+     */
+    enum Consume { ALL, ITERATE, ITERATE_IF_UNIQUING }
 
     /** The post loads of one top-level load, by path, in the order they were first set up. */
     private static final class Context {
         final Map<LoadPath, PostLoad> postLoads = new LinkedHashMap<>();
+        /**
+         * The top-level query's subquery collections: what a nested query's context reaches
+         * through its {@code top_level_context} (null until the top-level query processes rows).
+         */
+        Map<RelProp, Map<List<Object>, List<InstanceState>>> topCollections;
         /**
          * A {@code uselist=False} subquery load met several rows: its collections, kept in the
          * query context's attributes, hold the other rows' objects until the load and its post
@@ -274,6 +293,16 @@ final class EagerLoads {
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
         int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
+        boolean iterated = q.consume() == Consume.ITERATE || q.consume() == Consume.ITERATE_IF_UNIQUING
+                && joinOrder.stream().anyMatch(j -> j.prop().uselist());
+        if (iterated && mapper.release() == Release.V2_1) {
+            // 2.1: the iterated Result, its context (and through top_level_context the top-level
+            // query's) wait on a reference cycle, and with them the subquery loads' collections
+            session.keepOnCycle(run.subqueryResults);
+            if (!topLevel && ctx.topCollections != null) {
+                session.keepOnCycle(ctx.topCollections);
+            }
+        }
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
@@ -348,6 +377,9 @@ final class EagerLoads {
             this.refresh = refresh;
             this.source = source;
             this.rows = rows;
+            if (topLevel && ctx.topCollections == null) {
+                ctx.topCollections = subqueryResults;
+            }
         }
 
         InstanceState instance(Entity e, List<Object> row) {
@@ -658,7 +690,8 @@ final class EagerLoads {
                 List<Object> params = flatten(keys);
                 String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
                 Leading leading = new Leading(target.name(), target, prop.mapper().primaryKey(), null);
-                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause),
+                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                                .consumed(Consume.ITERATE_IF_UNIQUING),
                         new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, false, true, null,
                         leading, null, new HashMap<>());
                 for (Object[] r : leading.rows) {
@@ -710,7 +743,8 @@ final class EagerLoads {
             }
             String where = inClause(fkSql, keys.size());
             leading = new Leading(target.name(), target, fkCols, null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(SqlIdentifiers.quote(target.name()), where, params);
         } else if (loadStyle(prop) == LabelStyle.NONE) {
             // 2.1: the secondary table joined to the target, the parent's key taken from the secondary
@@ -733,7 +767,8 @@ final class EagerLoads {
             String where = inClause(fkCols.stream().map(c -> SqlCompiler.qualified(sec.name(), c.name())).toList(),
                     keys.size());
             leading = new Leading(sec.name(), sec, fkCols, null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(fromOverride, where, params);
         } else {
             Table parent = prop.parent().table();
@@ -760,7 +795,8 @@ final class EagerLoads {
                     .map(c -> SqlCompiler.qualified(pAlias, c.name())).toList();
             String where = inClause(pkSql, keys.size());
             leading = new Leading(pAlias, parent, prop.parent().primaryKey(), null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(fromOverride, where, params);
         }
         String from = fromOverride;
@@ -889,7 +925,7 @@ final class EagerLoads {
         Source chained = new Source(source.from(), source.where(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
-                        Why.eagerLoad(prop, "subquery")),
+                        Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
                 chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts);
         if (shared == null) {
             drain(own);
