@@ -586,14 +586,24 @@ final class EagerLoads {
         }
     }
 
-    /** The parent's columns a relationship's subquery load selects: its {@code local_columns}. */
-    private static List<String> localColumns(RelProp p) {
+    /**
+     * The parent's columns a relationship's subquery load selects (the subquery's SELECT list
+     * when the relationship leads the chain, the outer key columns when it ends it): its
+     * {@code local_columns}, a Python set of Column objects, hashed by address
+     * ({@code _gather_join_annotations}), so a composite key's columns come in the run's order
+     * of that set, one per relationship as the set is memoized ({@link PropSetOrder#arrangeSet},
+     * key {@value #LOCAL_COLUMNS_KEY}{@code Class.relationship}).
+     */
+    private List<String> localColumns(RelProp p) {
         List<String> out = new ArrayList<>();
         for (JoinPair pair : p.synchronizePairs()) {
             out.add(p.direction() == Direction.MANY_TO_ONE ? pair.foreign().column() : pair.referenced().column());
         }
-        return out;
+        return session.propSetOrder().arrangeSet(LOCAL_COLUMNS_KEY + p, out, c -> c);
     }
+
+    /** The key prefix of a relationship's {@code local_columns} order in {@link PropSetOrder}. */
+    static final String LOCAL_COLUMNS_KEY = "local_columns:";
 
     // ---------------------------------------------------------------- post loads
 

@@ -901,7 +901,7 @@ public final class Session {
         }
     }
 
-    /** Subquery collections a 2.1 Result left on a reference cycle keeps ({@link #onCycles}); filled as the load goes. */
+    /** Subquery collections a 2.1 Result left on a reference cycle keeps ({@link #onCycles}), filled as it goes. */
     void keepOnCycle(Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryCollections) {
         onCycles.add(subqueryCollections);
     }
