@@ -810,6 +810,7 @@ final class EagerLoads {
             source = new Source(fromOverride, where, params);
         }
         String from = fromOverride;
+        int createdBefore = session.createdCount();
         select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
         for (Object[] r : leading.rows) {
@@ -818,17 +819,26 @@ final class EagerLoads {
                 list.add((InstanceState) r[1]);
             }
         }
+        boolean unassigned = false;
         for (Map.Entry<InstanceState, Boolean> e : states) {
             InstanceState s = e.getKey();
+            List<InstanceState> children = data.getOrDefault(normalized(s.key), List.of());
             if (!e.getValue() && s.isLoaded(prop)) {
+                unassigned |= !children.isEmpty();
                 continue;
             }
-            List<InstanceState> children = data.getOrDefault(normalized(s.key), List.of());
             if (!prop.uselist() && children.size() > 1) {
                 session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '" + prop + "' ");
+                unassigned = true;
             }
             session.attributes().setCommittedValue(s, prop, prop.uselist() ? children
                     : (children.isEmpty() ? null : children.get(0)));
+        }
+        if (unassigned) {
+            // _load_via_parent's local `data` held the rows no parent took (a uselist=False
+            // attribute keeps the first; a parent whose value stays is skipped): CPython frees
+            // them when it returns, and the weak identity map forgets them
+            session.releaseUnreferenced(createdBefore, List.of());
         }
     }
 
