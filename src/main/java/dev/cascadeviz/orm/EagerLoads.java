@@ -50,19 +50,38 @@ final class EagerLoads {
         }
     }
 
-    /** One query of a mapper's rows. */
+    /** One query of a mapper's rows, and how its caller takes them from the Result. */
     record Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
-                 Cause cause, RelProp lazyFrom) {
-        /** A query that is not a lazy load. */
+                 Cause cause, RelProp lazyFrom, Consume consume) {
+        /** A query that is not a lazy load, its rows fetched at once. */
         Query(Mapper mapper, Table secondary, String where, List<Object> params, String orderBy, LabelStyle style,
               Cause cause) {
-            this(mapper, secondary, where, params, orderBy, style, cause, null);
+            this(mapper, secondary, where, params, orderBy, style, cause, null, Consume.ALL);
+        }
+
+        Query consumed(Consume how) {
+            return new Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom, how);
         }
     }
+
+    /**
+     * How the caller takes a query's rows: all at once ({@code .all()}, {@code .one()},
+     * {@code _raw_all_tuples()}) or by iterating the Result ({@code for row in result}): a subquery
+     * load's Query ({@code _SubqCollections._load}), a dynamic relationship's AppenderQuery, and a
+     * selectin load whose joined eager collections need uniquing ({@code requires_uniquing}:
+     * {@code result.unique()} iterated, else {@code _raw_all_tuples()}). In 2.1 an iterated Result
+     * is left on a reference cycle ({@link Session#keepOnCycle}).
+     */
+    enum Consume { ALL, ITERATE, ITERATE_IF_UNIQUING }
 
     /** The post loads of one top-level load, by path, in the order they were first set up. */
     private static final class Context {
         final Map<LoadPath, PostLoad> postLoads = new LinkedHashMap<>();
+        /**
+         * The top-level query's subquery collections: what a nested query's context reaches
+         * through its {@code top_level_context} (null until the top-level query processes rows).
+         */
+        Map<RelProp, Map<List<Object>, List<InstanceState>>> topCollections;
         /**
          * A {@code uselist=False} subquery load met several rows: its collections, kept in the
          * query context's attributes, hold the other rows' objects until the load and its post
@@ -280,6 +299,16 @@ final class EagerLoads {
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         // the row processors are made before any row is fetched: the post loaders register even for no rows
         run.register(top);
+        boolean iterated = q.consume() == Consume.ITERATE || q.consume() == Consume.ITERATE_IF_UNIQUING
+                && joinOrder.stream().anyMatch(j -> j.prop().uselist());
+        if (iterated && mapper.release() == Release.V2_1) {
+            // 2.1: the iterated Result, its context (and through top_level_context the top-level
+            // query's) wait on a reference cycle, and with them the subquery loads' collections
+            session.keepOnCycle(run.subqueryResults);
+            if (!topLevel && ctx.topCollections != null) {
+                session.keepOnCycle(ctx.topCollections);
+            }
+        }
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {
@@ -356,6 +385,9 @@ final class EagerLoads {
             this.refresh = refresh;
             this.source = source;
             this.rows = rows;
+            if (topLevel && ctx.topCollections == null) {
+                ctx.topCollections = subqueryResults;
+            }
         }
 
         InstanceState instance(Entity e, List<Object> row) {
@@ -575,14 +607,24 @@ final class EagerLoads {
         }
     }
 
-    /** The parent's columns a relationship's subquery load selects: its {@code local_columns}. */
-    private static List<String> localColumns(RelProp p) {
+    /**
+     * The parent's columns a relationship's subquery load selects (the subquery's SELECT list
+     * when the relationship leads the chain, the outer key columns when it ends it): its
+     * {@code local_columns}, a Python set of Column objects, hashed by address
+     * ({@code _gather_join_annotations}), so a composite key's columns come in the run's order
+     * of that set, one per relationship as the set is memoized ({@link PropSetOrder#arrangeSet},
+     * key {@value #LOCAL_COLUMNS_KEY}{@code Class.relationship}).
+     */
+    private List<String> localColumns(RelProp p) {
         List<String> out = new ArrayList<>();
         for (JoinPair pair : p.synchronizePairs()) {
             out.add(p.direction() == Direction.MANY_TO_ONE ? pair.foreign().column() : pair.referenced().column());
         }
-        return out;
+        return session.propSetOrder().arrangeSet(LOCAL_COLUMNS_KEY + p, out, c -> c);
     }
+
+    /** The key prefix of a relationship's {@code local_columns} order in {@link PropSetOrder}. */
+    static final String LOCAL_COLUMNS_KEY = "local_columns:";
 
     // ---------------------------------------------------------------- post loads
 
@@ -682,7 +724,8 @@ final class EagerLoads {
                 List<Object> params = flatten(keys);
                 String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
                 Leading leading = new Leading(target.name(), target, prop.mapper().primaryKey(), null);
-                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause),
+                select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                                .consumed(Consume.ITERATE_IF_UNIQUING),
                         new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, false, true, null,
                         leading, null, new HashMap<>());
                 for (Object[] r : leading.rows) {
@@ -734,7 +777,8 @@ final class EagerLoads {
             }
             String where = inClause(fkSql, keys.size());
             leading = new Leading(target.name(), target, fkCols, null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(SqlIdentifiers.quote(target.name()), where, params);
         } else if (loadStyle(prop) == LabelStyle.NONE) {
             // 2.1: the secondary table joined to the target, the parent's key taken from the secondary
@@ -757,7 +801,8 @@ final class EagerLoads {
             String where = inClause(fkCols.stream().map(c -> SqlCompiler.qualified(sec.name(), c.name())).toList(),
                     keys.size());
             leading = new Leading(sec.name(), sec, fkCols, null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(fromOverride, where, params);
         } else {
             Table parent = prop.parent().table();
@@ -784,10 +829,12 @@ final class EagerLoads {
                     .map(c -> SqlCompiler.qualified(pAlias, c.name())).toList();
             String where = inClause(pkSql, keys.size());
             leading = new Leading(pAlias, parent, prop.parent().primaryKey(), null);
-            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause);
+            q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
+                    .consumed(Consume.ITERATE_IF_UNIQUING);
             source = new Source(fromOverride, where, params);
         }
         String from = fromOverride;
+        int createdBefore = session.createdCount();
         select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
         // _load_via_parent: 2.0 uniques the rows (result.unique()); 2.1 only when the query
         // requires it, so a joined uselist=False load meeting several rows repeats its parent's row
@@ -799,17 +846,26 @@ final class EagerLoads {
                 list.add((InstanceState) r[1]);
             }
         }
+        boolean unassigned = false;
         for (Map.Entry<InstanceState, Boolean> e : states) {
             InstanceState s = e.getKey();
+            List<InstanceState> children = data.getOrDefault(normalized(s.key), List.of());
             if (!e.getValue() && s.isLoaded(prop)) {
+                unassigned |= !children.isEmpty();
                 continue;
             }
-            List<InstanceState> children = data.getOrDefault(normalized(s.key), List.of());
             if (!prop.uselist() && children.size() > 1) {
                 session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '" + prop + "' ");
+                unassigned = true;
             }
             session.attributes().setCommittedValue(s, prop, prop.uselist() ? children
                     : (children.isEmpty() ? null : children.get(0)));
+        }
+        if (unassigned) {
+            // _load_via_parent's local `data` held the rows no parent took (a uselist=False
+            // attribute keeps the first; a parent whose value stays is skipped): CPython frees
+            // them when it returns, and the weak identity map forgets them
+            session.releaseUnreferenced(createdBefore, List.of());
         }
     }
 
@@ -916,7 +972,7 @@ final class EagerLoads {
         Source chained = new Source(source.from(), source.where(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
-                        Why.eagerLoad(prop, "subquery")),
+                        Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
                 chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts);
         if (shared == null) {
             drain(own);

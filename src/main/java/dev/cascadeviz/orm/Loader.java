@@ -112,7 +112,8 @@ final class Loader {
         LabelStyle style = Attributes.isDynamic(prop) ? LabelStyle.TABLENAME_PLUS_COL
                 : LabelStyle.ofLoads(prop.mapper().selectStyle());
         List<InstanceState> rows = session.queryInstances(prop.mapper(), prop.secondary(), prop.lazyWhere(), params,
-                prop.lazyOrderBy(), style, cause(prop), path, path == LoadPath.ROOT, ctx);
+                prop.lazyOrderBy(), style, cause(prop), path, path == LoadPath.ROOT, ctx,
+                Attributes.isDynamic(prop) ? EagerLoads.Consume.ITERATE : EagerLoads.Consume.ALL);
         if (prop.uselist()) {
             return rows;
         }

@@ -11,9 +11,11 @@ import dev.cascadeviz.trace.Cause;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,6 +74,18 @@ public final class Session {
      * object nothing else references is freed by CPython at once and forgotten by the session.
      */
     private final List<Object> held = new ArrayList<>();
+    /**
+     * What waits on a reference cycle for CPython's cyclic collector, which runs at no fixed time
+     * (kept for the rest of the run, as objects on cycles are): in 2.1 a Result iterated row by
+     * row memoizes its row iterator, a closure over the Result itself (the Cython
+     * {@code _iterator_getter}; 2.0's takes the Result as an argument), so the Result, its
+     * QueryContext and that context's {@code top_level_context} stay, and their attributes hold
+     * each subquery eager load's collections ({@code _SubqCollections._data}): per relationship,
+     * the objects that load found by parent key. Identity set: a top-level query's collections
+     * are reached by each of its nested queries.
+     */
+    private final Set<Map<RelProp, Map<List<Object>, List<InstanceState>>>> onCycles =
+            Collections.newSetFromMap(new IdentityHashMap<>());
     /** Loads and cascade walks under way ({@link #working}). */
     private int working;
 
@@ -300,7 +314,7 @@ public final class Session {
         // a lazy load's get asks for table-plus-column labels (none at all in 2.1); session.get does not
         LabelStyle style = invokeAllEagers ? mapper.selectStyle() : LabelStyle.ofLoads(mapper.selectStyle());
         List<InstanceState> rows = queryInstances(mapper, null, mapper.primaryKeyWhere(), key, "", style, cause, path,
-                invokeAllEagers, ctx);
+                invokeAllEagers, ctx, EagerLoads.Consume.ALL);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -312,17 +326,22 @@ public final class Session {
                                        List<Object> params, String orderBy, Cause cause, LoadPath path,
                                        boolean invokeAllEagers, Object ctx) {
         return queryInstances(mapper, secondary, where, params, orderBy, mapper.selectStyle(), cause, path,
-                invokeAllEagers, ctx);
+                invokeAllEagers, ctx, EagerLoads.Consume.ALL);
     }
 
-    /** The same, its columns labelled in the given style (lazy loads and dynamic queries have their own). */
+    /**
+     * The same, its columns labelled in the given style (lazy loads and dynamic queries have their
+     * own), its rows taken as {@code consume} says (a dynamic relationship's query is iterated).
+     */
     List<InstanceState> queryInstances(Mapper mapper, Table secondary, String where,
                                        List<Object> params, String orderBy, LabelStyle style,
-                                       Cause cause, LoadPath path, boolean invokeAllEagers, Object ctx) {
+                                       Cause cause, LoadPath path, boolean invokeAllEagers, Object ctx,
+                                       EagerLoads.Consume consume) {
         autoflush();
         RelProp lazyFrom = !invokeAllEagers && !path.entries().isEmpty()
                 && path.entries().get(path.entries().size() - 1) instanceof RelProp p ? p : null;
-        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom);
+        EagerLoads.Query q = new EagerLoads.Query(mapper, secondary, where, params, orderBy, style, cause, lazyFrom,
+                consume);
         return ctx == null ? eagerLoads.load(q, path, invokeAllEagers) : eagerLoads.loadNested(q, path, ctx);
     }
 
@@ -420,7 +439,7 @@ public final class Session {
      */
     List<InstanceState> loadOnIdent(InstanceState state, LabelStyle style, Cause cause) {
         return eagerLoads.load(new EagerLoads.Query(state.mapper, null, state.mapper.primaryKeyWhere(), state.key, "",
-                style, cause, null), LoadPath.ROOT, true, state);
+                style, cause), LoadPath.ROOT, true, state);
     }
 
     private boolean refreshOrForget(InstanceState state) {
@@ -882,6 +901,11 @@ public final class Session {
         }
     }
 
+    /** Subquery collections a 2.1 Result left on a reference cycle keeps ({@link #onCycles}), filled as it goes. */
+    void keepOnCycle(Map<RelProp, Map<List<Object>, List<InstanceState>>> subqueryCollections) {
+        onCycles.add(subqueryCollections);
+    }
+
     /** A step holds this object or loaded collection until the run ends (null is ignored). */
     void hold(Object value) {
         if (value instanceof InstanceState || value instanceof List<?>) {
@@ -918,6 +942,13 @@ public final class Session {
         }
         for (Object h : held) {
             reach(h, alive, todo);
+        }
+        for (Map<RelProp, Map<List<Object>, List<InstanceState>>> collections : onCycles) {
+            for (Map<List<Object>, List<InstanceState>> byParent : collections.values()) {
+                for (List<InstanceState> found : byParent.values()) {
+                    reach(found, alive, todo);
+                }
+            }
         }
         for (InstanceState s : pending) {
             reach(s, alive, todo);

@@ -7,6 +7,7 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,71 @@ class WeakIdentityMapTest {
         Trace t = new Simulator().run(ScenarioFiles.parse(held, "held.yaml"), Engine.SQLITE);
         assertNull(t.error());
         assertEquals(List.of("grand", "parent", "child", "grand", "parent"), selected(t));
+    }
+
+    /**
+     * Ant.bees and Bee.cats are subquery loads, Cat.dog immediate. The Bee query's Result is
+     * iterated ({@code _SubqCollections._load}); in 2.1 it then waits on a reference cycle with
+     * its context, whose Bee.cats collections keep the Cats after the commit: Bee(1).cats loads
+     * them again as expired objects (no immediate load of their dog); 2.0 frees them and loads
+     * new ones, which load their dog. Measured with real SQLAlchemy 2.0.54 and 2.1.1.
+     */
+    private static final String CHAIN = """
+            tables:
+              ant: {columns: {id: {type: integer, primary_key: true}}}
+              bee: {columns: {id: {type: integer, primary_key: true}, ant_id: {type: integer, foreign_key: ant.id}}}
+              dog: {columns: {id: {type: integer, primary_key: true}}}
+              cat: {columns: {id: {type: integer, primary_key: true}, bee_id: {type: integer, foreign_key: bee.id},
+                              dog_id: {type: integer, foreign_key: dog.id}}}
+            classes:
+              Ant: {table: ant, relationships: {bees: {target: Bee, lazy: LAZY}}}
+              Bee: {table: bee, relationships: {cats: {target: Cat, lazy: subquery}}}
+              Cat: {table: cat, relationships: {dog: {target: Dog, lazy: immediate}}}
+              Dog: {table: dog}
+            rows:
+              ant: [{id: 1}]
+              bee: [{id: 1, ant_id: 1}]
+              dog: [{id: 1}]
+              cat: [{id: 1, bee_id: 1, dog_id: 1}, {id: 2, bee_id: 1, dog_id: 1}]
+            steps:
+              - load: Ant(1).bees
+              - commit
+              - load: Bee(1).cats
+            sqlalchemy: 'RELEASE'
+            """;
+
+    @Test
+    void objectsASubqueryLoadOfAnIteratedQueryFoundOutliveTheCommitIn21Only() throws Exception {
+        List<String> first = List.of("ant", "bee", "cat", "dog");
+        assertEquals(concat(first, List.of("bee", "cat", "dog")), entities(chain("subquery", "2.0")));
+        assertEquals(concat(first, List.of("bee", "cat")), entities(chain("subquery", "2.1")));
+    }
+
+    @Test
+    void aSelectinLoadWithoutJoinedCollectionsFetchesItsRowsAtOnceAndKeepsNothing() throws Exception {
+        // _load_via_parent iterates the Result only when joined eager collections need uniquing
+        List<String> all = List.of("ant", "bee", "cat", "dog", "bee", "cat", "dog");
+        assertEquals(all, entities(chain("selectin", "2.0")));
+        assertEquals(all, entities(chain("selectin", "2.1")));
+    }
+
+    private static Trace chain(String antBees, String release) throws Exception {
+        Trace t = new Simulator().run(ScenarioFiles.parse(CHAIN.replace("LAZY", antBees).replace("RELEASE", release),
+                "chain.yaml"), Engine.SQLITE);
+        assertNull(t.error());
+        return t;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The table of each SELECT's first column: the entity it loads (a subquery load's FROM is a subquery). */
+    private static List<String> entities(Trace t) {
+        return t.statements().stream().map(TraceStatement::sql).filter(s -> s.startsWith("SELECT "))
+                .map(s -> s.substring(7).split("\\.")[0]).toList();
     }
 
     private static List<String> selected(Trace t) {
