@@ -111,8 +111,12 @@ public final class ModelPicture {
     }
 
     static double[] labelSize(Label l) {
-        double w = Math.max(TextMetrics.width(l.name(), Style.EDGE_NAME), TextMetrics.width(l.cascade(), Style.EDGE_CASCADE));
-        double h = TextMetrics.lineHeight(Style.EDGE_NAME) + TextMetrics.lineHeight(Style.EDGE_CASCADE);
+        double w = TextMetrics.width(l.name(), Style.EDGE_NAME);
+        double h = TextMetrics.lineHeight(Style.EDGE_NAME);
+        for (String line : l.cascade()) {
+            w = Math.max(w, TextMetrics.width(line, Style.EDGE_CASCADE));
+            h += TextMetrics.lineHeight(Style.EDGE_CASCADE);
+        }
         if (l.rule() != null) {
             w = Math.max(w, TextMetrics.width(l.rule(), Style.EDGE_RULE));
             h += TextMetrics.lineHeight(Style.EDGE_RULE);
@@ -216,8 +220,10 @@ public final class ModelPicture {
         double x = r.x() + LABEL_H + 1;
         double y = r.y() + LABEL_V + 1 + TextMetrics.lineHeight(Style.EDGE_NAME) * 0.78;
         canvas.text(x, y, l.name(), Style.EDGE_NAME, FG);
-        y += TextMetrics.lineHeight(Style.EDGE_CASCADE);
-        canvas.text(x, y, l.cascade(), Style.EDGE_CASCADE, l.deleteCascade() ? DANGER : FG);
+        for (String line : l.cascade()) {
+            y += TextMetrics.lineHeight(Style.EDGE_CASCADE);
+            canvas.text(x, y, line, Style.EDGE_CASCADE, l.deleteCascade() ? DANGER : FG);
+        }
         if (l.rule() != null) {
             y += TextMetrics.lineHeight(Style.EDGE_RULE);
             canvas.text(x, y, l.rule(), Style.EDGE_RULE, l.ruleActs() ? SUCCESS : MUTED);

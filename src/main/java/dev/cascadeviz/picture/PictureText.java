@@ -28,11 +28,23 @@ public final class PictureText {
     public record Card(String title, String subtitle, boolean association, List<ColumnLine> columns) {
     }
 
-    /** A relationship's label: its name, cascade, and the foreign key's ON DELETE rule (null without a key). */
-    public record Label(String name, String cascade, String rule, boolean ruleActs, boolean deleteCascade, boolean passive) {
+    /**
+     * A relationship's label: its name, its cascade (one or two lines: a default cascade and a
+     * {@code passive_deletes} setting each take a line of their own, so that no line is much
+     * wider than the name and the rule, and the label fits between two cards), and the foreign
+     * key's ON DELETE rule (null without a key).
+     */
+    public record Label(String name, List<String> cascade, String rule, boolean ruleActs, boolean deleteCascade,
+                        boolean passive) {
 
         public List<String> lines() {
-            return rule == null ? List.of(name, cascade) : List.of(name, cascade, rule);
+            List<String> out = new ArrayList<>();
+            out.add(name);
+            out.addAll(cascade);
+            if (rule != null) {
+                out.add(rule);
+            }
+            return out;
         }
     }
 
@@ -63,12 +75,16 @@ public final class PictureText {
     }
 
     public static Label label(MappedEdge edge) {
-        String cascade = edge.relationship().cascade() == null
-                ? "cascade: default (" + edge.relationship().effectiveCascade() + ")"
-                : "cascade: " + edge.relationship().cascade();
+        List<String> cascade = new ArrayList<>();
+        if (edge.relationship().cascade() == null) {
+            cascade.add("cascade: default");
+            cascade.add("(" + edge.relationship().effectiveCascade() + ")");
+        } else {
+            cascade.add("cascade: " + edge.relationship().cascade());
+        }
         PassiveDeletes pd = edge.relationship().effectivePassiveDeletes();
         if (pd != PassiveDeletes.FALSE) {
-            cascade += "  ·  passive_deletes=" + pd.pythonLiteral();
+            cascade.add("passive_deletes=" + pd.pythonLiteral());
         }
         String rule = null;
         boolean acts = false;
@@ -77,7 +93,7 @@ public final class PictureText {
             rule = ondelete == null ? "DB: no ON DELETE rule" : "DB: ON DELETE " + ondelete.sql();
             acts = ondelete != null && ondelete != ReferentialAction.NO_ACTION;
         }
-        return new Label(edge.qualifiedName(), cascade, rule, acts,
+        return new Label(edge.qualifiedName(), List.copyOf(cascade), rule, acts,
                 edge.relationship().cascades(CascadeOption.DELETE), pd != PassiveDeletes.FALSE);
     }
 }

@@ -14,10 +14,13 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.scenario.ScenarioFiles;
 import dev.cascadeviz.workbench.Edits;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.effect.DropShadow;
@@ -83,6 +86,31 @@ class GraphLayoutWindowTest extends WindowTestBase {
         openDefault();
         interact(() -> window.graph().fit());
         assertTrue(window.graph().zoom() > GraphView.READABLE_SCALE);
+    }
+
+    /**
+     * A three-class lesson on a 1280×720 screen: every card is in view at a readable zoom (the
+     * labels' default cascade takes a line of its own, so the lessons' saved positions can be
+     * close enough).
+     */
+    @Test
+    void aThreeClassLessonFitsWholeAtReadableZoomOn1280By720() throws Exception {
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        for (String lesson : List.of("15-three-levels-blizzard", "16-three-levels-passive-deletes", "44-association-object-fixed-with-cascade")) {
+            show(ScenarioFiles.load(Path.of("assets/scenarios/" + lesson + ".yaml")));
+            interact(() -> window.graph().fit());
+            awaitGraph();
+            GraphView g = window.graph();
+            assertTrue(g.zoom() >= GraphView.READABLE_SCALE - 1e-9, lesson + ": zoom " + g.zoom());
+            Bounds view = g.localToScene(g.getLayoutBounds());
+            for (String cls : model.getScenario().classes().keySet()) {
+                Bounds card = g.classNode(cls).localToScene(g.classNode(cls).getLayoutBounds());
+                assertTrue(view.contains(card), lesson + ": " + cls + " " + card + " outside the graph " + view);
+            }
+        }
     }
 
     @Test

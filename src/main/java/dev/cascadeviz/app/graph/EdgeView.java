@@ -43,9 +43,12 @@ public final class EdgeView extends Group {
         PictureText.Label text = PictureText.label(edge);
         Label name = new Label(text.name());
         name.getStyleClass().add(GraphStyles.EDGE_NAME);
-        Label cascadeLabel = new Label(text.cascade());
-        cascadeLabel.getStyleClass().add(GraphStyles.EDGE_CASCADE);
-        label.getChildren().addAll(name, cascadeLabel);
+        label.getChildren().add(name);
+        for (String line : text.cascade()) {
+            Label cascadeLine = new Label(line);
+            cascadeLine.getStyleClass().add(GraphStyles.EDGE_CASCADE);
+            label.getChildren().add(cascadeLine);
+        }
         // the tooltip is made when the pointer first comes over the label: making one per edge
         // with the cards was most of the edges' cost at open (some 35 ms of CPU for five)
         label.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
