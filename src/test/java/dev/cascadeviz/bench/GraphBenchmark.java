@@ -36,7 +36,7 @@ public final class GraphBenchmark {
         AtomicReference<GraphView> view = new AtomicReference<>();
         AtomicReference<Scene> shownIn = new AtomicReference<>();
         long t0 = System.nanoTime();
-        onFx(() -> {
+        OnFx.run(() -> {
             WorkspaceModel model = new WorkspaceModel(AppServices.files(), AppServices.runner());
             GraphView graph = new GraphView(model);
             Stage stage = new Stage();
@@ -51,9 +51,9 @@ public final class GraphBenchmark {
         AtomicReference<Boolean> laidOut = new AtomicReference<>(false);
         while (!laidOut.get()) {
             Thread.sleep(5);
-            onFx(() -> laidOut.set(!view.get().isLayingOut() && view.get().shownLayout() != null));
+            OnFx.run(() -> laidOut.set(!view.get().isLayingOut() && view.get().shownLayout() != null));
         }
-        onFx(() -> {
+        OnFx.run(() -> {
             try {
                 shownIn.get().snapshot(null);
                 report.set(run(view.get(), shownIn.get(), scenario, frames, System.nanoTime() - t0));
@@ -64,18 +64,6 @@ public final class GraphBenchmark {
         System.out.println(report.get());
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
     }
 
     /** @param built from the window's start to the graph's first render, laid out */

@@ -66,7 +66,7 @@ public final class WindowRunBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        onFx(() -> fxThread = Thread.currentThread());
+        OnFx.run(() -> fxThread = Thread.currentThread());
         renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .findFirst().orElse(null);
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
@@ -88,7 +88,7 @@ public final class WindowRunBenchmark {
 
         AtomicReference<MainWindow> window = new AtomicReference<>();
         AtomicReference<WorkspaceModel> model = new AtomicReference<>();
-        onFx(() -> {
+        OnFx.run(() -> {
             Stage stage = new Stage();
             MainWindow.applyTheme(false);
             WorkspaceModel m = new WorkspaceModel(AppServices.files(), AppServices.runner());
@@ -102,7 +102,7 @@ public final class WindowRunBenchmark {
 
         phase("open (read, first run, show)");
         long open0 = System.nanoTime();
-        onFx(() -> window.get().open(file));
+        OnFx.run(() -> window.get().open(file));
         await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long openNanos = System.nanoTime() - open0;
         settle(1500);
@@ -110,7 +110,7 @@ public final class WindowRunBenchmark {
 
         phase("re-run (F5)");
         long run0 = System.nanoTime();
-        onFx(m::run);
+        OnFx.run(m::run);
         await(() -> m.getTrace() != null && !m.isRunning() && tablesShown(window.get()), 300);
         long runNanos = System.nanoTime() - run0;
         settle(1500);
@@ -125,7 +125,7 @@ public final class WindowRunBenchmark {
             long w0 = workersCpu();
             long f0 = THREADS.getThreadCpuTime(fxThread.getId());
             long s0 = System.nanoTime();
-            onFx(() -> {
+            OnFx.run(() -> {
                 if (next) {
                     m.stepNext();
                 } else {
@@ -133,7 +133,7 @@ public final class WindowRunBenchmark {
                 }
             });
             await(() -> tablesShown(window.get()), 60); // the tables show the step
-            onFx(() -> { }); // the pulse that shows it
+            OnFx.run(() -> { }); // the pulse that shows it
             steps.add(System.nanoTime() - s0);
             workerCpu.append(String.format(Locale.ROOT, " %.0f/%.0f", (workersCpu() - w0) / 1e6,
                     (THREADS.getThreadCpuTime(fxThread.getId()) - f0) / 1e6));
@@ -152,7 +152,7 @@ public final class WindowRunBenchmark {
         phase("scroll the tables top to bottom and back");
         for (int i = 0; i <= 40; i++) {
             double v = i <= 20 ? i / 20.0 : (40 - i) / 20.0;
-            onFx(() -> {
+            OnFx.run(() -> {
                 var root = window.get().scene().getRoot();
                 ScrollPane sp = (ScrollPane) root.lookup("#tables-scroll");
                 if (sp != null) {
@@ -173,7 +173,7 @@ public final class WindowRunBenchmark {
         }
         System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks): %.0f MB; max heap %.0f MB%n", peak / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
-        onFx(m::shutdown);
+        OnFx.run(m::shutdown);
         Platform.exit();
         System.exit(0);
     }
@@ -380,23 +380,11 @@ public final class WindowRunBenchmark {
         stallPlaces.merge(place, 1, Integer::sum);
     }
 
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(300, TimeUnit.SECONDS);
-    }
-
     private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             AtomicReference<Boolean> ok = new AtomicReference<>(false);
-            onFx(() -> ok.set(condition.getAsBoolean()));
+            OnFx.run(() -> ok.set(condition.getAsBoolean()));
             if (ok.get()) {
                 return;
             }
@@ -411,7 +399,7 @@ public final class WindowRunBenchmark {
         int quick = 0;
         while (quick < 3 && System.nanoTime() < end) {
             long t0 = System.nanoTime();
-            onFx(() -> { });
+            OnFx.run(() -> { });
             quick = System.nanoTime() - t0 < 30_000_000L ? quick + 1 : 0;
             Thread.sleep(100);
         }
