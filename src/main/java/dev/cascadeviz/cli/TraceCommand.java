@@ -119,10 +119,10 @@ final class TraceCommand implements Callable<Integer> {
     private static void printTimings(PrintWriter err, Simulator.Timings t, long parse, long output) {
         // the process's start, not the management interface's JVM start: starting that (some 70 classes)
         // for one figure at the end cost the measured run about 20 ms
+        long inMain = (parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000;
         long sinceStart = ProcessHandle.current().info().startInstant()
                 .map(start -> System.currentTimeMillis() - start.toEpochMilli())
-                .orElse((parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000);
-        long inMain = (parse + t.seedNanos() + t.simulateNanos() + t.snapshotNanos() + output) / 1_000_000;
+                .orElse(inMain);
         err.printf("timings: jvm start + class loading %d ms, parsing %d ms, seeding %d ms, simulating %d ms "
                         + "(of which database %d ms), snapshots %d ms, output %d ms, total %d ms%n",
                 Math.max(0, sinceStart - inMain), parse / 1_000_000, t.seedNanos() / 1_000_000,

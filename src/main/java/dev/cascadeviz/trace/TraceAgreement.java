@@ -73,11 +73,7 @@ public final class TraceAgreement {
      * count most, then the error, then the tables (higher is nearer).
      */
     public static long closeness(Trace actual, List<Trace> variants) {
-        long best = -1;
-        for (Trace v : variants) {
-            best = Math.max(best, score(actual, v));
-        }
-        return best;
+        return variants.isEmpty() ? -1 : score(actual, closest(actual, variants));
     }
 
     private static long score(Trace actual, Trace expected) {
