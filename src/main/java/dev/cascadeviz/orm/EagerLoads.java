@@ -34,6 +34,8 @@ import java.util.function.UnaryOperator;
 final class EagerLoads {
 
     private final Session session;
+    /** Each relationship's {@code local_columns} in this run's order (the set is memoized: one order a run). */
+    private final Map<RelProp, List<String>> localColumns = new HashMap<>();
 
     EagerLoads(Session session) {
         this.session = session;
@@ -291,16 +293,16 @@ final class EagerLoads {
         }
         sql.append(order);
         List<List<Object>> rows = session.executor().query(sql.toString(), q.params(), cols.types, q.cause());
+        // JoinedLoader.setup_query: a joined collection sets multi_row_eager_loaders
+        boolean multiRowEager = joinOrder.stream().anyMatch(j -> j.prop.uselist());
         if (leading != null) {
-            // JoinedLoader.setup_query: a joined collection sets multi_row_eager_loaders
-            leading.requiresUniquing = joinOrder.stream().anyMatch(j -> j.prop.uselist());
+            leading.requiresUniquing = multiRowEager;
         }
         int createdBefore = session.createdCount();
         Run run = new Run(ctx, topLevel, invokeAllEagers, refresh, source, rows);
         // the row processors are made before any row is fetched: the post loaders register even for no rows
         run.register(top);
-        boolean iterated = q.consume() == Consume.ITERATE || q.consume() == Consume.ITERATE_IF_UNIQUING
-                && joinOrder.stream().anyMatch(j -> j.prop().uselist());
+        boolean iterated = q.consume() == Consume.ITERATE || q.consume() == Consume.ITERATE_IF_UNIQUING && multiRowEager;
         if (iterated && mapper.release() == Release.V2_1) {
             // 2.1: the iterated Result, its context (and through top_level_context the top-level
             // query's) wait on a reference cycle, and with them the subquery loads' collections
@@ -519,8 +521,7 @@ final class EagerLoads {
             fromSubquery.add(List.of(state, p));
             // load_collection_from_subq / load_scalar_from_subq set the value at once: a later row
             // of a nested query meeting this object finds the attribute loaded (its "eager" pass)
-            session.attributes().setCommittedValue(state, p, p.uselist() ? children
-                    : (children.isEmpty() ? null : children.get(0)));
+            session.attributes().setCommittedValue(state, p, valueFor(p, children));
         }
 
         private Map<List<Object>, List<InstanceState>> subquery(Entity e, RelProp p) {
@@ -599,8 +600,7 @@ final class EagerLoads {
                     if (fromSubquery.contains(List.of(e.getKey(), prop))) {
                         continue;   // set when its row was processed
                     }
-                    session.attributes().setCommittedValue(e.getKey(), prop,
-                            prop.uselist() ? children : (children.isEmpty() ? null : children.get(0)));
+                    session.attributes().setCommittedValue(e.getKey(), prop, valueFor(prop, children));
                 }
             }
             return extra;
@@ -616,6 +616,10 @@ final class EagerLoads {
      * key {@value #LOCAL_COLUMNS_KEY}{@code Class.relationship}).
      */
     private List<String> localColumns(RelProp p) {
+        return localColumns.computeIfAbsent(p, this::arrangedLocalColumns);
+    }
+
+    private List<String> arrangedLocalColumns(RelProp p) {
         List<String> out = new ArrayList<>();
         for (JoinPair pair : p.synchronizePairs()) {
             out.add(p.direction() == Direction.MANY_TO_ONE ? pair.foreign().column() : pair.referenced().column());
@@ -858,8 +862,7 @@ final class EagerLoads {
                 session.warn("Multiple rows returned with uselist=False for eagerly-loaded attribute '" + prop + "' ");
                 unassigned = true;
             }
-            session.attributes().setCommittedValue(s, prop, prop.uselist() ? children
-                    : (children.isEmpty() ? null : children.get(0)));
+            session.attributes().setCommittedValue(s, prop, valueFor(prop, children));
         }
         if (unassigned) {
             // _load_via_parent's local `data` held the rows no parent took (a uselist=False
@@ -1187,5 +1190,10 @@ final class EagerLoads {
 
     private static String lazy(RelProp prop) {
         return prop.mapping().relationship().effectiveLazy();
+    }
+
+    /** What a loaded relationship holds: the list, or for {@code uselist=False} its first object (None when empty). */
+    private static Object valueFor(RelProp prop, List<InstanceState> children) {
+        return prop.uselist() ? children : (children.isEmpty() ? null : children.get(0));
     }
 }

@@ -82,7 +82,7 @@ final class Loader {
             if (ident.stream().allMatch(v -> v == null)) {
                 return null;
             }
-            if (!deferredHistory && state.related.containsKey(prop)) {
+            if (!deferredHistory && state.isLoaded(prop)) {
                 return InstanceState.WAS_SET;
             }
             Object found = session.identityLookup(prop.mapper(), ident, passive);
@@ -103,7 +103,7 @@ final class Loader {
             }
             params.add(v);
         }
-        if (!deferredHistory && state.related.containsKey(prop)) {
+        if (!deferredHistory && state.isLoaded(prop)) {
             return InstanceState.WAS_SET;
         }
         int before = session.createdCount();

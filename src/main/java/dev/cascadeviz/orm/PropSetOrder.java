@@ -107,10 +107,11 @@ public final class PropSetOrder {
             return items;
         }
         // sets, not lists: a flush of tens of thousands of objects asks for their labels once each
-        Set<String> labels = new LinkedHashSet<>();
+        List<String> itemLabels = new ArrayList<>(items.size());
         for (T item : items) {
-            labels.add(label.apply(item));
+            itemLabels.add(label.apply(item));
         }
+        Set<String> labels = new LinkedHashSet<>(itemLabels);
         if (labels.size() < 2) {
             return items;
         }
@@ -126,8 +127,15 @@ public final class PropSetOrder {
         for (int i = 0; i < order.size(); i++) {
             place.putIfAbsent(order.get(i), i);
         }
-        List<T> out = new ArrayList<>(items);
-        out.sort(Comparator.comparingInt(item -> place.getOrDefault(label.apply(item), order.size())));
+        List<Integer> byPlace = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            byPlace.add(i);
+        }
+        byPlace.sort(Comparator.comparingInt(i -> place.getOrDefault(itemLabels.get(i), order.size())));
+        List<T> out = new ArrayList<>(items.size());
+        for (int i : byPlace) {
+            out.add(items.get(i));
+        }
         return out;
     }
 

@@ -124,7 +124,12 @@ public final class SaveSide {
             s.key = null;
             s.session = null;
         }
-        for (InstanceState s : new ArrayList<>(session.pending)) {
+        forgetPending();
+    }
+
+    /** The pending objects leave the session (transient again); nothing is new in the transaction any more. */
+    void forgetPending() {
+        for (InstanceState s : session.pending) {
             s.session = null;
         }
         session.transactionNew.clear();

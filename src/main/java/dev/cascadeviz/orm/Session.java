@@ -1090,11 +1090,7 @@ public final class Session {
      */
     public void close() {
         executor.rollback();
-        for (InstanceState s : pending) {
-            s.session = null;
-        }
-        pending.clear();
-        transactionNew.clear();
+        saveSide.forgetPending();
         for (InstanceState s : identityMap.values()) {
             s.session = null;
             s.detached = true;

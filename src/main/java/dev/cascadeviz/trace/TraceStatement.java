@@ -85,16 +85,8 @@ public record TraceStatement(
         return sql.startsWith("SELECT");
     }
 
-    public TraceStatement withEffects(List<RowChange> own, List<RowChange> byDatabase) {
-        return new TraceStatement(sql, paramSets, many, own, byDatabase, null, why, rowsReturned, executionNanos);
-    }
-
     public TraceStatement withCause(String value) {
         return new TraceStatement(sql, paramSets, many, changes, databaseChanges, value, null, rowsReturned, executionNanos);
-    }
-
-    public TraceStatement withRowsReturned(int value) {
-        return new TraceStatement(sql, paramSets, many, changes, databaseChanges, null, why, value, executionNanos);
     }
 
     public TraceStatement withExecutionNanos(long value) {

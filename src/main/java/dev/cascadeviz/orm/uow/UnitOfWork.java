@@ -207,7 +207,7 @@ public final class UnitOfWork {
     }
 
     /** A state's name in a chosen set order: its class and identity, or its place among the new objects. */
-    public static String label(InstanceState state) {
+    private static String label(InstanceState state) {
         if (state.key() == null) {
             return state.mapper().className() + "(new #" + state.insertOrder() + ")";
         }
