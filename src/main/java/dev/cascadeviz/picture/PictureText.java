@@ -36,16 +36,6 @@ public final class PictureText {
      */
     public record Label(String name, List<String> cascade, String rule, boolean ruleActs, boolean deleteCascade,
                         boolean passive) {
-
-        public List<String> lines() {
-            List<String> out = new ArrayList<>();
-            out.add(name);
-            out.addAll(cascade);
-            if (rule != null) {
-                out.add(rule);
-            }
-            return out;
-        }
     }
 
     /** @param className null for an association table */

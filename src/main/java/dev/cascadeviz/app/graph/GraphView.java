@@ -34,8 +34,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -196,7 +194,6 @@ public final class GraphView extends Pane {
         DiagramLayout previous = fitPending ? null : shown; // a scenario just opened: the old places mean nothing
         currentScenario = scenario;
         cancelLayout();
-        requested = null;
         classNodes.clear();
         tableNodes.clear();
         edges.clear();
@@ -392,12 +389,11 @@ public final class GraphView extends Pane {
             return;
         }
         // new cards are styled to be measured; later ones were styled by the pulses since
-        Diagram now = measure(requested == null);
-        if (requested != null && sameSizes(requested, now)) {
+        Diagram now = measure(diagram == null);
+        if (diagram != null && sameSizes(diagram, now)) {
             return; // laid out (or being laid out) for these very sizes
         }
         diagram = now;
-        requested = now;
         if (lastAuto != null && currentScenario.layout().equals(lastAutoPositions) && fits(lastAuto, diagram)) {
             cancelLayout();
             apply(lastAuto); // what Lay Out computed, while the file still says where it put the cards
@@ -416,14 +412,13 @@ public final class GraphView extends Pane {
     });
     /** Counts layouts asked for: an answer to an older question is dropped. */
     private long layoutRequest;
-    private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper(this, "layingOut");
-    /** The diagram (sizes) of the layout shown or being worked out. */
-    private Diagram requested;
+    /** True while a layout is being worked out off the JavaFX thread; the cards show their last place meanwhile. */
+    private volatile boolean layingOut;
 
     /** Works {@code work} out on the layout worker, then hands its result to {@code then} on the JavaFX thread, unless asked again since. */
     private void layOutOffThread(Supplier<DiagramLayout> work, Consumer<DiagramLayout> then) {
         long request = ++layoutRequest;
-        layingOut.set(true);
+        layingOut = true;
         LAYOUTS.submit(() -> {
             DiagramLayout result;
             try {
@@ -431,7 +426,7 @@ public final class GraphView extends Pane {
             } catch (RuntimeException | Error e) {
                 Platform.runLater(() -> {
                     if (request == layoutRequest) {
-                        layingOut.set(false);
+                        layingOut = false;
                     }
                     throw e;
                 });
@@ -439,7 +434,7 @@ public final class GraphView extends Pane {
             }
             Platform.runLater(() -> {
                 if (request == layoutRequest) {
-                    layingOut.set(false);
+                    layingOut = false;
                     then.accept(result);
                     fitIfPending();
                 }
@@ -456,16 +451,11 @@ public final class GraphView extends Pane {
 
     private void cancelLayout() {
         layoutRequest++;
-        layingOut.set(false);
-    }
-
-    /** True while a layout is being worked out off the JavaFX thread; the cards show their last place meanwhile. */
-    public ReadOnlyBooleanProperty layingOutProperty() {
-        return layingOut.getReadOnlyProperty();
+        layingOut = false;
     }
 
     public boolean isLayingOut() {
-        return layingOut.get();
+        return layingOut;
     }
 
     /** Same boxes and links, each within 2 px of the other's size. */
@@ -525,7 +515,6 @@ public final class GraphView extends Pane {
             return;
         }
         diagram = measure(true);
-        requested = diagram;
         Diagram d = diagram;
         ModelGraph g = graph;
         layOutOffThread(() -> LayeredLayout.compute(d), auto -> {
@@ -598,7 +587,7 @@ public final class GraphView extends Pane {
         if (graph == null || diagram == null) {
             return;
         }
-        if (layingOut.get()) {
+        if (layingOut) {
             arrange(); // laid out again only if the sizes are no longer those being laid out
             return;
         }
@@ -607,7 +596,6 @@ public final class GraphView extends Pane {
             return;
         }
         diagram = now;
-        requested = now;
         reroute();
     }
 
@@ -763,7 +751,7 @@ public final class GraphView extends Pane {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        if (layingOut.get()) {
+        if (layingOut) {
             fitPending = true; // fitted when the layout comes
             return;
         }

@@ -235,7 +235,7 @@ final class BigTables {
     }
 
     /** What a table shows until its rows are put in. */
-    private static final ObservableList<RowState> EMPTY = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList());
+    private static final ObservableList<RowState> EMPTY = FXCollections.emptyObservableList();
 
     private void addNextCard() {
         Runnable piece = unshown.poll();
@@ -248,8 +248,6 @@ final class BigTables {
                 state.setText(textWhenShown);
             }
             textWhenShown = null;
-        } else {
-            adder.start();
         }
     }
 
