@@ -197,11 +197,14 @@ public final class WindowRunBenchmark {
         cpuPlaces.clear();
         cpuSamples.clear();
         heavyWaits.clear();
+        phaseThreads = ThreadCpu.now();
         phaseStart = System.nanoTime();
         phaseUptime = ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static volatile long phaseUptime;
+    /** Each thread group's CPU when the phase began. */
+    private static volatile Map<String, Long> phaseThreads = Map.of();
 
     private static void report(String extra) {
         long over = stalls.stream().filter(s -> s > 100_000_000L).count();
@@ -209,6 +212,8 @@ public final class WindowRunBenchmark {
         System.out.printf(Locale.ROOT, "%-40s longest FX-thread stall %5.0f ms (at most %4.0f ms of it the FX and render threads' CPU),"
                 + " stalls over 100 ms: %d%s%n", phase, worstNanos.get() / 1e6, worstCpuNanos.get() / 1e6, over,
                 extra.isEmpty() ? "" : "; " + extra);
+        System.out.printf(Locale.ROOT, "    CPU ms by thread in the phase (all of the JVM's, the collector's and compilers' too):%s%n",
+                ThreadCpu.since(phaseThreads));
         synchronized (longStalls) {
             if (!longStalls.isEmpty()) {
                 System.out.printf(Locale.ROOT, "    stalls over 100 ms or 50 ms CPU: %s%n", String.join(", ", longStalls));
