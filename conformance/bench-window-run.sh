@@ -14,6 +14,6 @@ if [ ! -f "$FILE" ]; then
 fi
 mvn -B -q -o test-compile
 [ -f target/cp.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-# -XX:MaxGCPauseMillis=50: what the launcher gives the window's JVM (Launcher.WINDOW_JVM_OPTIONS, pom.xml javafx:run)
-java -Xmx1g -XX:MaxGCPauseMillis=50 ${BENCH_JVM_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
+# -XX:MaxGCPauseMillis=50 -XX:TieredStopAtLevel=1: what the launcher gives the window's JVM (Launcher.WINDOW_JVM_OPTIONS, pom.xml javafx:run)
+java -Xmx1g -XX:MaxGCPauseMillis=50 -XX:TieredStopAtLevel=1 ${BENCH_JVM_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
   -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.cascadeviz.bench.WindowRunBenchmark "$FILE"

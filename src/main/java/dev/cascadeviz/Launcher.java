@@ -24,12 +24,16 @@ import javafx.application.Application;
  * archive ({@link ClassArchive}) that the first {@code trace} run from this jar writes, and gets
  * a young generation large enough that a usual run never collects ({@link #heapOptions}).
  *
- * <p>The window runs long and keeps the default compilers and collector (G1), but with a pause
- * goal of its own ({@link #WINDOW_JVM_OPTIONS}): G1's default goal of 200 ms let it grow the young
- * generation until a pause copied long enough to hold the window still (the 37,449-row
- * benchmark: pauses of 70-140 ms of GC CPU while it runs). From the jar the window is started
- * in a second JVM with them, as a command-line run is; {@code mvn javafx:run} gives them to
- * its JVM (pom.xml).
+ * <p>The window keeps the G1 collector, with a pause goal of its own, and, like a command-line
+ * run, the C1 compiler only ({@link #WINDOW_JVM_OPTIONS}). G1's default goal of 200 ms let it
+ * grow the young generation until a pause copied long enough to hold the window still (the
+ * 37,449-row benchmark: pauses of 70-140 ms of GC CPU while it runs). C2's background
+ * compiling was the JavaFX thread's largest rival for the two cores: while the benchmark opened,
+ * C2 took 2.5 s of CPU, more than the JavaFX thread (1.2 s) and the collector (0.7 s) together,
+ * and the window could not repaint for 700 ms at a time; with C1 only, open's longest stall fell
+ * to about 240 ms and the results came in half the time (conformance/bench-window-run.sh). From
+ * the jar the window is started in a second JVM with them, as a command-line run is;
+ * {@code mvn javafx:run} gives them to its JVM (pom.xml).
  */
 public final class Launcher {
 
@@ -37,7 +41,7 @@ public final class Launcher {
     static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
     /** The JVM options of the window (also in pom.xml's javafx-maven-plugin options). */
-    static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:MaxGCPauseMillis=50");
+    static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:MaxGCPauseMillis=50", "-XX:TieredStopAtLevel=1");
     private static final String CHILD = "cascadeviz.relaunched";
     /** The young generation the child asks for, at most (a third of the largest heap when that is smaller). */
     static final long YOUNG_MB = 320;
