@@ -85,6 +85,12 @@ final class BigTables {
     private TableTimeline timeline;
     private Trace outcomeTrace;
     private Map<String, List<RowState>> outcome;
+    /**
+     * Every row after the first statement, worked out while the view shows the outcome and
+     * nothing is asked (null: none ready): the first Next from the outcome then hands it over at
+     * once instead of copying every row of the timeline (37,449 rows: some 25 ms of worker CPU).
+     */
+    private Map<String, List<RowState>> firstStep;
 
     BigTables(WorkspaceModel model, VBox content, Label state, Consumer<RowTable> scrollTo) {
         this.model = model;
@@ -134,14 +140,17 @@ final class BigTables {
                 timeline = TableTimeline.start(r.scenario(), r.trace());
                 timelineTrace = r.trace();
                 viewHoldsTimeline = false;
+                firstStep = null;
             }
+            boolean ready = firstStep != null && timeline.count() == r.step();
             TableTimeline.Move move = timeline.moveTo(r.step());
             if (viewHoldsTimeline && !fresh) {
                 a = new Answer(e, r.scenario(), r.text(), null, null, move);
             } else {
-                a = full(e, r, timeline.snapshot());
+                a = full(e, r, ready ? firstStep : timeline.snapshot());
                 viewHoldsTimeline = true;
             }
+            firstStep = null;
         } else {
             if (outcomeTrace != r.trace()) {
                 outcome = TableReplay.outcome(r.scenario(), r.trace());
@@ -151,11 +160,18 @@ final class BigTables {
             a = full(e, r, outcome);
         }
         Platform.runLater(() -> show(a));
-        if (timelineTrace != r.trace() && r.trace() != null && latest.get() == null) {
-            // ready before the first Previous/Next asks for it
-            timeline = TableTimeline.start(r.scenario(), r.trace());
-            timelineTrace = r.trace();
+        if (r.trace() != null && r.step() < 0 && latest.get() == null) {
+            // ready before the first Previous/Next asks for it: the timeline, moved to the first statement
+            if (timelineTrace != r.trace()) {
+                timeline = TableTimeline.start(r.scenario(), r.trace());
+                timelineTrace = r.trace();
+                firstStep = null;
+            }
             viewHoldsTimeline = false;
+            if (firstStep == null || timeline.count() != 1) {
+                timeline.moveTo(1);
+                firstStep = timeline.count() == 1 ? timeline.snapshot() : null;
+            }
         }
     }
 

@@ -153,6 +153,44 @@ class BigTablesWindowTest extends FxRobot {
         assertShows(TableReplay.after(s, trace, n), "a jump to the last statement");
     }
 
+    /**
+     * The worker works out the first statement's tables while the outcome is shown (the first
+     * Next from the outcome then only hands them over): whatever was shown before, the first
+     * Next shows the tables after the first statement. The pauses let the worker get ahead, as a user's pause would.
+     */
+    @Test
+    void theFirstNextFromTheOutcomeShowsTheFirstStatementWhereverTheTimelineWas() throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
+                .withSteps(List.of(new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
+                        new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit()));
+        interact(() -> model.show(lesson, null, "31.yaml"));
+        awaitTables();
+        Scenario s = model.getScenario();
+        Trace trace = model.getTrace();
+        int n = trace.statements().size();
+        assertTrue(n >= 3, "statements: " + n);
+        for (Runnable elsewhere : List.<Runnable>of(() -> { }, () -> model.stepTo(n), () -> model.stepTo(2), model::stepNext)) {
+            interact(elsewhere);
+            awaitTables();
+            interact(model::showOutcome);
+            awaitTables();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+            interact(model::stepNext);
+            awaitTables();
+            assertEquals(1, model.getStep());
+            assertShows(TableReplay.after(s, trace, 1), "the first Next from the outcome");
+            interact(model::stepPrevious);
+            awaitTables();
+            assertShows(TableReplay.after(s, trace, 0), "Previous from the first statement");
+        }
+        interact(model::showOutcome);
+        awaitTables();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        interact(model::stepPrevious);
+        awaitTables();
+        assertShows(TableReplay.after(s, trace, n), "Previous from the outcome");
+    }
+
     @Test
     void aSmallScenarioOpenedAfterABigOneIsDrawnAsGridsAgain() throws Exception {
         Path file = Path.of(getClass().getResource(
