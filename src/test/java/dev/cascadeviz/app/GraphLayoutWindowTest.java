@@ -88,6 +88,26 @@ class GraphLayoutWindowTest extends WindowTestBase {
         assertTrue(window.graph().zoom() > GraphView.READABLE_SCALE);
     }
 
+    @Test
+    void inPresentationFitKeepsTheCardsTextAtTheRoomsReadingSize() {
+        Scenario big = GeneratedModels.model(30, 3);
+        show(big);
+        interact(() -> model.presentationProperty().set(true));
+        try {
+            interact(() -> window.presentationMode().fontSizeProperty().set(28));
+            interact(() -> window.graph().fit());
+            awaitGraph();
+            double cardText = GraphView.CARD_TEXT_PX * window.graph().zoom();
+            assertTrue(cardText >= 0.8 * 28 - 1e-6, "the cards' text at " + cardText + " px for a room reading 28 px");
+            interact(() -> model.presentationProperty().set(false));
+            interact(() -> window.graph().fit());
+            assertEquals(GraphView.READABLE_SCALE, window.graph().zoom(), 1e-9, "out of presentation, the window's own floor");
+        } finally {
+            interact(() -> model.presentationProperty().set(false));
+            interact(() -> MainWindow.applyTheme(false));
+        }
+    }
+
     /**
      * A three-class lesson on a 1280×720 screen: every card is in view at a readable zoom (the
      * labels' default cascade takes a line of its own, so the lessons' saved positions can be
