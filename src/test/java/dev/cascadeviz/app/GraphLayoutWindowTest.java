@@ -119,7 +119,8 @@ class GraphLayoutWindowTest extends WindowTestBase {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
-        for (String lesson : List.of("15-three-levels-blizzard", "16-three-levels-passive-deletes", "44-association-object-fixed-with-cascade")) {
+        for (String lesson : List.of("15-three-levels-blizzard", "16-three-levels-passive-deletes", "17-orm-and-database-cascade",
+                "44-association-object-fixed-with-cascade")) {
             show(ScenarioFiles.load(Path.of("assets/scenarios/" + lesson + ".yaml")));
             interact(() -> window.graph().fit());
             awaitGraph();
