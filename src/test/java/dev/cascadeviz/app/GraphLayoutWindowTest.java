@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.effect.DropShadow;
@@ -121,6 +122,34 @@ class GraphLayoutWindowTest extends WindowTestBase {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
+        assertEquals(List.of(), cardsOutOfViewOverTheLessons());
+    }
+
+    /** In presentation the cards' text is larger (the room's reading size), and still every card of a lesson is in view. */
+    @Test
+    void everyBuiltInLessonFitsWholeInPresentationOn1280By720() throws Exception {
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        interact(() -> model.presentationProperty().set(true));
+        try {
+            interact(() -> {
+                stage.setFullScreen(false);
+                stage.setWidth(1280);
+                stage.setHeight(720);
+                window.presentationMode().fontSizeProperty().set(PresentationMode.defaultFontSize(new Rectangle2D(0, 0, 1280, 720)));
+            });
+            assertTrue(window.graph().smallestFit() > GraphView.READABLE_SCALE, "presentation's floor: " + window.graph().smallestFit());
+            assertEquals(List.of(), cardsOutOfViewOverTheLessons());
+        } finally {
+            interact(() -> model.presentationProperty().set(false));
+            interact(() -> MainWindow.applyTheme(false));
+        }
+    }
+
+    /** Opens each built-in lesson, fits the graph, and names each card not wholly in view. */
+    private List<String> cardsOutOfViewOverTheLessons() throws Exception {
         List<String> cut = new ArrayList<>();
         List<Path> lessons;
         try (var files = Files.list(Path.of("assets/scenarios"))) {
@@ -132,7 +161,7 @@ class GraphLayoutWindowTest extends WindowTestBase {
             interact(() -> window.graph().fit());
             awaitGraph();
             GraphView g = window.graph();
-            assertTrue(g.zoom() >= GraphView.READABLE_SCALE - 1e-9, lesson + ": zoom " + g.zoom());
+            assertTrue(g.zoom() >= g.smallestFit() - 1e-9, lesson + ": zoom " + g.zoom());
             Bounds view = g.localToScene(g.getLayoutBounds());
             for (String cls : model.getScenario().classes().keySet()) {
                 Bounds card = g.classNode(cls).localToScene(g.classNode(cls).getLayoutBounds());
@@ -141,7 +170,7 @@ class GraphLayoutWindowTest extends WindowTestBase {
                 }
             }
         }
-        assertEquals(List.of(), cut);
+        return cut;
     }
 
     @Test
