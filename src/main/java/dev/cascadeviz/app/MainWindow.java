@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadeviz.app.advice.AdviceView;
+import dev.cascadeviz.app.banner.BannerRoom;
 import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.compare.CompareLauncher;
 import dev.cascadeviz.app.editor.EditorMenus;
@@ -208,6 +209,7 @@ public final class MainWindow {
         SplitPane left = new SplitPane(graphColumn, bottom);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.47);
+        BannerRoom bannerRoom = BannerRoom.keep(left, banner);
         TabPane side = new TabPane(
                 tab("Relationship", new ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
@@ -234,6 +236,7 @@ public final class MainWindow {
                 main.setDividerPositions(0.71);
                 left.setDividerPositions(0.47);
             }
+            bannerRoom.dividerPlaced();
         });
         return main;
     }
