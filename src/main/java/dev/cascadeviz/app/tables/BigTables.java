@@ -232,14 +232,19 @@ final class BigTables {
                 title.getStyleClass().add("table-title");
                 titles.put(name, title);
                 title(name, a.live().get(name), rows.size());
-                // the table itself is made in its card's piece: making the six at once held the
-                // JavaFX thread some 30 ms of CPU before the first card's piece
+                // three pieces a card: the table made (making the six at once held the JavaFX
+                // thread some 30 ms of CPU), then put in the scene (its first CSS and layout: the
+                // first card's 30-60 ms), then given its rows
+                AtomicReference<RowTable> made = new AtomicReference<>();
                 unshown.add(() -> {
                     RowTable table = new RowTable(model, name, columns);
                     table.setItems(EMPTY);
                     table.fitRows(rowsOf.get(name).size());
-                    tables.put(name, table);
-                    VBox card = new VBox(4, title, table);
+                    made.set(table);
+                });
+                unshown.add(() -> {
+                    tables.put(name, made.get());
+                    VBox card = new VBox(4, title, made.get());
                     card.getStyleClass().add("table-card");
                     content.getChildren().add(card);
                 });
