@@ -223,7 +223,11 @@ public final class MainWindow {
                 side.getSelectionModel().select(0);
             }
         });
-        model.openedProperty().addListener((o, a, b) -> side.getSelectionModel().select(2));
+        // a lesson opens on its text; a model of one's own (no notes) on its steps, not on an empty page
+        model.openedProperty().addListener((o, a, b) -> {
+            String notes = model.getScenario() == null ? null : model.getScenario().notes();
+            side.getSelectionModel().select(notes == null || notes.isBlank() ? 1 : 2);
+        });
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.71);
         SplitPane.setResizableWithParent(side, false);
