@@ -201,7 +201,10 @@ final class BigTables {
 
     private void showAll(Answer a) {
         Scenario s = a.scenario();
-        boolean fresh = drawnFor == null || !sameTables(drawnFor, s, a.full());
+        // the cards drawn must be the answer's tables: a request made as a new scenario came, before
+        // its run reset the trace, pairs it with the old run's rows (the old tables drawn under the
+        // new scenario's name, whose own rows then found no card)
+        boolean fresh = drawnFor == null || !sameTables(drawnFor, s, a.full()) || !titles.keySet().equals(a.full().keySet());
         if (fresh) {
             content.getChildren().clear();
             stopAdding();

@@ -198,6 +198,26 @@ class BigTablesWindowTest extends FxRobot {
         assertShows(TableReplay.after(s, trace, n), "Previous from the outcome");
     }
 
+    /** Another scenario shown after a run was stepped through and back to its outcome: its own tables, as its replay has them. */
+    @Test
+    void anotherScenarioShownAfterASteppedRunShowsItsOwnTables() throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml");
+        interact(() -> model.show(lesson, null, "31.yaml"));
+        awaitTables();
+        interact(model::stepPrevious);
+        awaitTables();
+        interact(model::showOutcome);
+        awaitTables();
+        Scenario other = AppServices.files().parse(ScenarioLibrary.text("44-association-object-fixed-with-cascade.yaml"), "44.yaml");
+        interact(() -> model.show(other, null, "44.yaml"));
+        awaitTables();
+        assertShows(TableReplay.outcome(model.getScenario(), model.getTrace()), "the other scenario's outcome");
+        assertEquals(other.tables().size(), view().lookupAll(".table-card").size());
+        interact(model::stepNext);
+        awaitTables();
+        assertShows(TableReplay.after(model.getScenario(), model.getTrace(), 1), "the first Next in the other scenario's run");
+    }
+
     @Test
     void aSmallScenarioOpenedAfterABigOneIsDrawnAsGridsAgain() throws Exception {
         Path file = Path.of(getClass().getResource(
