@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.tokens.Token;
  *
  * <p>The parser sees the same tokens in the same order as from the scanner itself, and an
  * exception the scanner throws reaches the parser at the token where it was thrown: the scanner
- * thread asks for one token at a time, as the parser does ({@code checkToken()}, then
+ * thread asks for one token at a time, as the parser does ({@code peekToken()}, then
  * {@code next()}), so it meets a fault at the same token, and hands over every token before it
  * first. The thread reads ahead (at most {@link #QUEUED} batches) and stops at the end of the
  * stream, at its first exception, or when the reader {@link #close}s the feed.
@@ -65,11 +65,13 @@ final class YamlTokenFeed implements Scanner, AutoCloseable {
         int n = 0;
         try {
             while (!closed) {
-                if (!scanner.checkToken()) { // past the stream's end
+                // peekToken scans as far as checkToken() does, without the empty array that varargs call makes per token
+                Token t = scanner.peekToken();
+                tokens[n++] = scanner.next();
+                if (t.getTokenId() == Token.ID.StreamEnd) { // the scanner's last token
                     hand(new Batch(tokens, n, null, true));
                     return;
                 }
-                tokens[n++] = scanner.next();
                 if (n == BATCH) {
                     hand(new Batch(tokens, n, null, false));
                     tokens = new Token[BATCH];
