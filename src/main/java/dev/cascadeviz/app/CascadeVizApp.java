@@ -24,8 +24,10 @@ public class CascadeVizApp extends Application {
         timing("start() entered");
         MainWindow.applyTheme(false);
         model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-        MainWindow window = new MainWindow(stage, model, ScenarioLibrary.empty(),
-                new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app")));
+        Preferences prefs = Preferences.userRoot().node("dev/cascadeviz/app");
+        MainWindow window = new MainWindow(stage, model, ScenarioLibrary.empty(), new RecentFiles(prefs));
+        WindowPlace.restore(stage, prefs);
+        WindowPlace.rememberOnClose(stage, prefs, model.presentationProperty()::get);
         timing("window built");
         stage.show();
         timing("window shown");

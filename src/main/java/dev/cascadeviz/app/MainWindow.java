@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.cascadeviz.app.advice.AdviceView;
+import dev.cascadeviz.app.banner.BannerRoom;
 import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.compare.CompareLauncher;
 import dev.cascadeviz.app.editor.EditorMenus;
@@ -208,6 +209,7 @@ public final class MainWindow {
         SplitPane left = new SplitPane(graphColumn, bottom);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.47);
+        BannerRoom bannerRoom = BannerRoom.keep(left, banner);
         TabPane side = new TabPane(
                 tab("Relationship", new ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),
@@ -221,7 +223,11 @@ public final class MainWindow {
                 side.getSelectionModel().select(0);
             }
         });
-        model.openedProperty().addListener((o, a, b) -> side.getSelectionModel().select(2));
+        // a lesson opens on its text; a model of one's own (no notes) on its steps, not on an empty page
+        model.openedProperty().addListener((o, a, b) -> {
+            String notes = model.getScenario() == null ? null : model.getScenario().notes();
+            side.getSelectionModel().select(notes == null || notes.isBlank() ? 1 : 2);
+        });
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.71);
         SplitPane.setResizableWithParent(side, false);
@@ -234,6 +240,7 @@ public final class MainWindow {
                 main.setDividerPositions(0.71);
                 left.setDividerPositions(0.47);
             }
+            bannerRoom.dividerPlaced();
         });
         return main;
     }

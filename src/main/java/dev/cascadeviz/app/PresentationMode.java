@@ -3,6 +3,7 @@ package dev.cascadeviz.app;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Rectangle2D;
@@ -37,6 +38,12 @@ public final class PresentationMode {
     private final GraphView graph;
     private final IntegerProperty fontSize = new SimpleIntegerProperty(this, "fontSize");
     private final PauseTransition refit = new PauseTransition(Duration.millis(150));
+    /** The desktop's answer to full screen comes after a frame or more: looked at after this pause. */
+    private final PauseTransition coverCheck = new PauseTransition(Duration.millis(400));
+    /** The window's place before presentation, to go back to. */
+    private Rectangle2D before;
+    /** Whether presentation set the window's bounds itself, the desktop having left it its size. */
+    private boolean covered;
 
     PresentationMode(Stage stage, Region root, WorkspaceModel model, GraphView graph) {
         this.stage = stage;
@@ -49,6 +56,7 @@ public final class PresentationMode {
         model.presentationProperty().addListener((o, a, on) -> apply(on));
         fontSize.addListener((o, a, b) -> applyFont());
         refit.setOnFinished(e -> graph.fit());
+        coverCheck.setOnFinished(e -> coverScreenIfFullScreenRefused());
         graph.widthProperty().addListener((o, a, b) -> refit.playFromStart());
         graph.heightProperty().addListener((o, a, b) -> refit.playFromStart());
     }
@@ -132,11 +140,46 @@ public final class PresentationMode {
             root.getStyleClass().remove(STYLE);
         }
         applyFont();
-        stage.setFullScreen(on);
-        javafx.application.Platform.runLater(graph::fit);
+        if (on) {
+            before = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            stage.setFullScreen(true);
+            coverCheck.playFromStart();
+        } else {
+            stage.setFullScreen(false);
+            if (covered && before != null) {
+                stage.setX(before.getMinX());
+                stage.setY(before.getMinY());
+                stage.setWidth(before.getWidth());
+                stage.setHeight(before.getHeight());
+            }
+            covered = false;
+        }
+        Platform.runLater(graph::fit);
+    }
+
+    /**
+     * Full screen is a request to the desktop: without a window manager (a kiosk session, a bare X
+     * server driving a projector) the window keeps its size. It then takes the screen's bounds itself.
+     */
+    private void coverScreenIfFullScreenRefused() {
+        if (!model.presentationProperty().get()) {
+            return;
+        }
+        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
+        Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+        if (stage.getWidth() < screen.getWidth() - 1 || stage.getHeight() < screen.getHeight() - 1) {
+            covered = true;
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
     }
 
     private void applyFont() {
-        root.setStyle(model.presentationProperty().get() ? "-fx-font-size: " + fontSize.get() + "px;" : "");
+        boolean on = model.presentationProperty().get();
+        root.setStyle(on ? "-fx-font-size: " + fontSize.get() + "px;" : "");
+        graph.setReadableTextSize(on ? fontSize.get() : 0);
+        refit.playFromStart();
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine;
  * message on stderr, never a stack trace.
  */
 @Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = "Shows what SQLAlchemy's ORM and the database do when an object is deleted.%n"
+        description = "Shows what SQLAlchemy's ORM and the database do to the rows when a session adds, changes, merges, refreshes or deletes objects.%n"
                 + "Without a subcommand, opens the window.")
 public final class CascadeVizCommand implements Callable<Integer> {
 

@@ -215,6 +215,26 @@ public final class Attributes {
         return out;
     }
 
+    /**
+     * What a cascade walks of a dynamic relationship ({@code RelationshipProperty._value_as_iterable}
+     * over {@code WriteOnlyAttributeImpl.get_collection}): the history's {@code added_plus_unchanged}.
+     * Without INIT_OK (every cascade but a delete without passive_deletes) that is the stored history,
+     * whose items are the appends since the last flush; with it, on a persistent object, the appends
+     * and then the rows the query returns. Removed items are not left out.
+     */
+    List<InstanceState> dynamicCollection(InstanceState state, RelProp prop, Passive passive) {
+        InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
+        List<InstanceState> out = new ArrayList<>(pending == null ? List.of() : pending.added);
+        if (passive.callablesOk() && state.hasIdentity()) {
+            for (InstanceState s : dynamicQuery(state, prop)) {
+                if (!out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
     private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
         return session.withoutAutoflush(() -> {
             @SuppressWarnings("unchecked")

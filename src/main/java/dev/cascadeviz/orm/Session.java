@@ -662,7 +662,8 @@ public final class Session {
                 Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
                 // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
                 Object value = because(delete ? Why.cascadeLoad(prop) : null,
-                        () -> attributes.get(state, prop, passive, false, delete));
+                        () -> Attributes.isDynamic(prop) ? attributes.dynamicCollection(state, prop, passive)
+                                : attributes.get(state, prop, passive, false, delete));
                 if (value instanceof List<?> list) {
                     for (Object o : list) {
                         queue.add((InstanceState) o);

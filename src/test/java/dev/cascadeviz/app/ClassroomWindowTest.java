@@ -83,6 +83,29 @@ class ClassroomWindowTest extends WindowTestBase {
     }
 
     @Test
+    void whereTheDesktopRefusesFullScreenPresentationCoversTheScreenItselfAndLeavingGivesTheWindowItsPlaceBack() throws Exception {
+        openDefault();
+        interact(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        presentation(true);
+        interact(() -> { // a desktop without a window manager leaves the window as it was
+            stage.setFullScreen(false);
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> stage.getWidth() >= screen.getWidth() - 1 && stage.getHeight() >= screen.getHeight() - 1);
+        assertEquals(screen.getMinX(), stage.getX(), 0.5);
+        presentation(false);
+        assertEquals(List.of(40.0, 30.0, 900.0, 600.0), List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+    }
+
+    @Test
     void sqlitesForeignKeysSwitchIsShownOnlyOnSqliteAndItsRoomGoesToTheOtherControls() {
         openDefault();
         interact(() -> {

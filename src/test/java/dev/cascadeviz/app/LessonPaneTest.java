@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.Selection;
+import dev.cascadeviz.model.Scenario;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -86,5 +88,17 @@ class LessonPaneTest extends WindowTestBase {
         }
         assertTrue(lookup("#result-tables .row-note").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("deleted by the ORM: ")));
+    }
+
+    @Test
+    void aLessonOpensOnItsTextAndAModelWithoutNotesOnItsSteps() {
+        TabPane side = lookup("#side-tabs").query();
+        openDefault();
+        assertEquals("Lesson", side.getSelectionModel().getSelectedItem().getText());
+        Scenario s = model.getScenario();
+        show(new Scenario(s.format(), s.sqlalchemy(), s.title(), null, s.database(), s.tables(), s.classes(), s.rows(), s.steps(), s.layout()));
+        assertEquals("Steps", side.getSelectionModel().getSelectedItem().getText());
+        openDefault();
+        assertEquals("Lesson", side.getSelectionModel().getSelectedItem().getText());
     }
 }

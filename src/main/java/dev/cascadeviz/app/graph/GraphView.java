@@ -65,6 +65,11 @@ public final class GraphView extends Pane {
      * is a blur (issue 12 measured 7 px on a six-class model fitted to a 1920-pixel screen).
      */
     public static final double READABLE_SCALE = 0.8;
+    /** The cards' text size at zoom 1 (the world's own style below). */
+    public static final double CARD_TEXT_PX = 14;
+
+    /** The smallest zoom "fit" goes to now: {@link #READABLE_SCALE}, or more for a larger text (presentation). */
+    private double smallestFit = READABLE_SCALE;
 
     private final WorkspaceModel model;
     private final Pane world = new Pane();
@@ -103,7 +108,7 @@ public final class GraphView extends Pane {
         world.getTransforms().addAll(translate, scale);
         // The cards keep the window's normal text size whatever the root's (presentation mode's larger
         // text): the layout measured at that size stays valid, and the graph grows by zoom, fitted whole.
-        world.setStyle("-fx-font-size: 14px;");
+        world.setStyle("-fx-font-size: " + (int) CARD_TEXT_PX + "px;");
         world.setManaged(false);
         edgeLayer.setPickOnBounds(false);
         nodeLayer.setPickOnBounds(false);
@@ -762,16 +767,28 @@ public final class GraphView extends Pane {
         fitPending = false;
         double pad = 24;
         double whole = Math.min((getWidth() - 2 * pad) / b.width(), (getHeight() - 2 * pad) / b.height());
-        double s = clamp(whole, READABLE_SCALE, 1.6);
+        double s = clamp(whole, smallestFit, Math.max(1.6, smallestFit));
         scale.setX(s);
         scale.setY(s);
-        if (whole >= READABLE_SCALE) {
+        if (whole >= smallestFit) {
             translate.setX((getWidth() - b.width() * s) / 2 - b.x() * s);
             translate.setY((getHeight() - b.height() * s) / 2 - b.y() * s);
         } else {
             translate.setX(pad - b.x() * s);
             translate.setY(pad - b.y() * s);
         }
+    }
+
+    /**
+     * The text size the room reads at the least (presentation's text size; 0 for the window's usual
+     * reading distance): "fit" then never zooms the cards' text below about four fifths of it.
+     */
+    public void setReadableTextSize(double px) {
+        smallestFit = Math.max(READABLE_SCALE, READABLE_SCALE * px / CARD_TEXT_PX);
+    }
+
+    public double smallestFit() {
+        return smallestFit;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -15,6 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 
 /**
  * One table of a big run: a virtualized {@link TableView} over every row, so only the rows on
@@ -44,18 +45,61 @@ final class RowTable extends TableView<RowState> {
             c.setSortable(false);
             c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             c.setCellFactory(x -> new ValueCell(column));
-            c.setPrefWidth(Math.max(70, 10 * column.length() + 30));
             getColumns().add(c);
         }
         TableColumn<RowState, RowState> note = new TableColumn<>("");
         note.setSortable(false);
         note.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         note.setCellFactory(x -> new NoteCell());
-        note.setPrefWidth(420);
         getColumns().add(note);
+        sizeColumns();
+        itemsProperty().addListener((o, a, rows) -> {
+            if (!sizedToRows && rows != null && !rows.isEmpty()) {
+                sizedToRows = true;
+                sizeColumns();
+            }
+        });
         fitRows(ROWS_HIGH);
         setMinHeight(Region.USE_PREF_SIZE);
     }
+
+    /** The font the cells show, once CSS has given them one (larger in presentation). */
+    private Font cellFont = Font.getDefault();
+    /** Whether the columns were sized to rows yet: a step swaps the rows in, and must not move the columns. */
+    private boolean sizedToRows;
+
+    /** A cell's font as CSS set it: when it is a new one, the columns' widths follow it. */
+    private void fontSeen(Font font) {
+        if (font != null && !font.equals(cellFont)) {
+            cellFont = font;
+            sizeColumns();
+        }
+    }
+
+    /**
+     * Each column as wide as its name and the longest of the first rows' values in the cells' font,
+     * so a larger text (presentation, Ctrl+Plus) widens the columns instead of cutting the values
+     * off; the note column some forty characters wide.
+     */
+    private void sizeColumns() {
+        List<RowState> rows = getItems() == null ? List.of() : getItems();
+        int sample = Math.min(rows.size(), SAMPLED_ROWS);
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String longest = column;
+            for (int r = 0; r < sample; r++) {
+                String text = rows.get(r).cellText(column);
+                if (text != null && text.length() > longest.length()) {
+                    longest = text;
+                }
+            }
+            getColumns().get(i).setPrefWidth(ColumnWidth.toShow(longest, cellFont));
+        }
+        getColumns().get(columns.size()).setPrefWidth(ColumnWidth.NOTE_EMS * cellFont.getSize());
+    }
+
+    /** How many rows from the top a column's width is measured on: the rows a first look shows, and more. */
+    static final int SAMPLED_ROWS = 200;
 
     /** About this high a row at the window's usual text size (a taller row, in presentation, scrolls sooner). */
     private static final double ROW_HEIGHT = 36;
@@ -92,6 +136,7 @@ final class RowTable extends TableView<RowState> {
         ValueCell(String column) {
             this.column = column;
             getStyleClass().add("table-cell-label");
+            fontProperty().addListener((o, a, font) -> fontSeen(font));
             setOnMouseClicked(e -> {
                 RowState row = getItem();
                 if (e.getClickCount() == 2 && row != null && !row.isDeleted() && row.before() != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
 import dev.cascadeviz.app.MainWindow;
+import dev.cascadeviz.app.PresentationMode;
 import dev.cascadeviz.app.library.RecentFiles;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
@@ -25,8 +26,11 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class BigTablesWindowTest extends FxRobot {
 
     private WorkspaceModel model;
+    private MainWindow window;
     private int bigAboveBefore;
 
     @BeforeEach
@@ -53,7 +58,7 @@ class BigTablesWindowTest extends FxRobot {
         FxToolkit.setupStage(s -> {
             MainWindow.applyTheme(false);
             model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
+            window = new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,6 +67,8 @@ class BigTablesWindowTest extends FxRobot {
     @AfterEach
     void closeWindow() throws Exception {
         ResultTablesView.bigAbove = bigAboveBefore;
+        interact(() -> model.presentationProperty().set(false));
+        interact(() -> MainWindow.applyTheme(false));
         interact(model::shutdown);
         FxToolkit.cleanupStages();
     }
@@ -168,5 +175,36 @@ class BigTablesWindowTest extends FxRobot {
         awaitTables();
         assertTrue(lookup("#result-tables .row-table").queryAll().isEmpty());
         assertFalse(lookup(".table-grid").queryAll().isEmpty(), "a small run's tables are grids");
+    }
+
+    /** The values and column names of the virtualized tables that JavaFX cut off with an ellipsis. */
+    private List<String> cutValues() {
+        List<String> cut = new ArrayList<>();
+        List<Node> labels = new ArrayList<>(lookup("#result-tables .table-cell-label").queryAll());
+        labels.addAll(lookup("#result-tables .column-header .label").queryAll());
+        for (Node node : labels) {
+            Labeled cell = (Labeled) node;
+            Text shown = (Text) cell.lookup(".text");
+            if (cell.getText() != null && !cell.getText().isEmpty() && shown != null && !shown.getText().equals(cell.getText())) {
+                cut.add(cell.getText() + " shown as " + shown.getText() + " at " + cell.getFont().getSize() + " px");
+            }
+        }
+        return cut;
+    }
+
+    @Test
+    void noValueIsCutOffAtTheUsualSizeNorAfterPresentationAndCtrlPlusEnlargeTheText() throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("10-artists-orm-cascade.yaml"), "10.yaml");
+        interact(() -> model.show(lesson, null, "10.yaml"));
+        awaitTables();
+        assertTrue(lookup("#result-tables .table-cell-label").queryAll().stream()
+                .anyMatch(n -> "Celebrity Skin".equals(((Labeled) n).getText())), "the song titles are shown");
+        assertEquals(List.of(), cutValues(), "at the usual size");
+        interact(() -> model.presentationProperty().set(true));
+        interact(() -> window.presentationMode().fontSizeProperty().set(PresentationMode.MAX_FONT - 8));
+        WaitForAsyncUtils.waitForFxEvents();
+        double size = lookup("#result-tables .table-cell-label").<Labeled>query().getFont().getSize();
+        assertEquals(PresentationMode.MAX_FONT - 8, size, 0.5, "the cells take the presentation's size");
+        assertEquals(List.of(), cutValues(), "in presentation");
     }
 }
