@@ -6,7 +6,6 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.AtomicFiles;
 import dev.cascadeviz.trace.Trace;
-import dev.cascadeviz.trace.TraceJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -90,24 +89,26 @@ final class TraceCommand implements Callable<Integer> {
             }
             Scenario scenario = release.apply(loaded);
             parse += System.nanoTime() - t0;
-            Trace trace = simulator.run(scenario, engine);
-            long t1 = System.nanoTime();
-            if (out == null) {
-                TraceJson.write(trace, stdout);
-                stdout.println();
-            } else {
-                Path target = out.resolve(traceName(file));
-                try {
-                    AtomicFiles.write(target, w -> {
-                        TraceJson.write(trace, w);
-                        w.write("\n");
-                    }, false);
-                } catch (IOException e) {
-                    err.println("cascadeviz trace: " + e.getMessage());
-                    failed = true;
+            try (TraceJsonAhead json = new TraceJsonAhead(scenario.release())) {
+                Trace trace = simulator.run(scenario, engine, json);
+                long t1 = System.nanoTime();
+                if (out == null) {
+                    json.finish(trace, stdout);
+                    stdout.println();
+                } else {
+                    Path target = out.resolve(traceName(file));
+                    try {
+                        AtomicFiles.write(target, w -> {
+                            json.finish(trace, w);
+                            w.write("\n");
+                        }, false);
+                    } catch (IOException e) {
+                        err.println("cascadeviz trace: " + e.getMessage());
+                        failed = true;
+                    }
                 }
+                output += System.nanoTime() - t1;
             }
-            output += System.nanoTime() - t1;
         }
         stdout.flush();
         if (timings) {

@@ -10,6 +10,7 @@ import dev.cascadeviz.trace.TraceStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Sends the ORM's statements to the embedded database and records each as the trace sees it:
@@ -20,6 +21,8 @@ public final class Executor {
 
     private final ScenarioDatabase db;
     private final List<TraceStatement> statements = new ArrayList<>();
+    /** Told of each statement as it is recorded (a statement, once recorded, never changes). */
+    private final Consumer<TraceStatement> recorded;
     private final List<Trace.TransactionEnd> transactions = new ArrayList<>();
     private boolean inTransaction;
     private long databaseNanos;
@@ -30,7 +33,18 @@ public final class Executor {
     }
 
     public Executor(ScenarioDatabase db) {
+        this(db, s -> { });
+    }
+
+    /** An executor that tells {@code recorded} of each statement as it records it, on the thread that runs it. */
+    public Executor(ScenarioDatabase db, Consumer<TraceStatement> recorded) {
         this.db = db;
+        this.recorded = recorded;
+    }
+
+    private void record(TraceStatement statement) {
+        statements.add(statement);
+        recorded.accept(statement);
     }
 
     public List<TraceStatement> statements() {
@@ -57,7 +71,7 @@ public final class Executor {
         } finally {
             long took = System.nanoTime() - t0;
             databaseNanos += took;
-            statements.add(new TraceStatement(sql, List.of(params), false, null, null, null, cause, returned, took));
+            record(new TraceStatement(sql, List.of(params), false, null, null, null, cause, returned, took));
         }
     }
 
@@ -92,7 +106,7 @@ public final class Executor {
         } finally {
             long took = System.nanoTime() - t0;
             databaseNanos += took;
-            statements.add(new TraceStatement(sql, paramSets, many, changes, byDatabase, null, cause, -1, took));
+            record(new TraceStatement(sql, paramSets, many, changes, byDatabase, null, cause, -1, took));
         }
     }
 
@@ -106,7 +120,7 @@ public final class Executor {
         checkInterrupted();
         inTransaction = true;
         boolean many = paramSets.size() > 1;
-        statements.add(new TraceStatement(sql, many ? paramSets : List.of(paramSets.get(0)), many, changes, null, null,
+        record(new TraceStatement(sql, many ? paramSets : List.of(paramSets.get(0)), many, changes, null, null,
                 cause));
         long t0 = System.nanoTime();
         try {

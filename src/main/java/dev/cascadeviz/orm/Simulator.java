@@ -12,12 +12,14 @@ import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceError;
+import dev.cascadeviz.trace.TraceStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a scenario's steps through the simulated Session on a fresh embedded database and
@@ -74,12 +76,22 @@ public final class Simulator {
      * {@link PropSetOrder}); {@code order} records the mappers for which the order mattered.
      */
     public Trace run(Scenario scenario, Engine engine, PropSetOrder order) {
-        return DeepStack.call(() -> runHere(scenario, engine, order));
+        return DeepStack.call(() -> runHere(scenario, engine, order, s -> { }));
     }
 
-    private Trace runHere(Scenario scenario, Engine engine, PropSetOrder order) {
+    /**
+     * Like {@link #run(Scenario, Engine)}, telling {@code recorded} of each statement as it is
+     * recorded, on the simulator's thread (the trace command writes their JSON meanwhile). The
+     * trace's statements are those told, in order, unless the run ends in a failure outside the
+     * steps (then the trace has none).
+     */
+    public Trace run(Scenario scenario, Engine engine, Consumer<TraceStatement> recorded) {
+        return DeepStack.call(() -> runHere(scenario, engine, PropSetOrder.declared(), recorded));
+    }
+
+    private Trace runHere(Scenario scenario, Engine engine, PropSetOrder order, Consumer<TraceStatement> recorded) {
         try {
-            return runOrThrow(scenario, engine, order);
+            return runOrThrow(scenario, engine, order, recorded);
         } catch (RunCancelledException e) {
             throw e;
         } catch (OrmException e) {
@@ -91,7 +103,7 @@ public final class Simulator {
         }
     }
 
-    private Trace runOrThrow(Scenario scenario, Engine engine, PropSetOrder order) {
+    private Trace runOrThrow(Scenario scenario, Engine engine, PropSetOrder order, Consumer<TraceStatement> recorded) {
         List<String> warnings = new ArrayList<>(MappingResolver.warnings(scenario));
         Mapping mapping = null;
         TraceError configError = null;
@@ -113,7 +125,7 @@ public final class Simulator {
             Map<String, List<Map<String, Object>>> before = keepTablesBefore ? db.snapshot() : null;
             long t2 = System.nanoTime();
             snapshotNanos += t2 - t1;
-            Executor executor = new Executor(db);
+            Executor executor = new Executor(db, recorded);
             Session session = new Session(new Registry(scenario, mapping, order), executor);
             TraceError error = new StepRunner(session).runAll(scenario.steps());
             warnings.addAll(session.warnings());

@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -42,7 +43,7 @@ final class TreeReader {
     /** Whether nodes get their positions; without them the YAML parser makes no marks. */
     private final boolean positions;
 
-    /** YAML text of at least this many characters is parsed on a thread of its own ({@link YamlEventFeed}). */
+    /** YAML text of at least this many characters is scanned on a thread of its own ({@link YamlTokenFeed}). */
     private final int threadFromChars;
 
     private TreeReader(Problems problems, boolean positions, int threadFromChars) {
@@ -85,10 +86,10 @@ final class TreeReader {
     }
 
     private static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions) {
-        return read(text, json, problems, maxChars, positions, YamlEventFeed.THREAD_FROM_CHARS);
+        return read(text, json, problems, maxChars, positions, YamlTokenFeed.THREAD_FROM_CHARS);
     }
 
-    /** Like the others, YAML of at least {@code threadFromChars} characters parsed on a thread of its own (tests use both ways). */
+    /** Like the others, YAML of at least {@code threadFromChars} characters scanned on a thread of its own (tests use both ways). */
     static Node read(String text, boolean json, Problems problems, int maxChars, boolean positions, int threadFromChars) {
         if (text.length() > maxChars) {
             problems.add(new Node.Pos(1, 1), "the file has " + text.length() + " characters; CascadeViz reads "
@@ -169,7 +170,7 @@ final class TreeReader {
     /** YAML: SnakeYAML Engine's events, read through a buffer that holds the longest line so that reading stays linear. */
     private final class Yaml {
 
-        private YamlEventFeed parser;
+        private Parser parser;
 
         Node read(String text) {
             LoadSettings settings = LoadSettings.builder()
@@ -178,11 +179,11 @@ final class TreeReader {
                     .setAllowDuplicateKeys(true)
                     .setUseMarks(positions)
                     .build();
-            try (YamlEventFeed feed = YamlEventFeed.of(new ParserImpl(settings, new StreamReader(settings, text)),
-                    text.length() >= threadFromChars)) {
-                parser = feed;
+            YamlTokenFeed feed = text.length() >= threadFromChars ? new YamlTokenFeed(settings, text) : null;
+            try {
+                parser = feed != null ? new ParserImpl(settings, feed) : new ParserImpl(settings, new StreamReader(settings, text));
                 parser.next(); // stream start
-                if (parser.peek().getEventId() == Event.ID.StreamEnd) {
+                if (parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
                     problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "
                             + "'tables', 'classes', 'rows' and 'steps'");
                     return null;
@@ -204,6 +205,10 @@ final class TreeReader {
             } catch (YamlEngineException e) {
                 problems.add(new Node.Pos(1, 1), "YAML syntax error: " + e.getMessage());
                 return null;
+            } finally {
+                if (feed != null) {
+                    feed.close();
+                }
             }
         }
 

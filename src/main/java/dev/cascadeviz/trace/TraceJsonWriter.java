@@ -2,6 +2,7 @@ package dev.cascadeviz.trace;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cascadeviz.model.Release;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.Map;
  * writer, pretty-printed exactly as {@link TraceJson#toTree} would be by an indenting
  * ObjectMapper, without building a tree or the whole text first (a 37,000-row trace is 6 MB).
  */
-final class TraceJsonWriter {
+public final class TraceJsonWriter {
 
     private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -27,21 +28,48 @@ final class TraceJsonWriter {
     /** Writes the trace to out and flushes the generator; out stays open. */
     static void write(Trace trace, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            new TraceJsonWriter(g).trace(trace);
+            TraceJsonWriter w = new TraceJsonWriter(g);
+            w.begin(trace.release());
+            for (TraceStatement s : trace.statements()) {
+                w.statement(s);
+            }
+            w.end(trace);
         }
     }
 
-    private void trace(Trace trace) throws IOException {
+    /**
+     * A trace's JSON written in parts: the start (up to the statements, of the given release) now,
+     * then each of its statements ({@link #statement}), then the rest ({@link #finish}); the same
+     * text as {@link #write} when the statements are the trace's own.
+     */
+    public static TraceJsonWriter start(Writer out, Release release) throws IOException {
+        TraceJsonWriter w = new TraceJsonWriter(FACTORY.createGenerator(out));
+        w.begin(release);
+        return w;
+    }
+
+    /** Everything after the statements, from the trace; then the generator is flushed and closed (out stays open). */
+    public void finish(Trace trace) throws IOException {
+        try (g) {
+            end(trace);
+        }
+    }
+
+    private void begin(Release release) throws IOException {
+        g.useDefaultPrettyPrinter();
         g.writeStartObject();
-        if (trace.release() != null) {
-            g.writeStringField("sqlalchemy", trace.release().text());
+        if (release != null) {
+            g.writeStringField("sqlalchemy", release.text());
         }
         g.writeArrayFieldStart("statements");
-        for (TraceStatement s : trace.statements()) {
-            statement(s);
-        }
+    }
+
+    private void end(Trace trace) throws IOException {
         g.writeEndArray();
+        rest(trace);
+    }
+
+    private void rest(Trace trace) throws IOException {
         if (trace.error() == null) {
             g.writeNullField("error");
         } else {
@@ -73,7 +101,7 @@ final class TraceJsonWriter {
         g.writeEndObject();
     }
 
-    private void statement(TraceStatement s) throws IOException {
+    public void statement(TraceStatement s) throws IOException {
         g.writeStartObject();
         g.writeStringField("sql", s.sql());
         g.writeFieldName("params");

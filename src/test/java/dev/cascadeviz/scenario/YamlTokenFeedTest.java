@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A large file's YAML events come from a parser thread ({@link YamlEventFeed}): the tree and
- * every problem, with its position, are the same as when they come straight from the parser.
+ * A large file's YAML tokens come from a scanner thread ({@link YamlTokenFeed}): the tree and
+ * every problem, with its position, are the same as when the parser takes them straight from the scanner.
  */
-class YamlEventFeedTest {
+class YamlTokenFeedTest {
 
     /** What a reading gives: the tree (null when refused) and the problems as printed. */
     private record Reading(Node tree, List<String> problems) {
@@ -50,7 +50,7 @@ class YamlEventFeedTest {
               t:
             """;
 
-    /** A file of many rows, longer than a batch of events many times over. */
+    /** A file of many rows, longer than a batch of tokens many times over. */
     private static String rows(int n) {
         StringBuilder sb = new StringBuilder(HEAD);
         for (int i = 0; i < n; i++) {
@@ -121,20 +121,20 @@ class YamlEventFeedTest {
     }
 
     @Test
-    void theParserThreadStopsWhenTheReaderStopsEarly() throws InterruptedException {
-        // the reading stops at the first line (too deep) while the parser thread has most of the file before it
+    void theScannerThreadStopsWhenTheReaderStopsEarly() throws InterruptedException {
+        // the reading stops at the first line (too deep) while the scanner thread has most of the file before it
         String text = "a: " + "[".repeat(TreeReader.MAX_DEPTH + 5) + "]".repeat(TreeReader.MAX_DEPTH + 5) + "\n" + rows(100_000);
         for (int i = 0; i < 5; i++) {
             assertNull(read(text, false, true).tree());
         }
-        for (int waited = 0; waited < 200 && parserThreads() > 0; waited++) {
+        for (int waited = 0; waited < 200 && scannerThreads() > 0; waited++) {
             Thread.sleep(50);
         }
-        assertEquals(0, parserThreads(), "no parser thread is left behind");
+        assertEquals(0, scannerThreads(), "no scanner thread is left behind");
     }
 
-    private static long parserThreads() {
+    private static long scannerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("cascadeviz-yaml-parser") && t.isAlive()).count();
+                .filter(t -> t.getName().equals(YamlTokenFeed.THREAD_NAME) && t.isAlive()).count();
     }
 }
