@@ -6,6 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -94,7 +97,7 @@ public final class Launcher {
     private static Integer run(List<String> command) {
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "cascadeviz-end-child"));
+            Runtime.getRuntime().addShutdownHook(new EndChild(child));
             return child.waitFor();
         } catch (IOException e) {
             return null;
@@ -113,7 +116,7 @@ public final class Launcher {
      */
     private static List<String> givenJvmOptions(String[] args) {
         try {
-            String[] line = ProcessHandle.current().info().arguments().orElse(null);
+            String[] line = ownArguments();
             List<String> options = line == null ? null : optionsBefore(line, args);
             if (options != null) {
                 return options;
@@ -121,6 +124,49 @@ public final class Launcher {
             return ManagementFactory.getRuntimeMXBean().getInputArguments();
         } catch (RuntimeException | LinkageError e) {
             return List.of();
+        }
+    }
+
+    /**
+     * This JVM's command line without the program name: on Linux read from
+     * {@code /proc/self/cmdline} (NUL-separated), which costs this short-lived JVM about 1 ms where
+     * {@code ProcessHandle.info()} cost some 15 (its classes and lambdas are not in the JDK's class
+     * archive); elsewhere from {@code ProcessHandle}. Null when neither can tell.
+     */
+    static String[] ownArguments() {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            // the launcher decoded the arguments in the platform's encoding for file names
+            Charset encoding = Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
+            List<String> parts = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    parts.add(new String(bytes, start, i - start, encoding));
+                    start = i + 1;
+                }
+            }
+            if (!parts.isEmpty()) {
+                return parts.subList(1, parts.size()).toArray(new String[0]);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc: ask the process API
+        }
+        return ProcessHandle.current().info().arguments().orElse(null);
+    }
+
+    /** Ends the child when this JVM ends (a class of its own: a lambda's bootstrap costs this JVM some 8 ms). */
+    private static final class EndChild extends Thread {
+        private final Process child;
+
+        EndChild(Process child) {
+            super("cascadeviz-end-child");
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
         }
     }
 

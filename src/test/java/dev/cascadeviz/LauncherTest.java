@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -115,5 +116,12 @@ class LauncherTest {
             assertEquals(0, p.waitFor(), said);
             assertFalse(said.toLowerCase().contains("warning"), command + ": " + said);
         }
+    }
+
+    @Test
+    void thisJvmsOwnArgumentsAreWhatTheProcessApiSaysTheyAre() {
+        String[] expected = ProcessHandle.current().info().arguments().orElse(null);
+        assumeTrue(expected != null, "the process API cannot tell this JVM's arguments here");
+        assertEquals(List.of(expected), List.of(Launcher.ownArguments()));
     }
 }
