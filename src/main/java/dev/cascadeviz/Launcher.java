@@ -83,7 +83,7 @@ public final class Launcher {
                 heapOptions(Runtime.getRuntime().maxMemory(), given));
         Integer code = run(command);
         if (code != null && !Thread.currentThread().isInterrupted()) { // the child ran to its end: its archive is whole
-            ClassArchive.finish(archive);
+            ClassArchive.finish(archive, ClassArchive.dumpWith(System.getProperty("java.home"), jar));
         }
         return code;
     }

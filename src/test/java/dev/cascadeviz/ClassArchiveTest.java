@@ -30,35 +30,48 @@ class ClassArchiveTest {
         return jar.toFile();
     }
 
+    /** What the dump writes: an archive of the listed classes. */
+    private static final ClassArchive.Dump DUMP = (list, writing) -> Files.writeString(writing, "archive of " + Files.readString(list));
+
     @Test
-    void theFirstTraceWritesTheArchiveAtExitAndLaterRunsMapIt() throws IOException {
+    void theFirstTraceListsItsClassesTheArchiveIsDumpedFromThemAndLaterRunsMapIt() throws IOException {
         Path cache = dir.resolve("cache");
         String[] trace = {"trace", "a.yaml"};
         ClassArchive.Plan first = ClassArchive.plan(cache, jar(), trace, JVM);
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.writing(), "-Xlog:cds*=off"), first.jvmOptions());
+        assertEquals(List.of("-XX:DumpLoadedClassList=" + first.classList(), "-Xlog:cds*=off"), first.jvmOptions());
         assertTrue(Files.isDirectory(cache));
+        assertTrue(Files.isRegularFile(first.classList()), "made before the child, which could not say where the trace goes");
         assertNotEquals(first.archive(), first.writing());
 
-        Files.writeString(first.writing(), "archive"); // what the child JVM writes when it exits
-        ClassArchive.finish(first);
-        assertTrue(Files.isRegularFile(first.archive()));
+        Files.writeString(first.classList(), "java/lang/Object"); // what the child JVM lists
+        ClassArchive.finish(first, DUMP);
+        assertEquals("archive of java/lang/Object", Files.readString(first.archive()));
         assertFalse(Files.exists(first.writing()));
+        assertFalse(Files.exists(first.classList()));
 
         ClassArchive.Plan second = ClassArchive.plan(cache, jar(), new String[] {"validate", "a.yaml"}, JVM);
         assertEquals(List.of("-XX:SharedArchiveFile=" + first.archive(), "-Xlog:cds*=off"), second.jvmOptions());
         assertNull(second.writing());
+        assertNull(second.classList());
     }
 
     @Test
-    void aChildThatWroteNothingLeavesNoArchive() throws IOException {
+    void aChildThatListedNothingOrAFailedDumpLeavesNoArchive() throws IOException {
         Path cache = dir.resolve("cache");
         ClassArchive.Plan plan = ClassArchive.plan(cache, jar(), new String[] {"trace", "a.yaml"}, JVM);
-        Files.writeString(plan.writing(), ""); // an empty file: the dump failed
-        ClassArchive.finish(plan);
+        ClassArchive.finish(plan, DUMP); // the class list is empty: nothing is dumped
         assertFalse(Files.exists(plan.archive()));
-        assertFalse(Files.exists(plan.writing()));
-        assertTrue(ClassArchive.plan(cache, jar(), new String[] {"trace", "a.yaml"}, JVM).jvmOptions().get(0)
-                .startsWith("-XX:ArchiveClassesAtExit="), "the next trace run tries again");
+        assertFalse(Files.exists(plan.classList()));
+
+        ClassArchive.Plan again = ClassArchive.plan(cache, jar(), new String[] {"trace", "a.yaml"}, JVM);
+        assertTrue(again.jvmOptions().get(0).startsWith("-XX:DumpLoadedClassList="), "the next trace run tries again");
+        Files.writeString(again.classList(), "java/lang/Object");
+        ClassArchive.finish(again, (list, writing) -> {
+            throw new IOException("the dump failed");
+        });
+        assertFalse(Files.exists(again.archive()));
+        assertFalse(Files.exists(again.writing()));
+        assertFalse(Files.exists(again.classList()));
     }
 
     @Test
@@ -85,16 +98,16 @@ class ClassArchiveTest {
         File jar = jar();
         String[] trace = {"trace", "a.yaml"};
         ClassArchive.Plan old = ClassArchive.plan(cache, jar, trace, JVM);
-        Files.writeString(old.writing(), "archive");
-        ClassArchive.finish(old);
+        Files.writeString(old.classList(), "java/lang/Object");
+        ClassArchive.finish(old, DUMP);
 
         assertNotEquals(ClassArchive.name(jar, JVM), ClassArchive.name(jar, JVM.replace("17.0.15", "17.0.16")));
         Files.setLastModifiedTime(jar.toPath(), FileTime.fromMillis(jar.lastModified() + 60_000));
         ClassArchive.Plan rebuilt = ClassArchive.plan(cache, jar, trace, JVM);
         assertNotEquals(old.archive(), rebuilt.archive());
-        assertTrue(rebuilt.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit="));
-        Files.writeString(rebuilt.writing(), "archive");
-        ClassArchive.finish(rebuilt);
+        assertTrue(rebuilt.jvmOptions().get(0).startsWith("-XX:DumpLoadedClassList="));
+        Files.writeString(rebuilt.classList(), "java/lang/Object");
+        ClassArchive.finish(rebuilt, DUMP);
         assertTrue(Files.exists(rebuilt.archive()));
         assertFalse(Files.exists(old.archive()), "the old build's archive is removed");
     }
@@ -105,5 +118,24 @@ class ClassArchiveTest {
                 List.of(), List.of("-XX:SharedArchiveFile=/c/x.jsa", "-Xlog:cds*=off"));
         int cli = Launcher.CLI_JVM_OPTIONS.size();
         assertEquals(List.of("-XX:SharedArchiveFile=/c/x.jsa", "-Xlog:cds*=off"), command.subList(1 + cli, 3 + cli));
+    }
+
+    @Test
+    void theRealDumpWritesAnArchiveThisJdkMaps() throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), new java.util.jar.Manifest())) {
+            // a jar with nothing but its manifest: the archive holds the JDK's listed classes
+        }
+        Path list = dir.resolve("classes.classlist");
+        Files.writeString(list, "java/lang/Object\njava/lang/String\njava/util/ArrayList\n");
+        Path writing = dir.resolve("archive.jsa.tmp");
+        String javaHome = System.getProperty("java.home");
+        ClassArchive.dumpWith(javaHome, jar.toFile()).run(list, writing);
+        assertTrue(Files.isRegularFile(writing) && Files.size(writing) > 0, "the dump wrote the archive");
+
+        Process run = new ProcessBuilder(javaHome + "/bin/java", "-Xshare:on", "-XX:SharedArchiveFile=" + writing,
+                "-cp", jar.toString(), "-version").redirectErrorStream(true).start();
+        String said = new String(run.getInputStream().readAllBytes());
+        assertEquals(0, run.waitFor(), "a JVM started with -Xshare:on maps it: " + said);
     }
 }
