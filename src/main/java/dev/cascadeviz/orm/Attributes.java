@@ -191,20 +191,13 @@ public final class Attributes {
 
     /**
      * {@code WriteOnlyAttributeImpl.get_all_pending}: the collection history's {@code all_items}
-     * (added, then the rows, then removed). With INIT_OK on a persistent object that history runs
+     * ({@link #dynamicCollection}'s added and rows, then removed). With INIT_OK on a persistent object that history runs
      * the query again, uncached: the flush's per-state actions of a delete in a cycle send it a
      * second time after {@code presort_deletes} did (r5002_0047).
      */
     private List<InstanceState> dynamicAllPending(InstanceState state, RelProp prop, Passive passive) {
+        List<InstanceState> out = dynamicCollection(state, prop, passive);
         InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
-        List<InstanceState> out = new ArrayList<>(pending == null ? List.of() : pending.added);
-        if (passive.callablesOk() && state.hasIdentity()) {
-            for (InstanceState s : dynamicQuery(state, prop)) {
-                if (!out.contains(s)) {
-                    out.add(s);
-                }
-            }
-        }
         if (pending != null) {
             for (InstanceState s : pending.removed) {
                 if (!out.contains(s)) {
