@@ -54,7 +54,10 @@ public final class PresentationMode {
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc cancels a run; F11 leaves
         stage.setFullScreenExitHint("Presentation mode: F11 to leave, Ctrl+Plus / Ctrl+Minus for larger or smaller text");
         model.presentationProperty().addListener((o, a, on) -> apply(on));
-        fontSize.addListener((o, a, b) -> applyFont());
+        fontSize.addListener((o, a, b) -> {
+            applyFont();
+            refit.playFromStart(); // the cards' readable zoom follows the text size
+        });
         refit.setOnFinished(e -> graph.fit());
         coverCheck.setOnFinished(e -> coverScreenIfFullScreenRefused());
         graph.widthProperty().addListener((o, a, b) -> refit.playFromStart());
@@ -180,6 +183,5 @@ public final class PresentationMode {
         boolean on = model.presentationProperty().get();
         root.setStyle(on ? "-fx-font-size: " + fontSize.get() + "px;" : "");
         graph.setReadableTextSize(on ? fontSize.get() : 0);
-        refit.playFromStart();
     }
 }

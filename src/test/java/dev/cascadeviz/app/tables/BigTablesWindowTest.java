@@ -125,19 +125,25 @@ class BigTablesWindowTest extends FxRobot {
         assertShows(TableReplay.outcome(model.getScenario(), model.getTrace()), "the outcome");
     }
 
+    /** Lesson 31 with these steps, run as a big run: its trace, of three statements at least. */
+    private Trace runLesson31(Step... steps) throws Exception {
+        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
+                .withSteps(List.of(steps));
+        interact(() -> model.show(lesson, null, "31.yaml"));
+        awaitTables();
+        Trace trace = model.getTrace();
+        assertTrue(trace.statements().size() >= 3, "statements: " + trace.statements().size());
+        return trace;
+    }
+
     @Test
     void previousAndNextShowTheSameTablesAsAReplayFromTheStart() throws Exception {
         // lesson 31: a delete rolled back, a delete committed, a delete that fails (rolled back too)
-        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
-                .withSteps(List.of(new Step.Delete(ObjectRef.of("Book", 3L)), new Step.Flush(), new Step.Rollback(),
-                        new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
-                        new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit()));
-        interact(() -> model.show(lesson, null, "31.yaml"));
-        awaitTables();
+        Trace trace = runLesson31(new Step.Delete(ObjectRef.of("Book", 3L)), new Step.Flush(), new Step.Rollback(),
+                new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
+                new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit());
         Scenario s = model.getScenario();
-        Trace trace = model.getTrace();
         int n = trace.statements().size();
-        assertTrue(n >= 3, "statements: " + n);
         assertTrue(trace.transactions().stream().anyMatch(t -> "ROLLBACK".equals(t.kind())), "the run rolls back a transaction");
         assertShows(TableReplay.outcome(s, trace), "the outcome");
         for (int step = 1; step <= n; step++) {
@@ -167,15 +173,10 @@ class BigTablesWindowTest extends FxRobot {
      */
     @Test
     void theFirstNextFromTheOutcomeShowsTheFirstStatementWhereverTheTimelineWas() throws Exception {
-        Scenario lesson = AppServices.files().parse(ScenarioLibrary.text("31-libraries-books-not-null.yaml"), "31.yaml")
-                .withSteps(List.of(new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
-                        new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit()));
-        interact(() -> model.show(lesson, null, "31.yaml"));
-        awaitTables();
+        Trace trace = runLesson31(new Step.Delete(ObjectRef.of("Book", 4L)), new Step.Commit(),
+                new Step.Delete(ObjectRef.of("Library", 1L)), new Step.Commit());
         Scenario s = model.getScenario();
-        Trace trace = model.getTrace();
         int n = trace.statements().size();
-        assertTrue(n >= 3, "statements: " + n);
         for (Runnable elsewhere : List.<Runnable>of(() -> { }, () -> model.stepTo(n), () -> model.stepTo(2), model::stepNext)) {
             interact(elsewhere);
             awaitTables();
