@@ -105,13 +105,13 @@ public final class Mapper {
 
     /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
     boolean hasEagerRelationships() {
-        for (RelProp p : relationships) {
-            String lazy = p.mapping().relationship().effectiveLazy();
-            if (!lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic")) {
-                return true;
-            }
-        }
-        return false;
+        return relationships.stream().anyMatch(Mapper::loadsEagerly);
+    }
+
+    /** Whether loading a row does anything for the relationship (any loader but lazy, raise or dynamic). */
+    static boolean loadsEagerly(RelProp p) {
+        String lazy = p.mapping().relationship().effectiveLazy();
+        return !lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic");
     }
 
     public List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors() {
