@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** A mapped class as the session sees it: its table, primary key and relationships. */
 public final class Mapper {
 
     private final MappedClass mappedClass;
+    /** The run's counter of made-up CPython addresses, shared by its mappers. */
+    private final AtomicLong addresses;
     private final Table table;
     private final List<Column> columns;
     private final List<Column> primaryKey;
@@ -35,8 +38,9 @@ public final class Mapper {
     private final Release release;
     private final LabelStyle selectStyle;
 
-    Mapper(MappedClass mappedClass, Table table, Release release) {
+    Mapper(MappedClass mappedClass, Table table, Release release, AtomicLong addresses) {
         this.mappedClass = mappedClass;
+        this.addresses = addresses;
         this.release = release;
         this.selectStyle = LabelStyle.ormSelects(release);
         this.table = table;
@@ -104,6 +108,11 @@ public final class Mapper {
     }
 
     /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
+    /** The next object's made-up CPython address (objects of one run lie 0x50 apart, as a class's instances would). */
+    long nextAddress() {
+        return addresses.addAndGet(0x50);
+    }
+
     boolean hasEagerRelationships() {
         return relationships.stream().anyMatch(Mapper::loadsEagerly);
     }
