@@ -67,6 +67,7 @@ public final class WindowRunBenchmark {
         Platform.startup(started::countDown);
         started.await();
         OnFx.run(() -> fxThread = Thread.currentThread());
+        FxRunQueue.find();
         renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .findFirst().orElse(null);
         Thread probe = new Thread(WindowRunBenchmark::probe, "fx-stall-probe");
@@ -273,6 +274,8 @@ public final class WindowRunBenchmark {
         while (probing) {
             long posted = System.nanoTime();
             long cpuAtPost = fxThread == null ? -1 : paintCpu();
+            long queuedAtPost = FxRunQueue.waitedNanos();
+            long gcAtPost = gcPauseMillis();
             CountDownLatch ran = new CountDownLatch(1);
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
@@ -284,8 +287,11 @@ public final class WindowRunBenchmark {
                     heavyWaits.add(new long[] {posted, System.nanoTime()});
                 }
                 if (late > 100_000_000L || cpu > 50_000_000L) {
-                    longStalls.add(String.format(Locale.ROOT, "at %.2f s (%s) %.0f ms (CPU %.0f ms)", (posted - phaseStart) / 1e9,
-                            LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6));
+                    long queued = FxRunQueue.waitedNanos() - queuedAtPost;
+                    longStalls.add(String.format(Locale.ROOT, "at %.2f s (%s) %.0f ms (CPU %.0f ms, collector's pauses %d ms, "
+                            + "the JavaFX thread waiting for a core %s)", (posted - phaseStart) / 1e9,
+                            LocalTime.now().minusNanos(late), late / 1e6, cpu / 1e6, gcPauseMillis() - gcAtPost,
+                            queuedAtPost < 0 ? "?" : Math.round(queued / 1e6) + " ms"));
                 }
                 worstNanos.accumulateAndGet(late, Math::max);
                 if (late > 50_000_000L) {
@@ -376,6 +382,15 @@ public final class WindowRunBenchmark {
     private static final Map<String, Integer> stallPlaces = new ConcurrentHashMap<>();
     private static volatile Thread fxThread;
     private static volatile Thread renderThread;
+
+    /** The collector's stop-the-world pause time so far, as its management beans count it (young and mixed collections, full ones). */
+    private static long gcPauseMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
 
     /** CPU time so far of the JavaFX thread and of the thread that renders its frames (a frame waits for both). */
     private static long paintCpu() {
