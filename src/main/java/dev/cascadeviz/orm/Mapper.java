@@ -5,18 +5,22 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** A mapped class as the session sees it: its table, primary key and relationships. */
 public final class Mapper {
 
     private final MappedClass mappedClass;
+    /** The run's counter of made-up CPython addresses, shared by its mappers. */
+    private final AtomicLong addresses;
     private final Table table;
     private final List<Column> columns;
     private final List<Column> primaryKey;
@@ -24,7 +28,7 @@ public final class Mapper {
     /** {@code Mapper._delete_orphans}: (relationship, parent mapper) pairs with delete-orphan pointing here. */
     final List<RelProp> deleteOrphans = new ArrayList<>();
     /** {@code Mapper._dependency_processors}: the key-switch processors of many-to-ones pointing here. */
-    final List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors = new ArrayList<>();
+    final List<DependencyProcessor> dependencyProcessors = new ArrayList<>();
 
     private final List<ColumnType> types;
     private final String primaryKeyWhere;
@@ -35,8 +39,9 @@ public final class Mapper {
     private final Release release;
     private final LabelStyle selectStyle;
 
-    Mapper(MappedClass mappedClass, Table table, Release release) {
+    Mapper(MappedClass mappedClass, Table table, Release release, AtomicLong addresses) {
         this.mappedClass = mappedClass;
+        this.addresses = addresses;
         this.release = release;
         this.selectStyle = LabelStyle.ormSelects(release);
         this.table = table;
@@ -104,17 +109,22 @@ public final class Mapper {
     }
 
     /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
-    boolean hasEagerRelationships() {
-        for (RelProp p : relationships) {
-            String lazy = p.mapping().relationship().effectiveLazy();
-            if (!lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic")) {
-                return true;
-            }
-        }
-        return false;
+    /** The next object's made-up CPython address (objects of one run lie 0x50 apart, as a class's instances would). */
+    long nextAddress() {
+        return addresses.addAndGet(0x50);
     }
 
-    public List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors() {
+    boolean hasEagerRelationships() {
+        return relationships.stream().anyMatch(Mapper::loadsEagerly);
+    }
+
+    /** Whether loading a row does anything for the relationship (any loader but lazy, raise or dynamic). */
+    static boolean loadsEagerly(RelProp p) {
+        String lazy = p.mapping().relationship().effectiveLazy();
+        return !lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic");
+    }
+
+    public List<DependencyProcessor> dependencyProcessors() {
         return dependencyProcessors;
     }
 
