@@ -14,6 +14,11 @@ if [ ! -f "$FILE" ]; then
 fi
 mvn -B -q -o test-compile
 [ -f target/cp.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-# -XX:MaxGCPauseMillis=50 -XX:TieredStopAtLevel=1: what the launcher gives the window's JVM (Launcher.WINDOW_JVM_OPTIONS, pom.xml javafx:run)
-java -Xmx1g -XX:MaxGCPauseMillis=50 -XX:TieredStopAtLevel=1 ${BENCH_JVM_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
+# the JVM options the launcher gives the window's JVM (Launcher.WINDOW_JVM_OPTIONS), read from pom.xml's
+# javafx:run options, which LauncherTest holds equal to them: one list, not a copy kept by hand
+WINDOW_JVM_OPTIONS=$(sed -n '/<artifactId>javafx-maven-plugin<\/artifactId>/,/<\/plugin>/s|.*<option>\(.*\)</option>.*|\1|p' pom.xml)
+[ -n "$WINDOW_JVM_OPTIONS" ] || { echo "no window JVM options found in pom.xml" >&2; exit 1; }
+echo "window JVM options: $(echo $WINDOW_JVM_OPTIONS)"
+# shellcheck disable=SC2086
+java -Xmx1g $WINDOW_JVM_OPTIONS ${BENCH_JVM_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djavafx.cachedir=target/javafx-cache \
   -cp "target/test-classes:target/classes:$(cat target/cp.txt)" dev.cascadeviz.bench.WindowRunBenchmark "$FILE"

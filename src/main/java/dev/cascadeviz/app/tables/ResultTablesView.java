@@ -78,6 +78,8 @@ public final class ResultTablesView extends VBox {
     /** The first row the current statement touched, to scroll into view once laid out. */
     private Node firstCurrent;
     private Node lastCurrent;
+    /** Readies a big run's cards while a small run is shown. */
+    private final TablesWarmUp warmUp;
 
     public ResultTablesView(WorkspaceModel model) {
         this.model = model;
@@ -138,6 +140,7 @@ public final class ResultTablesView extends VBox {
             }
         });
         model.scenarioProperty().addListener((o, a, b) -> refresh());
+        warmUp = TablesWarmUp.install(model, this);
         tables.modeProperty().addListener((o, a, b) -> {
             pseudoClassStateChanged(STARTING_ROWS, tables.isStartingRows());
             refresh();
@@ -256,7 +259,7 @@ public final class ResultTablesView extends VBox {
         show(s, work.get(), text);
     }
 
-    private static int size(Scenario s, Trace trace) {
+    static int size(Scenario s, Trace trace) {
         int n = 0;
         for (List<?> rows : s.rows().values()) {
             n += rows.size();
@@ -313,6 +316,16 @@ public final class ResultTablesView extends VBox {
         firstCurrent = table;
         lastCurrent = table;
         Platform.runLater(() -> scrollIntoView(table));
+    }
+
+    /** Whether a big run's tables are drawn (then their cards need no warm-up). */
+    boolean showsBigTables() {
+        return big.attached();
+    }
+
+    /** The warm-up of a big run's cards (tests). */
+    TablesWarmUp warmUp() {
+        return warmUp;
     }
 
     /** Every row of a big run's table as drawn (tests); empty for a small run's grid. */

@@ -1,0 +1,169 @@
+package dev.cascadeviz.app.tables;
+
+import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.model.Table;
+import dev.cascadeviz.trace.Trace;
+import dev.cascadeviz.workbench.RowState;
+import dev.cascadeviz.workbench.TableReplay;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * Readies a big run's table cards while the window shows a small run and the user does nothing:
+ * one {@link RowTable} of the scenario shown, with its rows, is made, styled, laid out and drawn
+ * once in a scene of its own that no one sees, then dropped. A big run's cards are the only
+ * views a lesson never draws (its tables are grids): the first one the window made was cold code,
+ * the JavaFX classes of a table view loaded and verified, their CSS and skins run in the
+ * interpreter, while the run's collections and compiling took the other core (the 37,449-row
+ * benchmark opened after a lesson: the table cards' pieces were the JavaFX thread's largest
+ * pieces in its stalls). Made once a window, a piece a pulse, none while a run is under way.
+ */
+final class TablesWarmUp {
+
+    /** How long the window shows a finished run unchanged before the warm-up starts. */
+    static final Duration IDLE = Duration.millis(1500);
+
+    private final WorkspaceModel model;
+    private final ResultTablesView pane;
+    private final PauseTransition idle = new PauseTransition(IDLE);
+    private final ArrayDeque<Runnable> pieces = new ArrayDeque<>();
+    private final AnimationTimer stepper = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            next();
+        }
+    };
+    private boolean done;
+    /** The card, its scene: held only while the warm-up runs. */
+    private RowTable table;
+    private VBox root;
+
+    private TablesWarmUp(WorkspaceModel model, ResultTablesView pane) {
+        this.model = model;
+        this.pane = pane;
+        idle.setOnFinished(e -> start());
+    }
+
+    /** Warms the pane's big-table cards up once, the first time a run's outcome has been shown for a while. */
+    static TablesWarmUp install(WorkspaceModel model, ResultTablesView pane) {
+        TablesWarmUp w = new TablesWarmUp(model, pane);
+        Runnable check = w::schedule;
+        model.traceProperty().addListener((o, a, b) -> check.run());
+        model.runningProperty().addListener((o, a, b) -> check.run());
+        model.stepProperty().addListener((o, a, b) -> check.run());
+        return w;
+    }
+
+    /** Whether the warm-up has run to its end (tests). */
+    boolean done() {
+        return done;
+    }
+
+    private void schedule() {
+        if (done) {
+            return;
+        }
+        stop();
+        if (ready()) {
+            idle.playFromStart();
+        }
+    }
+
+    /** A finished small run (its replay costs the JavaFX thread next to nothing) is shown in a window on screen: the moment a user reads it. */
+    private boolean ready() {
+        Trace t = model.getTrace();
+        return t != null && !model.isRunning() && model.getScenario() != null && !pane.showsBigTables()
+                && ResultTablesView.size(model.getScenario(), t) <= ResultTablesView.bigAbove && pane.getScene() != null
+                && pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing();
+    }
+
+    private void start() {
+        if (done || !ready()) {
+            return;
+        }
+        Scenario s = model.getScenario();
+        Map<String, List<RowState>> rows;
+        try {
+            rows = TableReplay.outcome(s, model.getTrace());
+        } catch (RuntimeException e) {
+            return; // a run the tables cannot replay: no warm-up from it
+        }
+        Map.Entry<String, List<RowState>> first = rows.entrySet().stream().filter(e -> !e.getValue().isEmpty()
+                && s.table(e.getKey()) != null).findFirst().orElse(null);
+        if (first == null) {
+            return;
+        }
+        String name = first.getKey();
+        Table t = s.table(name);
+        List<RowState> items = first.getValue();
+        // the pieces a big run's card goes in with (BigTables), then a drawing of it
+        pieces.add(() -> {
+            table = new RowTable(model, name, List.copyOf(t.columns().keySet()));
+            table.fitRows(items.size());
+        });
+        pieces.add(() -> {
+            Label title = new Label(name);
+            title.getStyleClass().add("table-title");
+            VBox card = new VBox(4, title, table);
+            card.getStyleClass().add("table-card");
+            VBox content = new VBox(12, card);
+            content.getStyleClass().add("tables-content");
+            ScrollPane scroll = new ScrollPane(content);
+            scroll.setFitToWidth(true);
+            root = new VBox(scroll);
+            root.getStyleClass().addAll(pane.getScene().getRoot().getStyleClass());
+            root.getStyleClass().add(ResultTablesView.STYLE);
+            Scene scene = new Scene(root, 640, 360);
+            scene.getStylesheets().setAll(pane.getScene().getStylesheets());
+            root.applyCss();
+            root.layout();
+        });
+        pieces.add(() -> {
+            table.setItems(FXCollections.observableArrayList(items));
+            root.applyCss();
+            root.layout();
+        });
+        pieces.add(() -> root.snapshot(null, null));
+        pieces.add(() -> {
+            done = true;
+            stop();
+        });
+        stepper.start();
+    }
+
+    private void next() {
+        if (!ready()) { // a run started, a step was asked for: the user is no longer idle
+            stop();
+            return;
+        }
+        Runnable piece = pieces.poll();
+        if (piece == null) {
+            stop();
+            return;
+        }
+        try {
+            piece.run();
+        } catch (RuntimeException e) {
+            done = true; // only a warm-up: what it could not do, the real cards do in their time
+            stop();
+        }
+    }
+
+    private void stop() {
+        idle.stop();
+        stepper.stop();
+        pieces.clear();
+        table = null;
+        root = null;
+    }
+}
