@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -18,9 +16,6 @@ import picocli.CommandLine;
  * the window. Exit codes: 0 success, 1 a scenario problem, 2 a usage problem. Mistakes print a
  * message on stderr, never a stack trace.
  */
-@Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = "Shows what SQLAlchemy's ORM and the database do to the rows when a session adds, changes, merges, refreshes or deletes objects.%n"
-                + "Without a subcommand, opens the window.")
 public final class CascadeVizCommand implements Callable<Integer> {
 
     /** A problem with a scenario file (it cannot be read, or is not valid). */
@@ -30,8 +25,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
 
     private static final Set<String> COMMAND_WORDS = Set.of("trace", "validate", "explain", "export", "import", "help");
 
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
     /**
      * True when the arguments ask for the window rather than the command line: none at all, or a
@@ -67,7 +61,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
     }
 
     private static int executeAll(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new CascadeVizCommand());
+        CommandLine cmd = commandLine();
         addSubcommands(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
@@ -85,16 +79,31 @@ public final class CascadeVizCommand implements Callable<Integer> {
     }
 
     /**
+     * The top command's model, built in code as trace's is ({@link TraceCommand#commandLine}):
+     * picocli would read it from annotations by reflection at the start of every trace run.
+     */
+    private static CommandLine commandLine() {
+        CascadeVizCommand command = new CascadeVizCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("cascadeviz");
+        spec.usageMessage().description("Shows what SQLAlchemy's ORM and the database do to the rows when a session "
+                + "adds, changes, merges, refreshes or deletes objects.%n"
+                + "Without a subcommand, opens the window.");
+        StandardHelp.addTo(spec);
+        command.spec = spec;
+        return new CommandLine(spec);
+    }
+
+    /**
      * The subcommands: only the one named first when it is a command (picocli builds a command's
      * model from its annotations, which costs 100-200 ms for all five on a cold JVM), else all of
      * them, for help and for the message on a mistaken word.
      */
     private static void addSubcommands(CommandLine cmd, String[] args) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("trace", TraceCommand::new);
+        commands.put("trace", TraceCommand::commandLine);
         commands.put("validate", ValidateCommand::new);
-        commands.put("explain", ExplainCommand::new);
-        commands.put("export", ExportCommand::new);
+        commands.put("explain", ExplainCommand::commandLine);
+        commands.put("export", ExportCommand::commandLine);
         commands.put("import", ImportCommand::new);
         Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
         if (named != null) {
