@@ -8,6 +8,7 @@ import dev.cascadeviz.app.banner.ErrorBanner;
 import dev.cascadeviz.app.compare.CompareLauncher;
 import dev.cascadeviz.app.editor.EditorMenus;
 import dev.cascadeviz.app.graph.GraphLegend;
+import dev.cascadeviz.app.graph.GraphRoom;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.app.inspector.EdgeInspector;
 import dev.cascadeviz.app.library.LibraryBrowser;
@@ -208,8 +209,10 @@ public final class MainWindow {
         bottom.setDividerPositions(0.46);
         SplitPane left = new SplitPane(graphColumn, bottom);
         left.setOrientation(Orientation.VERTICAL);
+        left.setId("graph-split");
         left.setDividerPositions(0.47);
         BannerRoom bannerRoom = BannerRoom.keep(left, banner);
+        GraphRoom.keep(left, graph, banner, model.presentationProperty());
         TabPane side = new TabPane(
                 tab("Relationship", new ScrollPane(inspector())),
                 tab("Steps", new StepListEditor(model)),

@@ -42,8 +42,6 @@ public final class PresentationMode {
     private final PauseTransition coverCheck = new PauseTransition(Duration.millis(400));
     /** The window's place before presentation, to go back to. */
     private Rectangle2D before;
-    /** Whether presentation set the window's bounds itself, the desktop having left it its size. */
-    private boolean covered;
 
     PresentationMode(Stage stage, Region root, WorkspaceModel model, GraphView graph) {
         this.stage = stage;
@@ -145,17 +143,20 @@ public final class PresentationMode {
         applyFont();
         if (on) {
             before = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            // the window takes the screen's bounds before asking for full screen: an X server without
+            // a window manager ignores the request while JavaFX lays the scene out for the whole
+            // screen, so a 1500-pixel window showed the left 1500 pixels of a 1920-pixel toolbar
+            cover(screenOf());
             stage.setFullScreen(true);
             coverCheck.playFromStart();
         } else {
             stage.setFullScreen(false);
-            if (covered && before != null) {
+            if (before != null) {
                 stage.setX(before.getMinX());
                 stage.setY(before.getMinY());
                 stage.setWidth(before.getWidth());
                 stage.setHeight(before.getHeight());
             }
-            covered = false;
         }
         Platform.runLater(graph::fit);
     }
@@ -168,15 +169,23 @@ public final class PresentationMode {
         if (!model.presentationProperty().get()) {
             return;
         }
-        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
-        Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+        Rectangle2D screen = screenOf();
         if (stage.getWidth() < screen.getWidth() - 1 || stage.getHeight() < screen.getHeight() - 1) {
-            covered = true;
-            stage.setX(screen.getMinX());
-            stage.setY(screen.getMinY());
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
+            cover(screen);
         }
+    }
+
+    /** The bounds of the screen the window is on (the primary one when it is on none). */
+    private Rectangle2D screenOf() {
+        var screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight()));
+        return (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+    }
+
+    private void cover(Rectangle2D screen) {
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
     }
 
     private void applyFont() {

@@ -92,6 +92,15 @@ public final class Attributes {
      * @param noRaise {@code NO_RAISE}: lazy='raise' does not raise (the flush's own loads)
      */
     Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise) {
+        return get(state, prop, passive, againstCommitted, noRaise, true);
+    }
+
+    /**
+     * {@code initOk}: INIT_OK, whether a scalar whose loader gives ATTR_EMPTY (a pending object's
+     * many-to-one, a noload relationship) reads as its default None; without it, NO_VALUE.
+     */
+    private Object get(InstanceState state, RelProp prop, Passive passive, boolean againstCommitted, boolean noRaise,
+                       boolean initOk) {
         if (isDynamic(prop)) {
             return passive.callablesOk() ? dynamicQuery(state, prop) : InstanceState.NO_RESULT;
         }
@@ -108,7 +117,7 @@ public final class Attributes {
         if (!prop.uselist() && Loader.attrEmpty(state, prop)) {
             // the loader gives ATTR_EMPTY: the default None is returned but not stored
             // (ScalarObjectAttributeImpl._default_value), so the attribute keeps no history
-            return null;
+            return initOk ? null : InstanceState.NO_VALUE;
         }
         Object loaded = session.loader().load(state, prop, passive, againstCommitted, noRaise);
         if (loaded == InstanceState.NO_RESULT) {
@@ -241,8 +250,10 @@ public final class Attributes {
         if (isDynamic(prop)) {
             return dynamicHistory(state, prop, passive);
         }
+        // ScalarObjectAttributeImpl.get_history reads the value without INIT_OK: an attribute never
+        // set and never loadable (a pending object's many-to-one) has a blank history, not [None]
         Object current = state.related.containsKey(prop) ? state.related.get(prop)
-                : get(state, prop, passive, againstCommitted, true);
+                : get(state, prop, passive, againstCommitted, true, prop.uselist());
         if (current == InstanceState.NO_RESULT) {
             InstanceState.PendingCollection pending = state.pendingMutations.get(prop);
             if (passive == Passive.NO_INITIALIZE_PENDING && pending != null) {

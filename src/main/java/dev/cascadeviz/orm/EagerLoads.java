@@ -122,6 +122,9 @@ final class EagerLoads {
         final List<RelProp> noLoads = new ArrayList<>();
         /** A relationship this query loads lazily per object whatever its strategy, or null. */
         RelProp instanceLazy;
+        /** What of the entity this query loads ({@code only_load_props}), or null: everything. */
+        OnlyLoad only;
+        /** Each column's place in the row, -1 for a column the query does not load. */
         int[] positions;
 
         Entity(Mapper mapper, String qualifier, Entity parent, LoadPath path, LoadPath local) {
@@ -186,10 +189,23 @@ final class EagerLoads {
 
     /** The same with {@code refresh_state}: the expired object's row is loaded again. */
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh) {
+        return load(q, current, invokeAllEagers, refresh, null);
+    }
+
+    /**
+     * {@code only_load_props} of a partly expired object's load ({@code _load_expired}): the
+     * columns and relationships that are expired and not modified since. Only the queried
+     * entity is limited to them; what its joined loads reach is loaded whole.
+     */
+    record OnlyLoad(Set<String> columns, Set<RelProp> relationships) {
+    }
+
+    /** The same, limited to {@code only} ({@code load_on_ident} with {@code only_load_props}); null: all. */
+    List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh, OnlyLoad only) {
         return session.working(() -> {
             Context ctx = new Context();
             int createdBefore = session.createdCount();
-            List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh);
+            List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh, only);
             drain(ctx);
             if (ctx.freeWhenDone) {
                 session.releaseUnreferenced(createdBefore, out);
@@ -210,7 +226,7 @@ final class EagerLoads {
     }
 
     private List<InstanceState> run(Query q, LoadPath current, Context ctx, boolean topLevel, boolean invokeAllEagers,
-                                    InstanceState refresh) {
+                                    InstanceState refresh, OnlyLoad only) {
         Mapper mapper = q.mapper();
         if (!mapper.hasEagerRelationships()) {
             // nothing but the rows: the compiled SELECT is cached per shape, as SQLAlchemy caches it
@@ -228,7 +244,7 @@ final class EagerLoads {
         String from = SqlIdentifiers.quote(base) + (q.secondary() == null ? ""
                 : ", " + SqlIdentifiers.quote(q.secondary().name()));
         return select(q, new Source(from, q.where(), q.params()), current, ctx, topLevel, invokeAllEagers, refresh,
-                null, null, new HashMap<>());
+                null, null, new HashMap<>(), only);
     }
 
     /**
@@ -242,10 +258,11 @@ final class EagerLoads {
                                        boolean invokeAllEagers,
                                        InstanceState refresh, Leading leading,
                                        Function<Map<String, Integer>, String> fromOverride,
-                                       Map<String, Integer> aliasCounts) {
+                                       Map<String, Integer> aliasCounts, OnlyLoad only) {
         Mapper mapper = q.mapper();
         String base = mapper.tableName();
         Entity top = new Entity(mapper, base, null, current.plus(mapper), LoadPath.ROOT.plus(mapper));
+        top.only = only;
         List<Join> joinOrder = new ArrayList<>();
         setup(top, aliasCounts, joinOrder, refresh != null, reverseOf(q.lazyFrom()));
         Columns cols = new Columns(q.style());
@@ -256,6 +273,9 @@ final class EagerLoads {
             }
         }
         top.positions = positions(cols, top);
+        if (only != null) {
+            undeferJoinColumns(cols, top);
+        }
         if (leading != null && leading.after != null) {
             leading.positions = new int[leading.after.size()];
             for (int i = 0; i < leading.after.size(); i++) {
@@ -351,7 +371,7 @@ final class EagerLoads {
     private static List<Object> rowValues(List<Object> row, int[] positions) {
         List<Object> out = new ArrayList<>();
         for (int p : positions) {
-            out.add(row.get(p));
+            out.add(p < 0 ? null : row.get(p));
         }
         return out;
     }
@@ -418,7 +438,9 @@ final class EagerLoads {
                 isNew = true;
             } else if (state == refresh || full.contains(state)) {
                 isNew = full.add(state);
-                if (isNew) {
+                if (isNew && e.only != null) {
+                    Session.fill(state, values, e.only.columns());
+                } else if (isNew) {
                     Session.fill(state, values);
                 }
                 currentLoad = true;
@@ -678,7 +700,7 @@ final class EagerLoads {
 
     /** Lazy loads run as part of an immediate load join its post loads (one top-level context). */
     List<InstanceState> loadNested(Query q, LoadPath current, Object ctx) {
-        return run(q, current, (Context) ctx, false, false, null);
+        return run(q, current, (Context) ctx, false, false, null, null);
     }
 
     /** {@code SelectInLoader._load_for_path}. */
@@ -731,7 +753,7 @@ final class EagerLoads {
                 select(new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
                                 .consumed(Consume.ITERATE_IF_UNIQUING),
                         new Source(SqlIdentifiers.quote(target.name()), where, params), current, ctx, false, true, null,
-                        leading, null, new HashMap<>());
+                        leading, null, new HashMap<>(), null);
                 for (Object[] r : leading.rows) {
                     data.put(normalized(r[0]), (InstanceState) r[1]);
                 }
@@ -839,7 +861,8 @@ final class EagerLoads {
         }
         String from = fromOverride;
         int createdBefore = session.createdCount();
-        select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts);
+        select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts,
+                null);
         // _load_via_parent: 2.0 uniques the rows (result.unique()); 2.1 only when the query
         // requires it, so a joined uselist=False load meeting several rows repeats its parent's row
         boolean unique = prop.mapper().release() == Release.V2_0 || leading.requiresUniquing;
@@ -976,7 +999,7 @@ final class EagerLoads {
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
                         Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
-                chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts);
+                chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts, null);
         if (shared == null) {
             drain(own);
         }
@@ -1061,6 +1084,9 @@ final class EagerLoads {
                        RelProp lazyHere) {
         List<RelProp> loaders = new ArrayList<>();
         for (RelProp prop : e.mapper.relationships()) {
+            if (e.only != null && !e.only.relationships().contains(prop)) {
+                continue;   // _setup_entity_query: a property not in only_load_props is not set up
+            }
             if (prop == lazyHere) {
                 // the lazyload() option _lazyload_reverse puts on this path: a lazy callable per object
                 e.instanceLazy = prop;
@@ -1104,9 +1130,33 @@ final class EagerLoads {
         Table t = e.mapper.table();
         int[] pos = new int[e.mapper.columns().size()];
         for (int i = 0; i < pos.length; i++) {
-            pos[i] = cols.add(e.qualifier, t, e.mapper.columns().get(i));
+            Column c = e.mapper.columns().get(i);
+            pos[i] = e.only == null || e.only.columns().contains(c.name()) ? cols.add(e.qualifier, t, c) : -1;
         }
         return pos;
+    }
+
+    /**
+     * {@code JoinedLoader._create_eager_join}: the parent's columns of each joined relationship's
+     * join condition go into the primary columns ("undefering" them), after the entity's own, so
+     * a load limited to some columns still selects them. They are not populated.
+     */
+    private static void undeferJoinColumns(Columns cols, Entity e) {
+        Table t = e.mapper.table();
+        for (Join j : e.joins) {
+            RelProp prop = j.prop();
+            List<String> names = new ArrayList<>();
+            for (JoinPair p : prop.synchronizePairs()) {
+                // the parent's side: its foreign key of a many-to-one, its referenced key otherwise
+                names.add(prop.direction() == Direction.MANY_TO_ONE && prop.secondary() == null
+                        ? p.foreign().column() : p.referenced().column());
+            }
+            for (Column c : e.mapper.columns()) {
+                if (names.contains(c.name())) {
+                    cols.add(e.qualifier, t, c);
+                }
+            }
+        }
     }
 
     /** Joined entities' columns: nested ones first, then the entity's own, as SQLAlchemy adds them. */

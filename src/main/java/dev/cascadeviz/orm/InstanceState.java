@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One mapped object's state, as SQLAlchemy's {@code InstanceState}: its identity, loaded column
@@ -41,8 +40,6 @@ public final class InstanceState {
         }
     };
 
-    private static final AtomicLong ADDRESSES = new AtomicLong(0x7f3a5c000000L);
-
     final Mapper mapper;
     List<Object> key;
     /** Column values present (loaded); absent keys are unloaded or expired. */
@@ -70,11 +67,12 @@ public final class InstanceState {
     long insertOrder;
     Session session;
     /** Its made-up CPython address, written out only when a message shows it. */
-    private final long address = ADDRESSES.addAndGet(0x50);
+    private final long address;
 
     InstanceState(Mapper mapper, List<Object> key) {
         this.mapper = mapper;
         this.key = key;
+        this.address = mapper.nextAddress();
     }
 
     public Mapper mapper() {

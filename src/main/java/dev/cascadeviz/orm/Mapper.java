@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** A mapped class as the session sees it: its table, primary key and relationships. */
 public final class Mapper {
 
     private final MappedClass mappedClass;
+    /** The run's counter of made-up CPython addresses, shared by its mappers. */
+    private final AtomicLong addresses;
     private final Table table;
     private final List<Column> columns;
     private final List<Column> primaryKey;
@@ -35,8 +38,9 @@ public final class Mapper {
     private final Release release;
     private final LabelStyle selectStyle;
 
-    Mapper(MappedClass mappedClass, Table table, Release release) {
+    Mapper(MappedClass mappedClass, Table table, Release release, AtomicLong addresses) {
         this.mappedClass = mappedClass;
+        this.addresses = addresses;
         this.release = release;
         this.selectStyle = LabelStyle.ormSelects(release);
         this.table = table;
@@ -104,14 +108,19 @@ public final class Mapper {
     }
 
     /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
+    /** The next object's made-up CPython address (objects of one run lie 0x50 apart, as a class's instances would). */
+    long nextAddress() {
+        return addresses.addAndGet(0x50);
+    }
+
     boolean hasEagerRelationships() {
-        for (RelProp p : relationships) {
-            String lazy = p.mapping().relationship().effectiveLazy();
-            if (!lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic")) {
-                return true;
-            }
-        }
-        return false;
+        return relationships.stream().anyMatch(Mapper::loadsEagerly);
+    }
+
+    /** Whether loading a row does anything for the relationship (any loader but lazy, raise or dynamic). */
+    static boolean loadsEagerly(RelProp p) {
+        String lazy = p.mapping().relationship().effectiveLazy();
+        return !lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic");
     }
 
     public List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors() {

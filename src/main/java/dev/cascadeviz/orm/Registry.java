@@ -9,6 +9,7 @@ import dev.cascadeviz.model.mapping.RelationshipMapping;
 import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The configured mappers of a scenario ({@code registry.configure()}). */
 final class Registry {
@@ -23,8 +24,10 @@ final class Registry {
     /** The mappers, each iterating its {@code _prop_set} in the order {@code propSetOrder} gives. */
     public Registry(Scenario scenario, Mapping mapping, PropSetOrder propSetOrder) {
         this.propSetOrder = propSetOrder;
+        // one run's made-up object addresses, the same however many runs the process made before
+        AtomicLong addresses = new AtomicLong(0x7f3a5c000000L);
         for (MappedClass cls : scenario.classes().values()) {
-            mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table()), scenario.release()));
+            mappers.put(cls.name(), new Mapper(cls, scenario.table(cls.table()), scenario.release(), addresses));
         }
         for (Mapper m : mappers.values()) {
             for (RelationshipMapping rm : mapping.relationshipsOf(m.className()).values()) {

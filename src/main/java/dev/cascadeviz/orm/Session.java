@@ -420,6 +420,17 @@ public final class Session {
         state.expired = false;
     }
 
+    /** {@link #fill} of the named columns only (the populators of {@code only_load_props}). */
+    static void fill(InstanceState state, List<Object> row, Set<String> names) {
+        List<Column> cols = state.mapper.columns();
+        for (int i = 0; i < cols.size(); i++) {
+            if (names.contains(cols.get(i).name())) {
+                state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
+            }
+        }
+        state.expired = false;
+    }
+
     /** {@code state._load_expired}: SELECT the row again; ObjectDeletedError when it is gone. */
     void refresh(InstanceState state) {
         if (!refreshOrForget(state)) {
@@ -453,10 +464,32 @@ public final class Session {
                 types.add(c.type());
             }
         }
+        // a whole-object expiry expired the relationships too: those not changed since are loaded
+        // with their loaders (joined, immediate...), as only_load_props names them
+        Set<RelProp> relationships = new LinkedHashSet<>();
+        if (state.expired) {
+            for (RelProp p : state.mapper.relationships()) {
+                if (!state.related.containsKey(p) && !state.committedRelated.containsKey(p)
+                        && !state.pendingMutations.containsKey(p)) {
+                    relationships.add(p);
+                }
+            }
+        }
         autoflush();
-        if (names.size() == state.mapper.columns().size()) {
+        boolean allColumns = names.size() == state.mapper.columns().size();
+        if (allColumns && relationships.size() == state.mapper.relationships().size()) {
             // the whole object is expired: load_on_ident with the mapper's eager loaders
             if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state)).isEmpty()) {
+                removeNewlyDeleted(List.of(state));
+                return false;
+            }
+            return true;
+        }
+        if (relationships.stream().anyMatch(Mapper::loadsEagerly)) {
+            // load_on_ident with only_load_props: the eager loaders of the expired relationships run
+            EagerLoads.OnlyLoad only = new EagerLoads.OnlyLoad(Set.copyOf(names), relationships);
+            if (eagerLoads.load(new EagerLoads.Query(state.mapper, null, state.mapper.primaryKeyWhere(), state.key, "",
+                    state.mapper.selectStyle(), Why.refresh(state)), LoadPath.ROOT, true, state, only).isEmpty()) {
                 removeNewlyDeleted(List.of(state));
                 return false;
             }

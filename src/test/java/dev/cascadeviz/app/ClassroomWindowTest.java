@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.app.graph.GraphRoom;
+import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.fixtures.TestScenarios;
+import dev.cascadeviz.layout.GeneratedModels;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.scenario.ScenarioFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -147,6 +152,71 @@ class ClassroomWindowTest extends WindowTestBase {
         press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(size - 2, window.presentationMode().fontSizeProperty().get());
+    }
+
+    /** Six classes in a chain, each the parent of the next: laid out in one row of cards. */
+    private static Scenario chain() throws Exception {
+        StringBuilder yaml = new StringBuilder("format: 1\ntables:\n");
+        StringBuilder classes = new StringBuilder("classes:\n");
+        for (int i = 0; i < 6; i++) {
+            yaml.append("  level").append(i).append(":\n    columns:\n      id: {type: integer, primary_key: true}\n");
+            if (i > 0) {
+                yaml.append("      parent_id: {type: integer, foreign_key: level").append(i - 1).append(".id}\n");
+            }
+            classes.append("  Level").append(i).append(":\n    table: level").append(i).append("\n");
+            if (i < 5) {
+                classes.append("    relationships:\n      children: {target: Level").append(i + 1)
+                        .append(", cascade: \"all, delete\"}\n");
+            }
+        }
+        return ScenarioFiles.parse(yaml.append(classes).append("steps: []\n").toString(), "chain.yaml");
+    }
+
+    /** The height of the graph's pane, above the divider, as a share of the split's. */
+    private double graphShare() {
+        WaitForAsyncUtils.waitForFxEvents();
+        SplitPane split = lookup("#graph-split").queryAs(SplitPane.class);
+        return split.getDividerPositions()[0];
+    }
+
+    @Test
+    void inPresentationTheHeightAWideModelLeavesEmptyGoesToTheLogAndTablesAndANewModelStartsAfresh() throws Exception {
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        presentation(true);
+        interact(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.presentationMode().fontSizeProperty().set(PresentationMode.defaultFontSize(new Rectangle2D(0, 0, 1280, 720)));
+        });
+        show(chain());
+        interact(() -> window.graph().fit());
+        awaitGraph();
+        double share = graphShare();
+        assertTrue(share < 0.45, "the row of cards keeps the graph's pane at " + share + " of the height");
+        GraphView g = window.graph();
+        Bounds view = g.localToScene(g.getLayoutBounds());
+        for (int i = 0; i < 6; i++) {
+            Bounds card = g.classNode("Level" + i).localToScene(g.classNode("Level" + i).getLayoutBounds());
+            assertTrue(card.getMinY() >= view.getMinY() && card.getMaxY() <= view.getMaxY(),
+                    "Level" + i + " " + card + " is cut by the graph's pane " + view);
+        }
+        double cardsBottom = 0;
+        for (int i = 0; i < 6; i++) {
+            cardsBottom = Math.max(cardsBottom, g.classNode("Level" + i).localToScene(g.classNode("Level" + i).getLayoutBounds()).getMaxY());
+        }
+        double empty = view.getMaxY() - cardsBottom;
+        // the graph's pane keeps a quarter of the height at the least
+        assertTrue(empty < 2 * 24 + GraphRoom.SLACK_PX || share < GraphRoom.LEAST_SHARE + 0.02,
+                "left empty below the cards: " + empty + " px at a share of " + share);
+        // a model taller than the room takes presentation's half again
+        show(GeneratedModels.model(30, 3));
+        interact(() -> window.graph().fit());
+        awaitGraph();
+        assertTrue(graphShare() > share + 0.05, "the next model's pane: " + graphShare());
     }
 
     private double logFontSize() {

@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 public final class BannerRoom {
 
     /** The divider never goes below this: the log and tables keep about a third of the height. */
-    static final double LOWEST_DIVIDER = 0.65;
+    public static final double LOWEST_DIVIDER = 0.65;
 
     private final SplitPane split;
     private final Region banner;

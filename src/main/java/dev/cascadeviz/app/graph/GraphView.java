@@ -34,6 +34,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -70,6 +72,8 @@ public final class GraphView extends Pane {
 
     /** The smallest zoom "fit" goes to now: {@link #READABLE_SCALE}, or more for a larger text (presentation). */
     private double smallestFit = READABLE_SCALE;
+    /** The height the last fit would show the whole graph in at the zoom its width allows; 0 before a fit. */
+    private final ReadOnlyDoubleWrapper neededHeight = new ReadOnlyDoubleWrapper(this, "neededHeight", 0);
 
     private final WorkspaceModel model;
     private final Pane world = new Pane();
@@ -770,6 +774,8 @@ public final class GraphView extends Pane {
         double s = clamp(whole, smallestFit, Math.max(1.6, smallestFit));
         scale.setX(s);
         scale.setY(s);
+        double byWidth = clamp((getWidth() - 2 * pad) / b.width(), smallestFit, Math.max(1.6, smallestFit));
+        neededHeight.set(b.height() * byWidth + 2 * pad);
         if (whole >= smallestFit) {
             translate.setX((getWidth() - b.width() * s) / 2 - b.x() * s);
             translate.setY((getHeight() - b.height() * s) / 2 - b.y() * s);
@@ -789,6 +795,14 @@ public final class GraphView extends Pane {
 
     public double smallestFit() {
         return smallestFit;
+    }
+
+    /**
+     * The height in which the last fit would show the whole graph at the zoom its width allows (a
+     * wide model needs less than it has: the panes around may take the rest); 0 before a fit.
+     */
+    public ReadOnlyDoubleProperty neededHeightProperty() {
+        return neededHeight.getReadOnlyProperty();
     }
 
     private static double clamp(double v, double lo, double hi) {
