@@ -41,7 +41,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
     /** Runs the command line on System.out and System.err and returns the exit code. */
     public static int execute(String... args) {
         TraceWarmUp.startFor(args);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = new Utf8Output(System.out);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return execute(out, err, args);
     }
