@@ -65,13 +65,8 @@ public final class CascadeVizCommand implements Callable<Integer> {
         addSubcommands(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("cascadeviz: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(ex, c.getErr()));
+        cmd.setParameterExceptionHandler(new UsageMistake());
+        cmd.setExecutionExceptionHandler(new CommandFault());
         int code = cmd.execute(args);
         out.flush();
         err.flush();
@@ -110,6 +105,32 @@ public final class CascadeVizCommand implements Callable<Integer> {
             cmd.addSubcommand(args[0], named.get());
         } else {
             commands.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
+        }
+    }
+
+    /*
+     * The two handlers are classes, not lambdas: to archive a lambda's class, the class archive's
+     * dump links the interface it implements, and a linked picocli interface (compiled for Java 5)
+     * cannot be archived; it and picocli's own two handlers were left out, and every trace run
+     * read, defined and verified them from the jar before the file is read.
+     */
+
+    /** A mistake on the command line: the message and where to find help, exit code {@link #USAGE}. */
+    private static final class UsageMistake implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("cascadeviz: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        }
+    }
+
+    /** A fault of the command itself: one line, the stack trace only with {@code -Dcascadeviz.debug}. */
+    private static final class CommandFault implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            return internalError(ex, commandLine.getErr());
         }
     }
 
