@@ -79,13 +79,14 @@ public final class CascadeVizCommand implements Callable<Integer> {
      */
     private static CommandLine commandLine() {
         CascadeVizCommand command = new CascadeVizCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("cascadeviz");
+        CodeBuiltFactory factory = new CodeBuiltFactory();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory).name("cascadeviz");
         spec.usageMessage().description("Shows what SQLAlchemy's ORM and the database do to the rows when a session "
                 + "adds, changes, merges, refreshes or deletes objects.%n"
                 + "Without a subcommand, opens the window.");
         StandardHelp.addTo(spec);
         command.spec = spec;
-        return new CommandLine(spec);
+        return new CommandLine(spec, factory);
     }
 
     /**

@@ -54,7 +54,8 @@ final class TraceCommand implements Callable<Integer> {
      */
     static CommandLine commandLine() {
         TraceCommand command = new TraceCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("trace");
+        CodeBuiltFactory factory = new CodeBuiltFactory();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory).name("trace");
         spec.usageMessage().description("Runs scenario files and prints their traces as JSON.");
         StandardHelp.addTo(spec);
         command.release.addTo(spec);
@@ -63,7 +64,7 @@ final class TraceCommand implements Callable<Integer> {
         spec.addOption(command.timingsOption);
         spec.addPositional(command.filesParameter);
         command.spec = spec;
-        return new CommandLine(spec);
+        return new CommandLine(spec, factory);
     }
 
     @Override
