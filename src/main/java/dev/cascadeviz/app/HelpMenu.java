@@ -8,6 +8,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -34,7 +35,7 @@ final class HelpMenu {
         help.setId("help-menu");
         MenuItem keys = new MenuItem("Keyboard Shortcuts…");
         keys.setId("help-shortcuts");
-        keys.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("F1"));
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
         keys.setOnAction(e -> show(owner, bar));
         help.getItems().add(keys);
         return help;
