@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +125,7 @@ class ClassArchiveTest {
     @Test
     void theRealDumpWritesAnArchiveThisJdkMaps() throws Exception {
         Path jar = dir.resolve("empty.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), new java.util.jar.Manifest())) {
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), new Manifest())) {
             // a jar with nothing but its manifest: the archive holds the JDK's listed classes
         }
         Path list = dir.resolve("classes.classlist");

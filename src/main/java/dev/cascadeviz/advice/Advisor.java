@@ -18,6 +18,7 @@ import dev.cascadeviz.model.mapping.Mapping;
 import dev.cascadeviz.model.mapping.MappingException;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.model.mapping.RelationshipMapping;
+import dev.cascadeviz.text.Articles;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class Advisor {
 
     /** "a Song", "an Order", "a User": by sound. */
     private static String a(String noun) {
-        return dev.cascadeviz.text.Articles.with(noun);
+        return Articles.with(noun);
     }
 
     private static boolean doesWork(ReferentialAction a) {

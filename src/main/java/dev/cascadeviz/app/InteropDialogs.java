@@ -9,7 +9,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -17,6 +20,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
@@ -53,8 +57,8 @@ final class InteropDialogs {
         return "DDL for " + d.label();
     }
 
-    static void export(Window owner, Scenario scenario, java.nio.file.Path file, String sourceName,
-            java.util.function.Consumer<String> status) {
+    static void export(Window owner, Scenario scenario, Path file, String sourceName,
+            Consumer<String> status) {
         if (scenario == null) {
             return;
         }
@@ -78,12 +82,12 @@ final class InteropDialogs {
         dialog.setResizable(true);
         BorderPane pane = new BorderPane(text);
         pane.setTop(format);
-        javafx.scene.control.Label saved = new javafx.scene.control.Label();
+        Label saved = new Label();
         saved.setId("export-saved");
         saved.setWrapText(true);
         pane.setBottom(saved);
         format.valueProperty().addListener((o, a, b) -> saved.setText(""));
-        BorderPane.setMargin(format, new javafx.geometry.Insets(0, 0, 8, 0));
+        BorderPane.setMargin(format, new Insets(0, 0, 8, 0));
         dialog.getDialogPane().setContent(pane);
         ButtonType copy = new ButtonType("Copy to Clipboard", ButtonBar.ButtonData.LEFT);
         ButtonType save = new ButtonType("Save…", ButtonBar.ButtonData.OTHER);
@@ -123,7 +127,7 @@ final class InteropDialogs {
     static String dialectOf(String choice) {
         for (DdlExport.Dialect d : DdlExport.Dialect.values()) {
             if (choice.equals(ddlLabel(d))) {
-                return d.name().toLowerCase(java.util.Locale.ROOT);
+                return d.name().toLowerCase(Locale.ROOT);
             }
         }
         return "schema";

@@ -1,5 +1,6 @@
 package dev.cascadeviz.cli;
 
+import dev.cascadeviz.scenario.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class Output {
             return 0;
         }
         try {
-            dev.cascadeviz.scenario.AtomicFiles.writeString(file, text); // whole or not at all
+            AtomicFiles.writeString(file, text); // whole or not at all
             return 0;
         } catch (IOException e) {
             spec.commandLine().getErr().println("cascadeviz " + command + ": " + e.getMessage());

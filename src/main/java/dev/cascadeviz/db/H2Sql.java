@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.util.ParserUtil;
 
@@ -21,7 +22,7 @@ public final class H2Sql {
      * Words H2 does not list as keywords but reads as a clause where a name can stand: {@code TOP}
      * right after SELECT ({@code SELECT top.id FROM top} is a syntax error unless it is quoted).
      */
-    static final java.util.Set<String> CONTEXT_WORDS = java.util.Set.of("top");
+    static final Set<String> CONTEXT_WORDS = Set.of("top");
 
     private H2Sql() {
     }

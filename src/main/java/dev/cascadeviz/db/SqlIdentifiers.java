@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Quotes names exactly as SQLAlchemy 1.4's SQLite dialect does ({@code SQLiteIdentifierPreparer}
@@ -50,7 +51,7 @@ public final class SqlIdentifiers {
         return ANONYMOUS_ESCAPE.matcher(name).replaceAll("_");
     }
 
-    private static final java.util.regex.Pattern ANONYMOUS_ESCAPE = java.util.regex.Pattern.compile("[%() $]+");
+    private static final Pattern ANONYMOUS_ESCAPE = Pattern.compile("[%() $]+");
 
     /** The name double-quoted, with embedded quotes doubled. */
     public static String alwaysQuote(String name) {

@@ -15,6 +15,7 @@ import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public final class ModelEdits {
 
     /** {@code UserProfile} → {@code user_profile}. */
     public static String tableNameFor(String className) {
-        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ classes

@@ -8,6 +8,7 @@ import dev.cascadeviz.model.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public final class RowEdits {
             return switch (c.type()) {
                 case INTEGER -> Long.valueOf(text.strip());
                 case FLOAT, NUMERIC -> Double.valueOf(text.strip());
-                case BOOLEAN -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case BOOLEAN -> switch (text.strip().toLowerCase(Locale.ROOT)) {
                     case "true" -> Boolean.TRUE;
                     case "false" -> Boolean.FALSE;
                     default -> text;

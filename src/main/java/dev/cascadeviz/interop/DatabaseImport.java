@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Reads a database's schema through JDBC {@link DatabaseMetaData} (tables, columns, primary
@@ -55,7 +56,7 @@ public final class DatabaseImport {
         Properties props = new Properties();
         if (url.startsWith("jdbc:sqlite:")) {
             // Opened read-only and never created: importing must not change or make the source.
-            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
             props = config.toProperties();
         }
@@ -87,7 +88,7 @@ public final class DatabaseImport {
         String[] parts = url.split(";");
         out.append(parts[0]);
         for (int i = 1; i < parts.length; i++) {
-            String key = parts[i].split("=", 2)[0].trim().toUpperCase(java.util.Locale.ROOT);
+            String key = parts[i].split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
             if (!key.isEmpty() && !key.equals("IFEXISTS") && !key.equals("ACCESS_MODE_DATA")) {
                 out.append(';').append(parts[i]);
             }

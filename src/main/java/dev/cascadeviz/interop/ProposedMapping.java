@@ -3,9 +3,11 @@ package dev.cascadeviz.interop;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.MappedClass;
+import dev.cascadeviz.model.Names;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -170,9 +172,9 @@ final class ProposedMapping {
 
     /** {@code order_item} as {@code OrderItem}, {@code Kunde Straße} as {@code KundeStraße} (letters of any alphabet). */
     static String className(String table) {
-        String name = camel(java.text.Normalizer.normalize(table, java.text.Normalizer.Form.NFKC), "[^\\p{L}\\p{N}]+");
+        String name = camel(Normalizer.normalize(table, Normalizer.Form.NFKC), "[^\\p{L}\\p{N}]+");
         // a name Python would not keep as written (a combining mark first, say): ASCII letters and digits only
-        return dev.cascadeviz.model.Names.isPythonIdentifier(name) ? name : camel(table, "[^A-Za-z0-9]+");
+        return Names.isPythonIdentifier(name) ? name : camel(table, "[^A-Za-z0-9]+");
     }
 
     private static String camel(String table, String separators) {

@@ -1,12 +1,14 @@
 package dev.cascadeviz.layout;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -35,7 +37,7 @@ public final class LayeredLayout {
     static {
         // Outside Eclipse nothing registers ELK's option types (ElkReflect) and algorithms: its
         // metadata service does both when first asked for (providers found by ServiceLoader).
-        org.eclipse.elk.core.data.LayoutMetaDataService.getInstance();
+        LayoutMetaDataService.getInstance();
     }
 
     private LayeredLayout() {
@@ -122,7 +124,7 @@ public final class LayeredLayout {
 
     private static List<Pt> reversed(List<Pt> route) {
         List<Pt> r = new ArrayList<>(route);
-        java.util.Collections.reverse(r);
+        Collections.reverse(r);
         return r;
     }
 }

@@ -1,5 +1,7 @@
 package dev.cascadeviz.layout;
 
+import java.util.List;
+
 /** An axis-aligned box of a drawing: a node's card or a label, in picture pixels. */
 public record Rect(double x, double y, double width, double height) {
 
@@ -73,7 +75,7 @@ public record Rect(double x, double y, double width, double height) {
     }
 
     /** True when any segment of the polyline passes through the interior of this box. */
-    public boolean crosses(java.util.List<Pt> route) {
+    public boolean crosses(List<Pt> route) {
         for (int i = 0; i + 1 < route.size(); i++) {
             if (crosses(route.get(i), route.get(i + 1))) {
                 return true;

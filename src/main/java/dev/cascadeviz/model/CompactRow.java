@@ -2,8 +2,12 @@ package dev.cascadeviz.model;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,7 +37,7 @@ public final class CompactRow extends AbstractMap<String, Object> {
                 map.put(this.names[i], i);
             }
             this.index = map;
-            this.keys = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(names));
+            this.keys = Collections.unmodifiableSet(new LinkedHashSet<>(names));
         }
 
         public int size() {
@@ -90,7 +94,7 @@ public final class CompactRow extends AbstractMap<String, Object> {
             names[i] = e.getKey();
             values[i++] = e.getValue();
         }
-        List<String> keys = java.util.Arrays.asList(names);
+        List<String> keys = Arrays.asList(names);
         if (last[0] == null || !last[0].is(keys)) {
             last[0] = new Shape(keys);
         }
@@ -132,8 +136,8 @@ public final class CompactRow extends AbstractMap<String, Object> {
     }
 
     @Override
-    public java.util.Collection<Object> values() {
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(values));
+    public Collection<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cascadeviz.model;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,7 +120,7 @@ public record Scenario(
 
 
     /** The rows of a scenario once copied: unmodifiable all the way down, so that they can be shared. */
-    private static final class FrozenRows extends java.util.AbstractMap<String, List<Map<String, Object>>> {
+    private static final class FrozenRows extends AbstractMap<String, List<Map<String, Object>>> {
         private final Map<String, List<Map<String, Object>>> rows;
 
         FrozenRows(Map<String, List<Map<String, Object>>> copy) {

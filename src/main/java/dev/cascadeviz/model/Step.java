@@ -1,5 +1,9 @@
 package dev.cascadeviz.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** One session call of a scenario's {@code steps}; see docs/scenario-format.md for each kind. */
 public sealed interface Step {
 
@@ -48,9 +52,9 @@ public sealed interface Step {
      * @param as the name bound to it, or null
      * @param values column values in the order written (Long, String, Double, Boolean, BigDecimal or null)
      */
-    record New(String as, String className, java.util.Map<String, Object> values) implements Step {
+    record New(String as, String className, Map<String, Object> values) implements Step {
         public New {
-            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.orm.dependency.DependencyProcessor;
 import dev.cascadeviz.orm.sql.LabelStyle;
 import dev.cascadeviz.orm.sql.SqlCompiler;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Mapper {
     /** {@code Mapper._delete_orphans}: (relationship, parent mapper) pairs with delete-orphan pointing here. */
     final List<RelProp> deleteOrphans = new ArrayList<>();
     /** {@code Mapper._dependency_processors}: the key-switch processors of many-to-ones pointing here. */
-    final List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors = new ArrayList<>();
+    final List<DependencyProcessor> dependencyProcessors = new ArrayList<>();
 
     private final List<ColumnType> types;
     private final String primaryKeyWhere;
@@ -123,7 +124,7 @@ public final class Mapper {
         return !lazy.equals("select") && !lazy.equals("raise") && !lazy.equals("dynamic");
     }
 
-    public List<dev.cascadeviz.orm.dependency.DependencyProcessor> dependencyProcessors() {
+    public List<DependencyProcessor> dependencyProcessors() {
         return dependencyProcessors;
     }
 

@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -54,7 +55,7 @@ public final class PngPicture implements Canvas {
     @Override
     public void box(double x, double y, double w, double h, double radius, boolean topOnly, String fill, String stroke,
                     double strokeWidth, double[] dash) {
-        java.awt.Shape shape;
+        Shape shape;
         if (topOnly && radius > 0) {
             Path2D p = new Path2D.Double();
             p.moveTo(x, y + h);

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 
 /**
  * Every file the project writes (a saved scenario, {@code export -o}, {@code import -o},
@@ -139,9 +140,9 @@ public final class AtomicFiles {
             return false;
         }
         var p = attributes.permissions();
-        return !p.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
-                && !p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-                && !p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        return !p.contains(PosixFilePermission.OWNER_WRITE)
+                && !p.contains(PosixFilePermission.GROUP_WRITE)
+                && !p.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     private static PosixFileAttributes posix(Path file) {

@@ -1,5 +1,7 @@
 package dev.cascadeviz.scenario;
 
+import dev.cascadeviz.model.VisibleText;
+
 /**
  * One thing wrong with a scenario file, at a 1-based line and column.
  *
@@ -9,8 +11,8 @@ public record Problem(String file, int line, int column, String message) {
 
     /** Line breaks, other control characters and direction overrides of the file's text are shown escaped. */
     public Problem {
-        file = dev.cascadeviz.model.VisibleText.escapeControls(file);
-        message = dev.cascadeviz.model.VisibleText.escapeControls(message);
+        file = VisibleText.escapeControls(file);
+        message = VisibleText.escapeControls(message);
     }
 
     /** {@code file:line:column: message}, the form editors and compilers use. */

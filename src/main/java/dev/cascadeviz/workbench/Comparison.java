@@ -90,9 +90,9 @@ public record Comparison(CompareRun left, CompareRun right, Trace leftTrace, Tra
     /** Rows only the left has, rows only the right has, and rows both have with other values (counted once). */
     public int differingRows() {
         int n = 0;
-        for (dev.cascadeviz.trace.TraceComparison.TableDiff t : diff.tables()) {
-            n += (int) t.side(Side.LEFT).stream().filter(r -> r.status() != dev.cascadeviz.trace.TraceComparison.RowStatus.SAME).count();
-            n += (int) t.side(Side.RIGHT).stream().filter(r -> r.status() == dev.cascadeviz.trace.TraceComparison.RowStatus.ONLY_HERE).count();
+        for (TraceComparison.TableDiff t : diff.tables()) {
+            n += (int) t.side(Side.LEFT).stream().filter(r -> r.status() != TraceComparison.RowStatus.SAME).count();
+            n += (int) t.side(Side.RIGHT).stream().filter(r -> r.status() == TraceComparison.RowStatus.ONLY_HERE).count();
         }
         return n;
     }

@@ -1,5 +1,8 @@
 package dev.cascadeviz.workbench;
 
+import dev.cascadeviz.advice.BlockedDatabaseCascade;
+import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceError;
 import java.util.Locale;
 
@@ -14,7 +17,7 @@ public final class ErrorExplainer {
      * scenario shows one: a key without an ON DELETE rule that refers to the deleted table, or to
      * a table the database's own ON DELETE CASCADE deletes from.
      */
-    public static String explain(TraceError error, dev.cascadeviz.model.Scenario scenario, dev.cascadeviz.trace.Trace trace) {
+    public static String explain(TraceError error, Scenario scenario, Trace trace) {
         String plain = explain(error);
         String msg = error.message().toLowerCase(Locale.ROOT);
         if (scenario == null || trace == null || trace.statements().isEmpty() || !error.type().equals("IntegrityError")
@@ -26,7 +29,7 @@ public final class ErrorExplainer {
             return plain;
         }
         String table = StatementTables.mainTable(last);
-        var block = table == null ? null : dev.cascadeviz.advice.BlockedDatabaseCascade.blocking(scenario, table);
+        var block = table == null ? null : BlockedDatabaseCascade.blocking(scenario, table);
         if (block == null) {
             return plain;
         }

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -63,12 +66,12 @@ class CompareViewTest extends WindowTestBase {
         rightClickOn(window.graph().edgeView("Artist", "songs").label());
         // the shown edge menu's "Compare with…" item for passive_deletes=False, fired as a click on it would
         // (hovering into the submenu under Monocle now and then met a stale popup with no scene)
-        interact(() -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
-                .map(w -> (javafx.scene.control.ContextMenu) w)
+        interact(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof ContextMenu && w.isShowing())
+                .map(w -> (ContextMenu) w)
                 .flatMap(m -> m.getItems().stream())
-                .filter(i -> i instanceof javafx.scene.control.Menu && "Compare with…".equals(i.getText()))
-                .flatMap(i -> ((javafx.scene.control.Menu) i).getItems().stream())
+                .filter(i -> i instanceof Menu && "Compare with…".equals(i.getText()))
+                .flatMap(i -> ((Menu) i).getItems().stream())
                 .filter(i -> "passive_deletes=False".equals(i.getText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no 'passive_deletes=False' in the edge's menu"))
                 .fire());

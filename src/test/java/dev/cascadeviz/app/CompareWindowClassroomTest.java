@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.app.compare.CompareWindow;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -51,7 +52,7 @@ class CompareWindowClassroomTest extends WindowTestBase {
     /** The text the label draws: its own text unless it was cut off with an ellipsis. */
     private static String drawn(Label l) {
         StringBuilder b = new StringBuilder();
-        for (javafx.scene.Node n : l.lookupAll(".text")) {
+        for (Node n : l.lookupAll(".text")) {
             b.append(((Text) n).getText());
         }
         return b.toString();
@@ -64,7 +65,7 @@ class CompareWindowClassroomTest extends WindowTestBase {
         assertEquals("IntegrityError at step 2", outcome.getText(), "the commit (step 2 of delete, commit) flushes; numbered as the banner numbers it");
         assertEquals(outcome.getText(), drawn(outcome).replace("\n", " ").replaceAll(" +", " ").trim());
         for (String side : new String[] {"left", "right"}) {
-            for (javafx.scene.Node n : from(compare.stage().getScene().getRoot()).lookup(".compare-metric-value").queryAll()) {
+            for (Node n : from(compare.stage().getScene().getRoot()).lookup(".compare-metric-value").queryAll()) {
                 Label l = (Label) n;
                 assertFalse(drawn(l).contains("…"), "cut off: " + l.getText() + " drawn as " + drawn(l));
             }
@@ -84,7 +85,7 @@ class CompareWindowClassroomTest extends WindowTestBase {
     @Test
     void escClosesItEvenFromTheSqlList() throws Exception {
         open();
-        javafx.scene.Node list = from(compare.stage().getScene().getRoot()).lookup("#compare-sql-right").query();
+        Node list = from(compare.stage().getScene().getRoot()).lookup("#compare-sql-right").query();
         clickOn(list);
         push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();

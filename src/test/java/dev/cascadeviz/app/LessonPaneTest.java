@@ -10,12 +10,14 @@ import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.Selection;
 import dev.cascadeviz.model.Scenario;
+import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The lesson pane, the inspector and the tables at the window's default size: nothing cut off or wrapped badly. */
@@ -31,7 +33,7 @@ class LessonPaneTest extends WindowTestBase {
     }
 
     private void showLessonTab() {
-        interact(() -> lookup("#side-tabs").<javafx.scene.control.TabPane>query().getSelectionModel().select(2));
+        interact(() -> lookup("#side-tabs").<TabPane>query().getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -68,7 +70,7 @@ class LessonPaneTest extends WindowTestBase {
     }
 
     @Test
-    void aSavedScenarioOffersNoNextLesson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void aSavedScenarioOffersNoNextLesson(@TempDir Path dir) {
         openDefault();
         interact(() -> window.saveTo(dir.resolve("mine.yaml")));
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,10 +3,13 @@ package dev.cascadeviz.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -62,16 +65,16 @@ class LibraryKeyboardTest extends WindowTestBase {
         push(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         Node cell = lookup(".library-lesson").queryAll().stream()
-                .filter(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected")))
+                .filter(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))
                 .findFirst().orElseThrow();
-        var bg = ((javafx.scene.layout.Region) cell).getBackground().getFills().get(0).getFill();
+        var bg = ((Region) cell).getBackground().getFills().get(0).getFill();
         var plain = lookup(".library-lesson").queryAll().stream()
-                .filter(n -> !n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("selected")))
+                .filter(n -> !n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))
                 .findFirst().orElseThrow();
-        var plainFills = ((javafx.scene.layout.Region) plain).getBackground();
-        javafx.scene.paint.Color c = (javafx.scene.paint.Color) bg;
-        javafx.scene.paint.Color p = plainFills == null || plainFills.getFills().isEmpty()
-                ? javafx.scene.paint.Color.WHITE : (javafx.scene.paint.Color) plainFills.getFills().get(0).getFill();
+        var plainFills = ((Region) plain).getBackground();
+        Color c = (Color) bg;
+        Color p = plainFills == null || plainFills.getFills().isEmpty()
+                ? Color.WHITE : (Color) plainFills.getFills().get(0).getFill();
         double contrast = Math.abs(c.getBrightness() - p.getBrightness()) + Math.abs(c.getSaturation() - p.getSaturation());
         assertTrue(contrast > 0.4, "selected " + c + " against " + p);
     }

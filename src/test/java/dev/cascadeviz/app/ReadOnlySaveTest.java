@@ -10,6 +10,8 @@ import dev.cascadeviz.fixtures.TestScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +46,8 @@ class ReadOnlySaveTest extends WindowTestBase {
         assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
-    private <T> T interactReturn(java.util.concurrent.Callable<T> c) {
-        java.util.concurrent.atomic.AtomicReference<T> out = new java.util.concurrent.atomic.AtomicReference<>();
+    private <T> T interactReturn(Callable<T> c) {
+        AtomicReference<T> out = new AtomicReference<>();
         interact(() -> {
             try {
                 out.set(c.call());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -228,7 +229,7 @@ public final class WindowRunBenchmark {
         }
         synchronized (heavyWaits) {
             for (long[] w : heavyWaits) {
-                Map<String, Long> in = new java.util.HashMap<>();
+                Map<String, Long> in = new HashMap<>();
                 synchronized (cpuSamples) {
                     for (CpuSample c : cpuSamples) {
                         if (c.at() >= w[0] && c.at() <= w[1] + 3_000_000L) {

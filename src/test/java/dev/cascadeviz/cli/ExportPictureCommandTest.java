@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -91,7 +92,7 @@ class ExportPictureCommandTest {
     @Test
     void aBrokenScenarioIsAScenarioProblem() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        java.nio.file.Files.writeString(bad, "tables:\n  t:\n    columns:\n      id: {type: integr}\n");
+        Files.writeString(bad, "tables:\n  t:\n    columns:\n      id: {type: integr}\n");
         assertEquals(CascadeVizCommand.SCENARIO_PROBLEM, run("export", "--svg", bad.toString()).code());
     }
 }

@@ -2,6 +2,7 @@ package dev.cascadeviz.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 class H2SqlTest {
@@ -33,7 +34,7 @@ class H2SqlTest {
     void quotesTopWhichH2ReadsAsAClauseAfterSelect() throws Exception {
         String sql = H2Sql.translate("SELECT top.id AS top_id \nFROM top \nWHERE top.id = ?");
         assertEquals("SELECT \"top\".id AS top_id \nFROM \"top\" \nWHERE \"top\".id = ?", sql);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:mem:top" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE");
+        try (var c = DriverManager.getConnection("jdbc:h2:mem:top" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE");
              var st = c.createStatement()) {
             st.execute("CREATE TABLE \"top\" (id INT PRIMARY KEY)");
             try (var ps = c.prepareStatement(sql)) {

@@ -11,6 +11,7 @@ import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.ForeignKey;
 import dev.cascadeviz.model.Point;
+import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.mapping.MappingResolver;
 import dev.cascadeviz.scenario.ScenarioCheck;
@@ -18,6 +19,7 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelEditsTest {
 
@@ -116,10 +118,10 @@ class ModelEditsTest {
     }
 
     @Test
-    void theCheckReportsTheLoadersMessage(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void theCheckReportsTheLoadersMessage(@TempDir Path dir) {
         Scenario s = SixClassModel.build();
         // a relationship to a class with no key between them: the loader (mapping) refuses it
-        Scenario bad = s.withClass(s.mappedClass("Tag").withRelationship(dev.cascadeviz.model.Relationship.to("users", "User")));
+        Scenario bad = s.withClass(s.mappedClass("Tag").withRelationship(Relationship.to("users", "User")));
         List<String> problems = ScenarioCheck.problems(bad);
         assertFalse(problems.isEmpty());
         assertTrue(problems.get(0).contains("Tag.users"), problems.toString());

@@ -3,18 +3,22 @@ package dev.cascadeviz.editing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.app.editor.NewScenario;
 import dev.cascadeviz.editing.RelationshipPlan.Kind;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.MappedClass;
 import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.ReferentialAction;
+import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.scenario.ScenarioCheck;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,8 +44,8 @@ class SaveReloadPropertyTest {
         int[] kinds = new int[Op.values().length];
         for (int seq = 0; seq < SEQUENCES; seq++) {
             Random r = new Random(1000 + seq);
-            Scenario s = seq % 2 == 0 ? dev.cascadeviz.app.editor.NewScenario.empty(
-                    dev.cascadeviz.model.Engine.values()[seq % 4 / 2], dev.cascadeviz.model.Release.values()[seq % 2])
+            Scenario s = seq % 2 == 0 ? NewScenario.empty(
+                    Engine.values()[seq % 4 / 2], Release.values()[seq % 2])
                     : SixClassModel.build();
             for (int i = 0; i < EDITS; i++) {
                 Op op = Op.values()[r.nextInt(Op.values().length)];
@@ -70,7 +74,7 @@ class SaveReloadPropertyTest {
             }
             assertEquals(List.copyOf(s.classes().keySet()), List.copyOf(back.classes().keySet()));
         }
-        System.out.println("save/reload property: " + kept + " of " + tried + " edits kept, by kind " + java.util.Arrays.toString(kinds));
+        System.out.println("save/reload property: " + kept + " of " + tried + " edits kept, by kind " + Arrays.toString(kinds));
         // the property is only worth something if the edits really happened, of every kind
         assertTrue(kept > tried / 4, kept + " of " + tried + " edits kept");
         for (Op op : Op.values()) {

@@ -1,5 +1,6 @@
 package dev.cascadeviz.editing;
 
+import dev.cascadeviz.app.editor.NewScenario;
 import dev.cascadeviz.editing.RelationshipPlan.Kind;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
@@ -17,7 +18,7 @@ final class SixClassModel {
     }
 
     static Scenario build() {
-        Scenario s = dev.cascadeviz.app.editor.NewScenario.empty(Engine.SQLITE, Release.V2_1);
+        Scenario s = NewScenario.empty(Engine.SQLITE, Release.V2_1);
         s = step(s, ModelEdits.addClass(s, "User", "users", new Point(40, 40)));
         s = step(s, ModelEdits.addColumn(s, "users", text("name", false)));
         s = step(s, ModelEdits.addClass(s, "Profile", "profiles", new Point(400, 40)));

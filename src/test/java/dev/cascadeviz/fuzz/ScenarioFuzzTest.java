@@ -15,9 +15,12 @@ import dev.cascadeviz.trace.Trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +72,7 @@ class ScenarioFuzzTest {
      * not to agree with SQLAlchemy yet (one ends in a simulator defect), so their mutants would too.
      */
     static List<Path> corpus() throws IOException {
-        java.util.Set<Path> known = new java.util.HashSet<>();
+        Set<Path> known = new HashSet<>();
         Path conformance = Path.of("src/test/resources/conformance");
         try (Stream<Path> lists = Files.list(conformance)) {
             for (Path list : lists.filter(p -> p.getFileName().toString().startsWith("known-differences")).toList()) {
@@ -180,7 +183,7 @@ class ScenarioFuzzTest {
             Path out = Path.of("target", "fuzz");
             Files.createDirectories(out);
             String name = file.getFileName().toString();
-            Files.copy(file, out.resolve("seed" + seed + "-" + name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, out.resolve("seed" + seed + "-" + name), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ignored) {
             // the assertion message still names the seed and the mutant
         }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Relationship;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.orm.Simulator;
+import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.trace.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,10 +102,10 @@ class DatabaseImportTest {
             assertEquals(List.of(Map.of("id", 1L, "owner id", 1L, "x'y", "q"), Map.of("id", 2L, "owner id", 1L, "x'y", "r")),
                     s.rows().get("2 items").stream().map(r -> Map.copyOf(r)).toList());
             // what was imported is a scenario the loader reads back and both engines run
-            Scenario again = dev.cascadeviz.scenario.ScenarioFiles.parse(
-                    dev.cascadeviz.scenario.ScenarioFiles.toYaml(s), "odd.yaml");
-            for (dev.cascadeviz.model.Engine engine : dev.cascadeviz.model.Engine.values()) {
-                dev.cascadeviz.trace.Trace t = new dev.cascadeviz.orm.Simulator().run(again, engine);
+            Scenario again = ScenarioFiles.parse(
+                    ScenarioFiles.toYaml(s), "odd.yaml");
+            for (Engine engine : Engine.values()) {
+                Trace t = new Simulator().run(again, engine);
                 assertNull(t.error(), () -> engine + ": " + t.error());
                 assertEquals(2, t.tables().get("2 items").size(), engine.toString());
             }
@@ -172,27 +177,27 @@ class DatabaseImportTest {
         assertTrue(r.problems().get(0).startsWith("cannot read the database"), r.report("url"));
     }
 
-    @org.junit.jupiter.api.Test
-    void importingNeverCreatesOrChangesTheSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path base = dir.resolve("src");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + base);
-             java.sql.Statement st = c.createStatement()) {
+    @Test
+    void importingNeverCreatesOrChangesTheSource(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("src");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + base);
+             Statement st = c.createStatement()) {
             st.execute("CREATE TABLE artist (id INT PRIMARY KEY, name VARCHAR(20))");
             st.execute("INSERT INTO artist VALUES (1, 'Nirvana')");
         }
-        java.nio.file.Path file = dir.resolve("src.mv.db");
-        byte[] before = java.nio.file.Files.readAllBytes(file);
+        Path file = dir.resolve("src.mv.db");
+        byte[] before = Files.readAllBytes(file);
         for (String source : new String[] {"jdbc:h2:" + base, "jdbc:h2:" + base + ";IFEXISTS=FALSE", file.toString()}) {
             ImportResult r = DatabaseImport.read(source, 5);
             assertTrue(r.ok(), () -> r.report(source));
-            org.junit.jupiter.api.Assertions.assertArrayEquals(before, java.nio.file.Files.readAllBytes(file), source);
+            Assertions.assertArrayEquals(before, Files.readAllBytes(file), source);
         }
         ImportResult missing = DatabaseImport.read("jdbc:h2:" + dir.resolve("typo"), 5);
         assertFalse(missing.ok());
         ImportResult missingSqlite = DatabaseImport.read("jdbc:sqlite:" + dir.resolve("typo.db"), 5);
         assertFalse(missingSqlite.ok());
-        try (var left = java.nio.file.Files.list(dir)) {
-            assertEquals(java.util.List.of(file), left.toList(), "no database made for a name that does not exist");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList(), "no database made for a name that does not exist");
         }
     }
 }

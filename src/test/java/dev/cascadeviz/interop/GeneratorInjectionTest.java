@@ -3,8 +3,11 @@ package dev.cascadeviz.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.orm.Simulator;
 import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.trace.Trace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
@@ -125,16 +130,16 @@ class GeneratorInjectionTest {
                 tables = names(st, "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = 'public'");
             }
         }
-        assertEquals(new TreeSet<>(List.of(TABLE.toLowerCase(java.util.Locale.ROOT), "victim")), tables, script);
+        assertEquals(new TreeSet<>(List.of(TABLE.toLowerCase(Locale.ROOT), "victim")), tables, script);
     }
 
     @ParameterizedTest
-    @EnumSource(value = dev.cascadeviz.model.Engine.class)
-    void aTraceOfSuchNamesLeavesTheOtherTableAlone(dev.cascadeviz.model.Engine engine) throws Exception {
-        dev.cascadeviz.trace.Trace t = new dev.cascadeviz.orm.Simulator().run(hostileNames(), engine);
+    @EnumSource(value = Engine.class)
+    void aTraceOfSuchNamesLeavesTheOtherTableAlone(Engine engine) throws Exception {
+        Trace t = new Simulator().run(hostileNames(), engine);
         assertEquals(null, t.error(), () -> String.valueOf(t.error()));
-        assertEquals(List.of(java.util.Map.of("id", 1L)), t.tables().get("victim").stream()
-                .map(r -> java.util.Map.of("id", ((Number) r.get("id")).longValue())).toList());
+        assertEquals(List.of(Map.of("id", 1L)), t.tables().get("victim").stream()
+                .map(r -> Map.of("id", ((Number) r.get("id")).longValue())).toList());
         assertEquals(List.of(TABLE, "victim").stream().sorted().toList(), t.tables().keySet().stream().sorted().toList());
         assertTrue(t.statements().stream().anyMatch(st -> st.sql().startsWith("DELETE FROM \"t\"\"; DROP TABLE victim; --\"")),
                 () -> t.statements().toString());

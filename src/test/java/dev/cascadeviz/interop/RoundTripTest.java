@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -12,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 class RoundTripTest {
 
     @TestFactory
-    Stream<DynamicTest> exportedModelsImportBackToTheSameMapping() throws java.io.IOException {
+    Stream<DynamicTest> exportedModelsImportBackToTheSameMapping() throws IOException {
         return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Scenario original = Library.load(f);
             ImportResult back = ModelsImport.read(PythonExport.module(original), f.getFileName().toString());
@@ -23,16 +28,16 @@ class RoundTripTest {
     }
 
     /** The library and the scenarios whose table and column names need quotes ("first name" as first_name). */
-    private static java.util.List<java.nio.file.Path> files() throws java.io.IOException {
-        java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>(Library.files());
-        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
+    private static List<Path> files() throws IOException {
+        List<Path> out = new ArrayList<>(Library.files());
+        try (Stream<Path> list = Files.list(ExportedPythonTest.HOSTILE_NAMES)) {
             list.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(out::add);
         }
         return out;
     }
 
     @TestFactory
-    Stream<DynamicTest> anExportedModuleIsReadWithoutNotesAboutItsModels() throws java.io.IOException {
+    Stream<DynamicTest> anExportedModuleIsReadWithoutNotesAboutItsModels() throws IOException {
         return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             ImportResult back = ModelsImport.read(PythonExport.module(Library.load(f)), "m.py");
             // only the engine, rows, steps and the 2.0/1.4 import block are left out

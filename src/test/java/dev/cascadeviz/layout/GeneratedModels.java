@@ -4,6 +4,8 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.scenario.ScenarioException;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Generated scenario files for layout tests: n classes in a foreign-key forest (each class after
@@ -29,7 +31,7 @@ public final class GeneratedModels {
             tables.append("      id: {type: integer, primary_key: true}\n");
             tables.append("      name: {type: string, length: 40}\n");
             int parents = i < 3 ? 0 : 1 + random.nextInt(2);
-            java.util.Set<Integer> used = new java.util.TreeSet<>();
+            Set<Integer> used = new TreeSet<>();
             for (int k = 0; k < parents; k++) {
                 int p = random.nextInt(i);
                 if (!used.add(p)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.model.Point;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.picture.ModelPicture;
 import dev.cascadeviz.scenario.ScenarioException;
@@ -11,6 +12,7 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -65,10 +67,10 @@ class LabelOverlapTest {
     void thirtyClassModelWithCrowdedHandPlacedNodes() {
         // the file puts the classes on a tight grid: routes and labels must find room around them
         Scenario s = GeneratedModels.model(30, 7);
-        Map<String, dev.cascadeviz.model.Point> grid = new java.util.LinkedHashMap<>();
+        Map<String, Point> grid = new LinkedHashMap<>();
         int i = 0;
         for (String c : s.classes().keySet()) {
-            grid.put(c, new dev.cascadeviz.model.Point((i % 6) * 200, (i / 6) * 150));
+            grid.put(c, new Point((i % 6) * 200, (i / 6) * 150));
             i++;
         }
         ModelPicture p = ModelPicture.of(s.withLayout(grid));

@@ -9,6 +9,8 @@ import dev.cascadeviz.model.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MappingRefusalTest {
 
@@ -218,16 +220,16 @@ class MappingRefusalTest {
                 + "symbol('MANYTOONE').  Did you mean to set remote_side on the many-to-one side ?");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"{cascade: all}", "{target: null}", "{target: [Song]}",
+    @ParameterizedTest
+    @ValueSource(strings = {"{cascade: all}", "{target: null}", "{target: [Song]}",
             "{target: 5}", "{target: {a: 1}}", "{target: null, back_populates: artist, uselist: maybe}"})
     void aRelationshipWithoutAStringTargetIsRefusedWhereItIsWritten(String relationship) {
         // Once "internal error: java.lang.NullPointerException: target", with no position.
         String text = songs(relationship);
-        java.util.List<Problem> problems = Refusals.problems(text);
+        List<Problem> problems = Refusals.problems(text);
         Problem first = problems.get(0);
         assertEquals(14, first.line(), first::toString);
-        org.junit.jupiter.api.Assertions.assertTrue(first.message().contains("'target'")
+        Assertions.assertTrue(first.message().contains("'target'")
                 || first.message().contains("needs 'target'"), first::toString);
     }
 }

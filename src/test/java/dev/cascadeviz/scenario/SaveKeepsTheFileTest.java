@@ -9,6 +9,7 @@ import dev.cascadeviz.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class SaveKeepsTheFileTest {
     }
 
     private static boolean posix(Path dir) {
-        return Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.cascadeviz.model.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The steps that make, name, change, merge and refresh objects: what they read as, and what is refused. */
@@ -145,8 +146,8 @@ class SaveStepsReadingTest {
             Scenario before = s.withSteps(s.steps().subList(0, i));
             assertEquals(s.steps().get(i), StepNotation.parse(lines.get(i), before), lines.get(i));
         }
-        StepNotation.Refused e = org.junit.jupiter.api.Assertions.assertThrows(StepNotation.Refused.class,
+        StepNotation.Refused e = Assertions.assertThrows(StepNotation.Refused.class,
                 () -> StepNotation.parse("add zz", empty));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("unknown name 'zz'"), e.getMessage());
+        Assertions.assertTrue(e.getMessage().contains("unknown name 'zz'"), e.getMessage());
     }
 }

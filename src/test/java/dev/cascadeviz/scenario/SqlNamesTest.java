@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.editing.ModelEdits;
+import dev.cascadeviz.model.Names;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +63,7 @@ class SqlNamesTest {
     @Test
     void newValuesNameOddColumnsInTheOneLineNotation() throws ScenarioException {
         Scenario s = ScenarioFiles.parse(scenario("t", "first: name, x"), "names.yaml");
-        Step.New n = new Step.New("n1", "Thing", new java.util.LinkedHashMap<>(java.util.Map.of("first: name, x", "v")));
+        Step.New n = new Step.New("n1", "Thing", new LinkedHashMap<>(Map.of("first: name, x", "v")));
         String line = StepNotation.line(n);
         assertEquals("new Thing with {'first: name, x': 'v'} as n1", line);
         assertEquals(n, StepNotation.parse(line, s));
@@ -155,23 +160,23 @@ class SqlNamesTest {
     @Test
     void pythonIdentifiersAreThoseThePythonParserKeepsAsWritten() {
         for (String ok : List.of("x", "_", "Größe", "名前", "été_2", "\ud840\udc00x")) {
-            assertTrue(dev.cascadeviz.model.Names.isPythonIdentifier(ok), ok);
+            assertTrue(Names.isPythonIdentifier(ok), ok);
         }
         // fullwidth T and the ligature fi are rewritten by NFKC in Python source; a joiner is not part of a name
         for (String bad : List.of("", "2x", "a b", "a-b", "$x", "\uff34x", "\ufb01le", "a\u200db", "\ud835\udc00bc")) {
-            assertFalse(dev.cascadeviz.model.Names.isPythonIdentifier(bad), bad);
+            assertFalse(Names.isPythonIdentifier(bad), bad);
         }
     }
 
     @Test
     void theModelEditorTakesTheNamesTheLoaderTakes() {
-        Scenario s = dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde", "Kunde Straße", null);
+        Scenario s = ModelEdits.addClass(emptyScenario(), "Kunde", "Kunde Straße", null);
         assertTrue(s.tables().containsKey("Kunde Straße"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde", "a.b", null));
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelEdits.addClass(emptyScenario(), "Kunde", "a.b", null));
         assertTrue(e.getMessage().contains("contains '.'"), e.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> dev.cascadeviz.editing.ModelEdits.addClass(emptyScenario(), "Kunde Straße", "k", null));
+        Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelEdits.addClass(emptyScenario(), "Kunde Straße", "k", null));
     }
 
     private static Scenario emptyScenario() {

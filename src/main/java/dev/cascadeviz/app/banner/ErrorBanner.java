@@ -6,6 +6,7 @@ import dev.cascadeviz.scenario.StepNotation;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceError;
 import dev.cascadeviz.workbench.ErrorExplainer;
+import dev.cascadeviz.workbench.TableReplay;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -61,7 +62,7 @@ public final class ErrorBanner extends VBox {
             rolledBack.setText(e.step() == null
                     ? "SQLAlchemy refused the mapping when it configured the mappers, so no step ran."
                     : "Raised by step " + (e.step() + 1) + stepText(e.step())
-                    + (dev.cascadeviz.workbench.TableReplay.keptCommittedWork(trace)
+                    + (TableReplay.keptCommittedWork(trace)
                             ? ". The session rolled back its open transaction: what earlier commits did stays, as the tables below show."
                             : ". The session rolled back: the tables below are as they were before the run."));
             setVisible(true);

@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,9 +115,9 @@ final class CompareSideView extends VBox {
         metrics.getChildren().clear();
         // one figure a line, its value wrapped in the room left: never cut off ("IntegrityError at s…")
         if (metrics.getColumnConstraints().isEmpty()) {
-            javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-            names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints names = new ColumnConstraints();
+            names.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints values = new ColumnConstraints();
             values.setHgrow(Priority.ALWAYS);
             metrics.getColumnConstraints().setAll(names, values);
         }
@@ -126,7 +127,7 @@ final class CompareSideView extends VBox {
             name.getStyleClass().add("compare-metric-name");
             Label value = new Label(side == Side.LEFT ? m.left() : m.right());
             value.setWrapText(true);
-            value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            value.setMinHeight(Region.USE_PREF_SIZE);
             value.getStyleClass().add("compare-metric-value");
             value.setId("metric-" + key + "-" + m.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
             value.pseudoClassStateChanged(CompareStyles.DIFFERS, m.differs());

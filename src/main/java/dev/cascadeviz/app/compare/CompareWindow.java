@@ -3,8 +3,11 @@ package dev.cascadeviz.app.compare;
 import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.workbench.ScenarioRunner;
 import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -17,12 +20,12 @@ public final class CompareWindow {
     public CompareWindow(Window owner, ScenarioRunner runner) {
         model = new CompareViewModel(runner);
         CompareView view = new CompareView(model);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1180, screen.getWidth()), Math.min(740, screen.getHeight()));
         scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/app.css").toExternalForm());
         scene.getStylesheets().add(CompareWindow.class.getResource("/dev/cascadeviz/app/compare.css").toExternalForm());
         // a filter: the SQL lists and scroll panes would otherwise take Esc for themselves
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 stage.close();

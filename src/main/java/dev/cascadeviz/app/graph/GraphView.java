@@ -823,8 +823,4 @@ public final class GraphView extends Pane {
         }
         return null;
     }
-
-    public List<EdgeView> edgeViews() {
-        return List.copyOf(edges);
-    }
 }

@@ -35,6 +35,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -178,7 +179,7 @@ public final class EdgeInspector extends VBox {
         cascadeText.getStyleClass().add("code");
         cascadeText.setId("inspector-cascade-text");
         cascadeText.setWrapText(true); // "all, delete-orphan" and the like: whole, on two lines if need be
-        cascadeText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cascadeText.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(cascadeText);
 
         getChildren().add(section("passive_deletes", "passive_deletes"));

@@ -18,6 +18,7 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,7 +68,7 @@ public final class LibraryBrowser {
         search.setPromptText("Search titles, notes and themes (e.g. passive_deletes, orphan, sqlite)");
         search.textProperty().addListener((o, a, b) -> refresh());
         // from the search field: Down or Tab goes to the lessons, Enter opens the one picked (else the first match)
-        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.TAB && !e.isShiftDown()) {
                 e.consume();
                 pickFirstLessonIfNone();

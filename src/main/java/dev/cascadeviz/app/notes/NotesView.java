@@ -1,14 +1,21 @@
 package dev.cascadeviz.app.notes;
 
+import dev.cascadeviz.app.library.LibraryCatalog;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -23,8 +30,8 @@ public final class NotesView extends VBox {
 
     private final WorkspaceModel model;
     private final VBox body = new VBox(8);
-    private java.util.function.Supplier<dev.cascadeviz.app.library.LibraryCatalog> lessons;
-    private java.util.function.Consumer<String> openLesson;
+    private Supplier<LibraryCatalog> lessons;
+    private Consumer<String> openLesson;
 
     public NotesView(WorkspaceModel model) {
         this.model = model;
@@ -41,8 +48,8 @@ public final class NotesView extends VBox {
     }
 
     /** Offers a "Next lesson" button under a built-in lesson: the library's next one, opened by {@code open}. */
-    public void setNextLesson(java.util.function.Supplier<dev.cascadeviz.app.library.LibraryCatalog> lessons,
-            java.util.function.Consumer<String> open) {
+    public void setNextLesson(Supplier<LibraryCatalog> lessons,
+            Consumer<String> open) {
         this.lessons = lessons;
         this.openLesson = open;
         refresh();
@@ -67,8 +74,8 @@ public final class NotesView extends VBox {
                 // never wrapped: SQL with aligned "-- (1,)" comments keeps its columns, scrolling sideways
                 Text t = new Text(code);
                 t.getStyleClass().add("notes-code-text");
-                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(t);
-                box.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+                StackPane box = new StackPane(t);
+                box.setAlignment(Pos.TOP_LEFT);
                 box.getStyleClass().add("notes-code");
                 ScrollPane sideways = new ScrollPane(box);
                 sideways.getStyleClass().add("notes-code-scroll");
@@ -89,24 +96,24 @@ public final class NotesView extends VBox {
     }
 
     /** "Next lesson: title ▶" under a built-in lesson that has a next one in the library. */
-    private java.util.Optional<javafx.scene.control.Button> nextLessonButton() {
+    private Optional<Button> nextLessonButton() {
         if (lessons == null || model.fileProperty().get() != null
                 || !WorkspaceModel.BUILT_IN.equals(model.originProperty().get())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        dev.cascadeviz.app.library.LibraryCatalog catalog = lessons.get();
-        dev.cascadeviz.app.library.LibraryCatalog.Lesson next = catalog == null ? null : catalog.next(model.sourceName());
+        LibraryCatalog catalog = lessons.get();
+        LibraryCatalog.Lesson next = catalog == null ? null : catalog.next(model.sourceName());
         if (next == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        javafx.scene.control.Button b = new javafx.scene.control.Button("Next lesson: " + next.title() + "  ▶");
+        Button b = new Button("Next lesson: " + next.title() + "  ▶");
         b.setId("next-lesson");
         b.setWrapText(true);
         b.setMnemonicParsing(false);
         b.setMaxWidth(Double.MAX_VALUE);
         b.getStyleClass().add("next-lesson");
         b.setOnAction(e -> openLesson.accept(next.file()));
-        return java.util.Optional.of(b);
+        return Optional.of(b);
     }
 
     static List<String> blocks(String text) {

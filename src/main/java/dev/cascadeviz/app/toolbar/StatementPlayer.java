@@ -4,8 +4,10 @@ import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -22,7 +24,7 @@ public final class StatementPlayer {
     private final WorkspaceModel model;
     private final Timeline timeline = new Timeline();
     private final ToggleButton button = new ToggleButton("Play");
-    private final javafx.scene.control.Button speed = new javafx.scene.control.Button();
+    private final Button speed = new Button();
 
     public StatementPlayer(WorkspaceModel model) {
         this.model = model;
@@ -40,7 +42,7 @@ public final class StatementPlayer {
         speed.setId("play-speed");
         speed.setTooltip(new Tooltip("Playing speed: click for the next one (0.5×, 1×, 2×, 4×)"));
         speed.setFocusTraversable(false);
-        speed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         speed.setOnAction(e -> setSpeed(SPEEDS[(speedIndex() + 1) % SPEEDS.length]));
         setSpeed(1);
         button.disableProperty().bind(model.traceProperty().isNull());
@@ -52,7 +54,7 @@ public final class StatementPlayer {
     }
 
     /** Shows the speed; a click moves to the next one. */
-    public javafx.scene.control.Button speedButton() {
+    public Button speedButton() {
         return speed;
     }
 

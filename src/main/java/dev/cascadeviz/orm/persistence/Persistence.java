@@ -1,6 +1,8 @@
 package dev.cascadeviz.orm.persistence;
 
+import dev.cascadeviz.db.DatabaseValues;
 import dev.cascadeviz.model.Column;
+import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.orm.InstanceState;
 import dev.cascadeviz.orm.Mapper;
@@ -13,6 +15,7 @@ import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.RowChange;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,7 @@ public final class Persistence {
             }
             inserts.add(state);
         }
-        inserts.sort(java.util.Comparator.comparingLong(Inserts::insertOrder));
+        inserts.sort(Comparator.comparingLong(Inserts::insertOrder));
         for (InstanceState state : rowSwitches) {
             List<String> set = new ArrayList<>();
             List<Object> params = new ArrayList<>();
@@ -104,7 +107,7 @@ public final class Persistence {
      * with microseconds): what the statement's parameters show.
      */
     static Object bound(Object value, Column c) {
-        return dev.cascadeviz.db.DatabaseValues.toDatabase(value, c.type(), dev.cascadeviz.model.Engine.SQLITE);
+        return DatabaseValues.toDatabase(value, c.type(), Engine.SQLITE);
     }
 
     /**

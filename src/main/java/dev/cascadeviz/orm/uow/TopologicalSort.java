@@ -2,11 +2,13 @@ package dev.cascadeviz.orm.uow;
 
 import dev.cascadeviz.orm.OrmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
@@ -72,13 +74,13 @@ final class TopologicalSort {
             @Override
             public List<T> next() {
                 if (todoSet.isEmpty()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 if (ready.isEmpty()) {
                     throw new OrmException("CircularDependencyError",
                             "Circular dependency detected. " + todoSet);
                 }
-                ready.sort(java.util.Comparator.comparingInt(firstIndex::get));
+                ready.sort(Comparator.comparingInt(firstIndex::get));
                 List<T> output = new ArrayList<>();
                 List<T> nextLayer = new ArrayList<>();
                 for (T node : ready) {
