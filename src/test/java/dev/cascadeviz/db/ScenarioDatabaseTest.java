@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class ScenarioDatabaseTest {
             try (var rs = db.connection().getMetaData().getIndexInfo(null, null, "song", false, false)) {
                 while (rs.next()) {
                     if (rs.getString("INDEX_NAME") != null) {
-                        indexes.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                        indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
                     }
                 }
             }
