@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -18,9 +16,6 @@ import picocli.CommandLine;
  * the window. Exit codes: 0 success, 1 a scenario problem, 2 a usage problem. Mistakes print a
  * message on stderr, never a stack trace.
  */
-@Command(name = "cascadeviz", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = "Shows what SQLAlchemy's ORM and the database do to the rows when a session adds, changes, merges, refreshes or deletes objects.%n"
-                + "Without a subcommand, opens the window.")
 public final class CascadeVizCommand implements Callable<Integer> {
 
     /** A problem with a scenario file (it cannot be read, or is not valid). */
@@ -30,8 +25,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
 
     private static final Set<String> COMMAND_WORDS = Set.of("trace", "validate", "explain", "export", "import", "help");
 
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
     /**
      * True when the arguments ask for the window rather than the command line: none at all, or a
@@ -47,7 +41,7 @@ public final class CascadeVizCommand implements Callable<Integer> {
     /** Runs the command line on System.out and System.err and returns the exit code. */
     public static int execute(String... args) {
         TraceWarmUp.startFor(args);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = new Utf8Output(System.out);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         return execute(out, err, args);
     }
@@ -67,21 +61,32 @@ public final class CascadeVizCommand implements Callable<Integer> {
     }
 
     private static int executeAll(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new CascadeVizCommand());
+        CommandLine cmd = commandLine();
         addSubcommands(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("cascadeviz: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return USAGE;
-        });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> internalError(ex, c.getErr()));
+        cmd.setParameterExceptionHandler(new UsageMistake());
+        cmd.setExecutionExceptionHandler(new CommandFault());
         int code = cmd.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The top command's model, built in code as trace's is ({@link TraceCommand#commandLine}):
+     * picocli would read it from annotations by reflection at the start of every trace run.
+     */
+    private static CommandLine commandLine() {
+        CascadeVizCommand command = new CascadeVizCommand();
+        CodeBuiltFactory factory = new CodeBuiltFactory();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory).name("cascadeviz");
+        spec.usageMessage().description("Shows what SQLAlchemy's ORM and the database do to the rows when a session "
+                + "adds, changes, merges, refreshes or deletes objects.%n"
+                + "Without a subcommand, opens the window.");
+        StandardHelp.addTo(spec);
+        command.spec = spec;
+        return new CommandLine(spec, factory);
     }
 
     /**
@@ -91,16 +96,42 @@ public final class CascadeVizCommand implements Callable<Integer> {
      */
     private static void addSubcommands(CommandLine cmd, String[] args) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("trace", TraceCommand::new);
+        commands.put("trace", TraceCommand::commandLine);
         commands.put("validate", ValidateCommand::new);
-        commands.put("explain", ExplainCommand::new);
-        commands.put("export", ExportCommand::new);
+        commands.put("explain", ExplainCommand::commandLine);
+        commands.put("export", ExportCommand::commandLine);
         commands.put("import", ImportCommand::new);
         Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
         if (named != null) {
             cmd.addSubcommand(args[0], named.get());
         } else {
             commands.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
+        }
+    }
+
+    /*
+     * The two handlers are classes, not lambdas: to archive a lambda's class, the class archive's
+     * dump links the interface it implements, and a linked picocli interface (compiled for Java 5)
+     * cannot be archived; it and picocli's own two handlers were left out, and every trace run
+     * read, defined and verified them from the jar before the file is read.
+     */
+
+    /** A mistake on the command line: the message and where to find help, exit code {@link #USAGE}. */
+    private static final class UsageMistake implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("cascadeviz: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE;
+        }
+    }
+
+    /** A fault of the command itself: one line, the stack trace only with {@code -Dcascadeviz.debug}. */
+    private static final class CommandFault implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            return internalError(ex, commandLine.getErr());
         }
     }
 

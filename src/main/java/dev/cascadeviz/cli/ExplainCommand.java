@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,8 +28,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ReleaseOption release = new ReleaseOption();
+    final ReleaseOption release = new ReleaseOption();
+
+    /** The command with its {@code --sqlalchemy} option, which is added to the model read from the annotations. */
+    static CommandLine commandLine() {
+        ExplainCommand command = new ExplainCommand();
+        CommandLine line = new CommandLine(command);
+        command.release.addTo(line.getCommandSpec());
+        return line;
+    }
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "sqlite or h2 (default: each scenario's own engine)")

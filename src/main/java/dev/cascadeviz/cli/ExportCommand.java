@@ -15,10 +15,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +36,15 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ReleaseOption release = new ReleaseOption();
+    final ReleaseOption release = new ReleaseOption();
+
+    /** The command with its {@code --sqlalchemy} option, which is added to the model read from the annotations. */
+    static CommandLine commandLine() {
+        ExportCommand command = new ExportCommand();
+        CommandLine line = new CommandLine(command);
+        command.release.addTo(line.getCommandSpec());
+        return line;
+    }
 
     static final class What {
         @Option(names = "--python", required = true, description = "a SQLAlchemy module for the scenario's release (--sqlalchemy to choose)")

@@ -3,22 +3,31 @@ package dev.cascadeviz.cli;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --sqlalchemy 2.0|2.1}: the release to show, overriding the file's {@code sqlalchemy:}
- * key as {@code --engine} overrides its engine. A picocli mixin of trace, explain and export.
+ * key as {@code --engine} overrides its engine. One option of trace, explain and export, each
+ * with an instance of its own added to its model ({@link #addTo}).
  */
 final class ReleaseOption {
 
-    @Option(names = "--sqlalchemy", paramLabel = "RELEASE", converter = Converter.class,
-            description = "2.0 or 2.1: the SQLAlchemy release whose SQL and behaviour to show "
+    private final OptionSpec option = OptionSpec.builder("--sqlalchemy").paramLabel("RELEASE").type(Release.class)
+            .converters(new Converter())
+            .description("2.0 or 2.1: the SQLAlchemy release whose SQL and behaviour to show "
                     + "(default: each scenario's own, else 2.1)")
-    Release release;
+            .build();
+
+    /** Adds the option to a command's model (once: an option belongs to one command). */
+    void addTo(CommandSpec spec) {
+        spec.addOption(option);
+    }
 
     /** The scenario as the command shows it: with the release given on the command line, if any. */
     Scenario apply(Scenario scenario) {
+        Release release = option.getValue();
         return release == null ? scenario : scenario.withSqlalchemy(release);
     }
 

@@ -99,7 +99,11 @@ final class TraceJsonAhead implements Consumer<TraceStatement>, AutoCloseable {
         end();
         if (first && failure == null && Objects.equals(release, trace.release()) && same(written, trace.statements())) {
             json.finish(trace);
-            out.write(text.toString());
+            if (out instanceof Utf8Output stdout) {
+                stdout.writeBlock(text.toString());
+            } else {
+                out.write(text.toString());
+            }
         } else {
             TraceJson.write(trace, out);
         }

@@ -56,6 +56,7 @@ public final class ScenarioDatabase implements AutoCloseable {
         try {
             db.createSchema();
             db.seed();
+            db.createPlainIndexes();
             c.setAutoCommit(false);
         } catch (SQLException | RuntimeException ex) {
             c.close();
@@ -100,7 +101,31 @@ public final class ScenarioDatabase implements AutoCloseable {
             }
             // One transaction for the whole schema: SQLite commits (and H2 logs) each statement otherwise.
             connection.setAutoCommit(false);
-            for (String ddl : Ddl.statements(scenario, engine)) {
+            for (String ddl : plainIndexesLater() ? Ddl.statementsBeforeRows(scenario) : Ddl.statements(scenario, engine)) {
+                st.execute(ddl);
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** True when SQLite's plain indexes are made after the rows (H2 gets its schema as it is written). */
+    private boolean plainIndexesLater() {
+        return engine == Engine.SQLITE && Ddl.namesAreDistinct(scenario);
+    }
+
+    /** SQLite's plain indexes, made once the rows are in ({@link Ddl#statementsBeforeRows}). */
+    private void createPlainIndexes() throws SQLException {
+        if (!plainIndexesLater()) {
+            return;
+        }
+        List<String> indexes = Ddl.plainIndexes(scenario);
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (String ddl : indexes) {
                 st.execute(ddl);
             }
             connection.commit();

@@ -60,6 +60,8 @@ public final class InstanceState {
     boolean expired;
     /** Why the object was expired when a session call or cascade did it (not a commit or rollback); null else. */
     Cause expiredBy;
+    /** Why its session marked it for deletion, until the flush deletes it or the session forgets it; null else. */
+    Cause deleteCause;
     /** Flushed as deleted in the current transaction ({@code state._deleted}). */
     boolean deleted;
     boolean detached;

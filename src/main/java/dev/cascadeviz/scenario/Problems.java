@@ -22,6 +22,16 @@ final class Problems {
         add(node.pos(), message);
     }
 
+    /** An empty collection for the same file (a second thread's, added back with {@link #addAll}). */
+    Problems another() {
+        return new Problems(file);
+    }
+
+    /** Adds another collection's problems after these, in its order. */
+    void addAll(Problems other) {
+        list.addAll(other.list);
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ReferentialAction;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,49 @@ class ScenarioDatabaseTest {
                 "song", List.of(row("id", 1L, "artist_id", 9L)));
         SQLException e = assertThrows(SQLException.class, () -> ScenarioDatabase.open(s, engine).close());
         assertTrue(e.getMessage().contains("into table song"), e.getMessage());
+    }
+
+    private static Column indexed(String name, boolean unique) {
+        return new Column(name, ColumnType.INTEGER, null, false, true, unique, true, null, null, null, null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void hasEveryIndexOnceOpenedAndItsUniqueIndexRefusesADuplicateRowAsItIsInserted(Engine engine) throws Exception {
+        Scenario s = Schemas.scenario(engine, true,
+                List.of(table("song", pk("id"), indexed("rank", false), indexed("code", true))),
+                "song", List.of(row("id", 1L, "rank", 3L, "code", 7L), row("id", 2L, "rank", 3L, "code", 8L)));
+        try (ScenarioDatabase db = ScenarioDatabase.open(s, engine)) {
+            Set<String> indexes = new HashSet<>();
+            try (var rs = db.connection().getMetaData().getIndexInfo(null, null, "song", false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            assertTrue(indexes.containsAll(Set.of("ix_song_rank", "ix_song_code")), indexes.toString());
+            assertEquals(List.of(List.of(2L)), db.query("SELECT song.id FROM song WHERE song.rank = ? AND song.code = ?",
+                    List.of(3L, 8L), null), "the plain index is built over the rows seeded before it");
+        }
+        Scenario duplicate = Schemas.scenario(engine, true,
+                List.of(table("song", pk("id"), indexed("rank", false), indexed("code", true))),
+                "song", List.of(row("id", 1L, "rank", 3L, "code", 7L), row("id", 2L, "rank", 3L, "code", 7L)));
+        SQLException e = assertThrows(SQLException.class, () -> ScenarioDatabase.open(duplicate, engine).close());
+        assertTrue(e.getMessage().contains("row {id=2, rank=3, code=7} into table song"), e.getMessage());
+    }
+
+    @Test
+    void makesTheIndexesFirstWhenTwoOfTheirNamesWouldClash() throws Exception {
+        // ix_a_b_c is both table a_b's index on c and table a's index on b_c: the clash is met creating
+        // the schema, before the row whose parent is missing
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("a", pk("id"), indexed("b_c", false)),
+                        table("a_b", pk("id"), indexed("c", false), fk("a_id", "a.id", null))),
+                "a_b", List.of(row("id", 1L, "c", 1L, "a_id", 9L)));
+        SQLException e = assertThrows(SQLException.class, () -> ScenarioDatabase.open(s, Engine.SQLITE).close());
+        assertTrue(e.getMessage().contains("ix_a_b_c"), e.getMessage());
+        assertFalse(Ddl.namesAreDistinct(s));
     }
 
     @ParameterizedTest

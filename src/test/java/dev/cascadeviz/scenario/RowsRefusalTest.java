@@ -1,9 +1,11 @@
 package dev.cascadeviz.scenario;
 
 import static dev.cascadeviz.scenario.Refusals.refusedOnce;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cascadeviz.model.Scenario;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,39 @@ class RowsRefusalTest {
     /** One row of table t, at line 14, column 5. */
     private static String row(String row) {
         return SCHEMA + "    - " + row + "\n";
+    }
+
+    /**
+     * A table of {@link RowsReader#SPLIT_FROM} rows or more is read by two threads, a half each:
+     * problems in both halves, and a key repeated across them, are reported as one thread reports
+     * them, in file order, and the good rows are kept in file order.
+     */
+    @Test
+    void readsALargeTableInTwoHalvesWithTheProblemsOfOneReading() {
+        int n = RowsReader.SPLIT_FROM + 100;
+        StringBuilder text = new StringBuilder(SCHEMA);
+        for (int i = 1; i <= n; i++) {
+            String id = i == 30 ? "'x'" : i == n - 5 ? "40" : String.valueOf(i);
+            String name = i == n - 20 ? "toolong" : "n";
+            text.append("    - {id: ").append(id).append(", code: a, name: ").append(name).append("}\n");
+        }
+        List<Problem> problems = Refusals.problems(text.toString());
+        int first = 14; // the line of row 1
+        assertEquals(List.of(
+                new Problem("test.yaml", first + 29, 12, "expected an integer for column 't.id' (integer), found the string 'x'"),
+                new Problem("test.yaml", first + n - 21, 33, "the value for column 't.name' (string) has 7 characters; its length is 5"),
+                new Problem("test.yaml", first + n - 6, 7, "duplicate primary key (40) in table 't': the row at line "
+                        + (first + 39) + " has it already")).toString(),
+                problems.toString());
+        StringBuilder good = new StringBuilder(SCHEMA);
+        for (int i = 1; i <= n; i++) {
+            good.append("    - {id: ").append(n + 1 - i).append(", code: a}\n");
+        }
+        Scenario s = assertDoesNotThrow(() -> ScenarioFiles.parse(good.toString(), "test.yaml"));
+        assertEquals(n, s.rowsOf("t").size());
+        for (int i = 0; i < n; i++) {
+            assertEquals((long) (n - i), s.rowsOf("t").get(i).get("id"));
+        }
     }
 
     @Test
