@@ -18,9 +18,9 @@ public final class GraphRoom {
     /** Presentation's share of the height for the graph (and at most that). */
     static final double GRAPH_SHARE = 0.5;
     /** The graph's pane keeps at least this share of the height. */
-    public static final double LEAST_SHARE = 0.25;
+    static final double LEAST_SHARE = 0.25;
     /** A move of less than this is not made. */
-    public static final double SLACK_PX = 8;
+    static final double SLACK_PX = 8;
 
     private final SplitPane split;
     private final GraphView graph;
