@@ -1,5 +1,6 @@
 package dev.cascadeviz.cli;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceJson;
@@ -125,18 +126,7 @@ final class TraceJsonAhead implements Consumer<TraceStatement>, AutoCloseable {
             queue.add(batch);
         }
         queue.add(END);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.joinUninterruptibly(thread);
     }
 
     /** The same statements, each the very object, in the same order. */

@@ -1,5 +1,6 @@
 package dev.cascadeviz.scenario;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
 import dev.cascadeviz.model.CompactRow;
@@ -123,18 +124,7 @@ final class RowsReader {
     private volatile Throwable failure;
 
     private void join(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.joinUninterruptibly(t);
         if (failure instanceof RuntimeException e) {
             throw e;
         } else if (failure instanceof Error e) {
