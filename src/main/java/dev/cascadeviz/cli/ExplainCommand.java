@@ -33,9 +33,7 @@ final class ExplainCommand implements Callable<Integer> {
     /** The command with its {@code --sqlalchemy} option, which is added to the model read from the annotations. */
     static CommandLine commandLine() {
         ExplainCommand command = new ExplainCommand();
-        CommandLine line = new CommandLine(command);
-        command.release.addTo(line.getCommandSpec());
-        return line;
+        return command.release.commandLineOf(command);
     }
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,

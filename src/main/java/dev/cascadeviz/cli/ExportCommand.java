@@ -41,9 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     /** The command with its {@code --sqlalchemy} option, which is added to the model read from the annotations. */
     static CommandLine commandLine() {
         ExportCommand command = new ExportCommand();
-        CommandLine line = new CommandLine(command);
-        command.release.addTo(line.getCommandSpec());
-        return line;
+        return command.release.commandLineOf(command);
     }
 
     static final class What {

@@ -2,6 +2,7 @@ package dev.cascadeviz.cli;
 
 import dev.cascadeviz.model.Release;
 import dev.cascadeviz.model.Scenario;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -23,6 +24,13 @@ final class ReleaseOption {
     /** Adds the option to a command's model (once: an option belongs to one command). */
     void addTo(CommandSpec spec) {
         spec.addOption(option);
+    }
+
+    /** The command line of a command whose other options picocli reads from its annotations, with this option added. */
+    CommandLine commandLineOf(Object command) {
+        CommandLine line = new CommandLine(command);
+        addTo(line.getCommandSpec());
+        return line;
     }
 
     /** The scenario as the command shows it: with the release given on the command line, if any. */

@@ -59,7 +59,7 @@ public final class Ddl {
                 return false;
             }
             for (Column c : t.columns().values()) {
-                if (c.index() && !names.add(("ix_" + t.name() + "_" + c.name()).toLowerCase(Locale.ROOT))) {
+                if (c.index() && !names.add(indexName(t, c).toLowerCase(Locale.ROOT))) {
                     return false;
                 }
             }
@@ -138,6 +138,11 @@ public final class Ddl {
         return false;
     }
 
+    /** The name of a column's index, as SQLAlchemy's {@code index=True} names it. */
+    private static String indexName(Table table, Column column) {
+        return "ix_" + table.name() + "_" + column.name();
+    }
+
     /** One index per column with {@code index: true}, in column order. */
     public static List<String> createIndexes(Table table, Engine engine) {
         return createIndexes(table, engine, true, true);
@@ -148,7 +153,7 @@ public final class Ddl {
         List<String> out = new ArrayList<>();
         for (Column c : table.columns().values()) {
             if (c.index() && (c.unique() ? unique : plain)) {
-                out.add("CREATE " + (c.unique() ? "UNIQUE " : "") + "INDEX " + q.apply("ix_" + table.name() + "_" + c.name())
+                out.add("CREATE " + (c.unique() ? "UNIQUE " : "") + "INDEX " + q.apply(indexName(table, c))
                         + " ON " + q.apply(table.name()) + " (" + q.apply(c.name()) + ")");
             }
         }

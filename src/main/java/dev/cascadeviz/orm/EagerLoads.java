@@ -438,10 +438,8 @@ final class EagerLoads {
                 isNew = true;
             } else if (state == refresh || full.contains(state)) {
                 isNew = full.add(state);
-                if (isNew && e.only != null) {
-                    Session.fill(state, values, e.only.columns());
-                } else if (isNew) {
-                    Session.fill(state, values);
+                if (isNew) {
+                    Session.fill(state, values, e.only == null ? null : e.only.columns());
                 }
                 currentLoad = true;
             } else {

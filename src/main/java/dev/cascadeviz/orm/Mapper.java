@@ -108,12 +108,12 @@ public final class Mapper {
         return primaryKey;
     }
 
-    /** True when some relationship's strategy does anything when a row loads (all but select, raise, dynamic). */
     /** The next object's made-up CPython address (objects of one run lie 0x50 apart, as a class's instances would). */
     long nextAddress() {
         return addresses.addAndGet(0x50);
     }
 
+    /** True when some relationship's strategy does anything when a row loads ({@link #loadsEagerly}). */
     boolean hasEagerRelationships() {
         return relationships.stream().anyMatch(Mapper::loadsEagerly);
     }

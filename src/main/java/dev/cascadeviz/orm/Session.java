@@ -431,18 +431,14 @@ public final class Session {
     }
 
     static void fill(InstanceState state, List<Object> row) {
-        List<Column> cols = state.mapper.columns();
-        for (int i = 0; i < cols.size(); i++) {
-            state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
-        }
-        state.expired = false;
+        fill(state, row, null);
     }
 
-    /** {@link #fill} of the named columns only (the populators of {@code only_load_props}). */
+    /** {@link #fill} of the named columns only (the populators of {@code only_load_props}); null: all. */
     static void fill(InstanceState state, List<Object> row, Set<String> names) {
         List<Column> cols = state.mapper.columns();
         for (int i = 0; i < cols.size(); i++) {
-            if (names.contains(cols.get(i).name())) {
+            if (names == null || names.contains(cols.get(i).name())) {
                 state.dict.putIfAbsent(cols.get(i).name(), row.get(i));
             }
         }
@@ -467,8 +463,13 @@ public final class Session {
      * labels them as 2.1 does, in 2.0 too). Empty when the row is gone.
      */
     List<InstanceState> loadOnIdent(InstanceState state, LabelStyle style, Cause cause) {
+        return loadOnIdent(state, style, cause, null);
+    }
+
+    /** The same limited to {@code only} ({@code only_load_props}; null: everything). */
+    private List<InstanceState> loadOnIdent(InstanceState state, LabelStyle style, Cause cause, EagerLoads.OnlyLoad only) {
         return eagerLoads.load(new EagerLoads.Query(state.mapper, null, state.mapper.primaryKeyWhere(), state.key, "",
-                style, cause), LoadPath.ROOT, true, state);
+                style, cause), LoadPath.ROOT, true, state, only);
     }
 
     private boolean refreshOrForget(InstanceState state) {
@@ -494,20 +495,13 @@ public final class Session {
             }
         }
         autoflush();
-        boolean allColumns = names.size() == state.mapper.columns().size();
-        if (allColumns && relationships.size() == state.mapper.relationships().size()) {
-            // the whole object is expired: load_on_ident with the mapper's eager loaders
-            if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state)).isEmpty()) {
-                removeNewlyDeleted(List.of(state));
-                return false;
-            }
-            return true;
-        }
-        if (relationships.stream().anyMatch(Mapper::loadsEagerly)) {
-            // load_on_ident with only_load_props: the eager loaders of the expired relationships run
-            EagerLoads.OnlyLoad only = new EagerLoads.OnlyLoad(Set.copyOf(names), relationships);
-            if (eagerLoads.load(new EagerLoads.Query(state.mapper, null, state.mapper.primaryKeyWhere(), state.key, "",
-                    state.mapper.selectStyle(), Why.refresh(state)), LoadPath.ROOT, true, state, only).isEmpty()) {
+        boolean whole = names.size() == state.mapper.columns().size()
+                && relationships.size() == state.mapper.relationships().size();
+        if (whole || relationships.stream().anyMatch(Mapper::loadsEagerly)) {
+            // load_on_ident with the mapper's eager loaders; with only_load_props, of the expired
+            // relationships only, when the object is not expired whole
+            EagerLoads.OnlyLoad only = whole ? null : new EagerLoads.OnlyLoad(Set.copyOf(names), relationships);
+            if (loadOnIdent(state, state.mapper.selectStyle(), Why.refresh(state), only).isEmpty()) {
                 removeNewlyDeleted(List.of(state));
                 return false;
             }

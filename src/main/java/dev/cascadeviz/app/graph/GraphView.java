@@ -771,10 +771,11 @@ public final class GraphView extends Pane {
         fitPending = false;
         double pad = 24;
         double whole = Math.min((getWidth() - 2 * pad) / b.width(), (getHeight() - 2 * pad) / b.height());
-        double s = clamp(whole, smallestFit, Math.max(1.6, smallestFit));
+        double largest = Math.max(1.6, smallestFit);
+        double s = clamp(whole, smallestFit, largest);
         scale.setX(s);
         scale.setY(s);
-        double byWidth = clamp((getWidth() - 2 * pad) / b.width(), smallestFit, Math.max(1.6, smallestFit));
+        double byWidth = clamp((getWidth() - 2 * pad) / b.width(), smallestFit, largest);
         neededHeight.set(b.height() * byWidth + 2 * pad);
         if (whole >= smallestFit) {
             translate.setX((getWidth() - b.width() * s) / 2 - b.x() * s);

@@ -231,8 +231,7 @@ final class BigTables {
             a.full().forEach((name, rows) -> {
                 Table t = s.table(name);
                 List<String> columns = t == null ? List.of() : List.copyOf(t.columns().keySet());
-                Label title = new Label();
-                title.getStyleClass().add("table-title");
+                Label title = title();
                 titles.put(name, title);
                 title(name, a.live().get(name), rows.size());
                 // three pieces a card: the table made (making the six at once held the JavaFX
@@ -247,15 +246,27 @@ final class BigTables {
                 });
                 unshown.add(() -> {
                     tables.put(name, made.get());
-                    VBox card = new VBox(4, title, made.get());
-                    card.getStyleClass().add("table-card");
-                    content.getChildren().add(card);
+                    content.getChildren().add(card(title, made.get()));
                 });
                 unshown.add(() -> tables.get(name).setItems(rowsOf.get(name)));
             });
             adder.start(); // a piece a pulse, from the next one: not in the event that built the graph or ran other views' work
         }
         scrollToCurrent(null);
+    }
+
+    /** A card's title (its text set by {@link #title(String, int, int)}). */
+    static Label title() {
+        Label title = new Label();
+        title.getStyleClass().add("table-title");
+        return title;
+    }
+
+    /** A table's card: its title above it. */
+    static VBox card(Label title, RowTable table) {
+        VBox card = new VBox(4, title, table);
+        card.getStyleClass().add("table-card");
+        return card;
     }
 
     /** What a table shows until its rows are put in. */

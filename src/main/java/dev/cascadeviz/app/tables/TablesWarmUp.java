@@ -112,11 +112,9 @@ final class TablesWarmUp {
             table.fitRows(items.size());
         });
         pieces.add(() -> {
-            Label title = new Label(name);
-            title.getStyleClass().add("table-title");
-            VBox card = new VBox(4, title, table);
-            card.getStyleClass().add("table-card");
-            VBox content = new VBox(12, card);
+            Label title = BigTables.title();
+            title.setText(name);
+            VBox content = new VBox(12, BigTables.card(title, table));
             content.getStyleClass().add("tables-content");
             ScrollPane scroll = new ScrollPane(content);
             scroll.setFitToWidth(true);
