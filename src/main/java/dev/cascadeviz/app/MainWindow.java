@@ -27,6 +27,7 @@ import dev.cascadeviz.interop.ImportResult;
 import dev.cascadeviz.layout.LayoutWarmUp;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.workbench.EdgeVariants;
 import dev.cascadeviz.workbench.MappedEdge;
 import java.io.File;
@@ -112,6 +113,7 @@ public final class MainWindow {
         this.library = library;
         this.recent = recent;
         LayoutWarmUp.inBackground();
+        BackgroundThreads.lowerJvmHelpersInBackground();
         this.graph = new GraphView(model);
         this.player = new StatementPlayer(model);
         this.presentationMode = new PresentationMode(stage, root, model, graph);

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.compare;
 
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.workbench.CompareRun;
 import dev.cascadeviz.workbench.Comparison;
 import dev.cascadeviz.workbench.ScenarioRunner;
@@ -20,11 +21,7 @@ import javafx.concurrent.Task;
 public final class CompareViewModel {
 
     private final ScenarioRunner runner;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-compare");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-compare"));
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<CompareRun> left = new ReadOnlyObjectWrapper<>(this, "left");
     private final ReadOnlyObjectWrapper<CompareRun> right = new ReadOnlyObjectWrapper<>(this, "right");

@@ -15,6 +15,7 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.model.mapping.Direction;
 import dev.cascadeviz.picture.ModelGraph;
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.CascadePaths;
 import dev.cascadeviz.workbench.EdgeVariants;
@@ -414,11 +415,7 @@ public final class GraphView extends Pane {
     }
 
     /** The worker that works out layouts: one at a time, the newest wins. */
-    private static final ExecutorService LAYOUTS = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-graph-layout");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService LAYOUTS = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-graph-layout"));
     /** Counts layouts asked for: an answer to an older question is dropped. */
     private long layoutRequest;
     /** True while a layout is being worked out off the JavaFX thread; the cards show their last place meanwhile. */

@@ -1,5 +1,6 @@
 package dev.cascadeviz.app.library;
 
+import dev.cascadeviz.threads.BackgroundThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,7 @@ public final class RecentFiles {
 
     static final int MAX = 8;
 
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-recent-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-recent-files"));
 
     private final Preferences node;
     private final List<Path> files = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.cascadeviz.app.log;
 
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.trace.TraceStatement;
 import dev.cascadeviz.workbench.EchoLog;
@@ -103,11 +104,7 @@ public final class SqlLogView extends VBox {
     /** Statements above which the log's text and colours are worked out off the JavaFX thread (tests lower it). */
     static int workInBackgroundAbove = 300;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-log");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-log"));
     private long generation;
 
     private void refresh() {

@@ -3,6 +3,7 @@ package dev.cascadeviz.app.tables;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState;
 import dev.cascadeviz.workbench.TableReplay;
@@ -46,11 +47,7 @@ final class BigTables {
     private final VBox content;
     private final Label state;
     private final Consumer<RowTable> scrollTo;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-tables");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-tables"));
     private record Pending(Request request, long epoch) {
     }
 

@@ -7,6 +7,7 @@ import dev.cascadeviz.app.edit.ScenarioJob;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
 import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.threads.BackgroundThreads;
 import dev.cascadeviz.trace.Cause;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.ScenarioRunner;
@@ -48,11 +49,7 @@ public final class WorkspaceModel {
 
     private final ScenarioIO io;
     private final ScenarioRunner runner;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cascadeviz-run");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(BackgroundThreads.named("cascadeviz-run"));
     private final JobManager jobs = new JobManager();
 
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
