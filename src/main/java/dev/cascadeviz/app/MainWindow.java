@@ -441,6 +441,10 @@ public final class MainWindow {
             }
             return s < 0 ? n + (n == 1 ? " statement" : " statements") : "statement " + s + " / " + n;
         }, model.traceProperty(), model.stepProperty(), model.runningProperty()));
+        // in presentation a run's Cancel and spinner take the label's place (the status bar says
+        // it runs): at 1280 pixels on SQLite they pushed the presentation toggle behind the » menu
+        stepLabel.visibleProperty().bind(model.presentationProperty().and(model.runningProperty()).not());
+        stepLabel.managedProperty().bind(stepLabel.visibleProperty());
 
         ChoiceBox<Engine> engine = new ChoiceBox<>();
         engine.setId("engine-choice");

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import dev.cascadeviz.app.graph.GraphView;
 import dev.cascadeviz.fixtures.TestScenarios;
 import dev.cascadeviz.layout.GeneratedModels;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -135,6 +138,30 @@ class ClassroomWindowTest extends WindowTestBase {
         presentation(true);
         assertShownInToolbar("#run-button", "#step-next", "#engine-choice", "#sqlite-foreign-keys", "#release-choice",
                 "#font-larger", "#presentation-toggle");
+    }
+
+    @Test
+    void inPresentationAt1280ARunsCancelJoinsThePresentersControlsInTheToolbar() throws Exception {
+        openDefault();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        CountDownLatch release = new CountDownLatch(1);
+        ScenarioRunner real = AppServices.runner();
+        runner.use((s, e) -> {
+            Uninterruptibles.awaitUninterruptibly(release);
+            return real.run(s, e);
+        });
+        try {
+            interact(() -> model.edit("Use SQLite", s -> s.withDatabase(s.database().withEngine(Engine.SQLITE))));
+            presentation(true);
+            assertTrue(model.isRunning(), "the run is held");
+            assertShownInToolbar("#run-button", "#cancel-button", "#step-next", "#engine-choice", "#sqlite-foreign-keys",
+                    "#release-choice", "#font-larger", "#presentation-toggle");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
