@@ -273,11 +273,15 @@ public final class WindowRunBenchmark {
     /** Posts a task every 5 ms and records how late it ran. */
     private static void probe() {
         while (probing) {
-            long posted = System.nanoTime();
             long cpuAtPost = fxThread == null ? -1 : paintCpu();
             long queuedAtPost = FxRunQueue.waitedNanos();
             long gcAtPost = gcPauseMillis();
             CountDownLatch ran = new CountDownLatch(1);
+            // the clock starts after the readings above, right before the task is posted: they read
+            // /proc and the management beans, and a probe that waited for a core there once counted
+            // 167 ms as a stall while the JavaFX thread sat idle (a JFR recording showed it waiting
+            // for work all that time)
+            long posted = System.nanoTime();
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
                 long cpu = cpuAtPost >= 0 ? paintCpu() - cpuAtPost : -1;
