@@ -42,14 +42,25 @@ final class EagerLoads {
     }
 
     /**
-     * What a query selects from and filters by: what a subquery load wraps. {@code subqueryPath}
+     * What a query selects from and filters by: what a subquery load wraps. {@code clauses} gives
+     * the FROM and WHERE with their anonymous aliases named in the statement being compiled: the
+     * compiler numbers them per name in the order it first renders them, with one
+     * {@code anon_map} for the whole statement, nested SELECTs included
+     * ({@code SQLCompiler._truncated_identifier}, {@code prefix_anon_map}), so a subquery load's
+     * copy of a selectin's FROM gets numbers after the outer SELECT list's. {@code subqueryPath}
      * is the query's own path when it is a subquery load's query (its {@code subquery_paths}
      * execution option), else the root.
      */
-    record Source(String from, String where, List<Object> params, List<RelProp> chain, LoadPath subqueryPath) {
+    record Source(Function<Map<String, Integer>, Clauses> clauses, List<Object> params, List<RelProp> chain,
+                  LoadPath subqueryPath) {
+        /** A FROM and WHERE without anonymous aliases. */
         Source(String from, String where, List<Object> params) {
-            this(from, where, params, List.of(), LoadPath.ROOT);
+            this(counts -> new Clauses(from, where), params, List.of(), LoadPath.ROOT);
         }
+    }
+
+    /** A query's FROM and WHERE text, as one compile names its aliases. */
+    record Clauses(String from, String where) {
     }
 
     /** One query of a mapper's rows, and how its caller takes them from the Result. */
@@ -302,7 +313,7 @@ final class EagerLoads {
             sql.append(SqlIdentifiers.quote(q.secondary().name())).append(", ").append(SqlIdentifiers.quote(base))
                     .append(joins);
         } else {
-            sql.append(source.from()).append(joins);
+            sql.append(source.clauses().apply(aliasCounts).from()).append(joins);
         }
         if (q.where() != null) {
             sql.append(" \nWHERE ").append(q.where());
@@ -781,7 +792,7 @@ final class EagerLoads {
         Leading leading;
         Query q;
         Source source;
-        String fromOverride = null;
+        Function<Map<String, Integer>, String> fromOverride = null;
         Map<String, Integer> aliasCounts = new HashMap<>();
         String orderBy = SqlCompiler.orderBy(prop.mapping().relationship().orderBy());
         if (prop.secondary() == null) {
@@ -812,8 +823,9 @@ final class EagerLoads {
                 on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
                         + SqlCompiler.qualified(sec.name(), p.foreign().column()));
             }
-            fromOverride = SqlIdentifiers.quote(sec.name()) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+            String from = SqlIdentifiers.quote(sec.name()) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
                     + String.join(" AND ", on2);
+            fromOverride = counts -> from;
             List<Column> fkCols = new ArrayList<>();
             for (Column pk : prop.parent().primaryKey()) {
                 for (JoinPair p : prop.synchronizePairs()) {
@@ -827,40 +839,28 @@ final class EagerLoads {
             leading = new Leading(sec.name(), sec, fkCols, null);
             q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
                     .consumed(Consume.ITERATE_IF_UNIQUING);
-            source = new Source(fromOverride, where, params);
+            source = new Source(from, where, params);
         } else {
+            // _init_for_join: the parent's AliasedClass, whose key leads the SELECT list, joined
+            // through the secondary (aliased too) to the target; the secondary's alias is named
+            // with the FROM, after the SELECT list's joined eager aliases
             Table parent = prop.parent().table();
-            Table sec = prop.secondary();
-            String pAlias = SqlIdentifiers.anonymousBody(parent.name()) + "_1";
-            aliasCounts.put(parent.name(), 1);
-            String sAlias = SqlIdentifiers.anonymousBody(sec.name()) + "_1";
-            aliasCounts.merge(SqlIdentifiers.anonymousBody(sec.name()), 1, Integer::sum);
-            List<String> on1 = new ArrayList<>();
-            for (JoinPair p : prop.synchronizePairs()) {
-                on1.add(SqlCompiler.qualified(pAlias, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(sAlias, p.foreign().column()));
-            }
-            List<String> on2 = new ArrayList<>();
-            for (JoinPair p : prop.secondarySynchronizePairs()) {
-                on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(sAlias, p.foreign().column()));
-            }
-            fromOverride = SqlIdentifiers.quote(parent.name()) + " AS " + SqlIdentifiers.quote(pAlias) + " JOIN "
-                    + SqlIdentifiers.quote(sec.name()) + " AS " + SqlIdentifiers.quote(sAlias) + " ON "
-                    + String.join(" AND ", on1) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
-                    + String.join(" AND ", on2);
-            List<String> pkSql = prop.parent().primaryKey().stream()
-                    .map(c -> SqlCompiler.qualified(pAlias, c.name())).toList();
-            String where = inClause(pkSql, keys.size());
+            int count = keys.size();
+            String pAlias = alias(parent.name(), aliasCounts);
+            String where = parentKeyIn(prop, pAlias, count);
+            fromOverride = counts -> viaParent(prop, pAlias, alias(prop.secondary().name(), counts));
             leading = new Leading(pAlias, parent, prop.parent().primaryKey(), null);
             q = new Query(prop.mapper(), null, where, params, orderBy, loadStyle(prop), cause)
                     .consumed(Consume.ITERATE_IF_UNIQUING);
-            source = new Source(fromOverride, where, params);
+            // a subquery load wrapping this query names both aliases anew in its own statement
+            source = new Source(counts -> {
+                String p = alias(parent.name(), counts);
+                return new Clauses(viaParent(prop, p, alias(prop.secondary().name(), counts)),
+                        parentKeyIn(prop, p, count));
+            }, params, List.of(), LoadPath.ROOT);
         }
-        String from = fromOverride;
         int createdBefore = session.createdCount();
-        select(q, source, current, ctx, false, true, null, leading, from == null ? null : counts -> from, aliasCounts,
-                null);
+        select(q, source, current, ctx, false, true, null, leading, fromOverride, aliasCounts, null);
         // _load_via_parent: 2.0 uniques the rows (result.unique()); 2.1 only when the query
         // requires it, so a joined uselist=False load meeting several rows repeats its parent's row
         boolean unique = prop.mapper().release() == Release.V2_0 || leading.requiresUniquing;
@@ -917,15 +917,17 @@ final class EagerLoads {
             inner.add(SqlCompiler.qualified(left.name(), c) + " AS "
                     + SqlIdentifiers.quote(SqlCompiler.label(left, left.name(), c)));
         }
-        String inside = "(SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", inner)
-                + " \nFROM " + source.from() + " \nWHERE " + source.where() + ") AS anon_1";
         Map<String, Integer> aliasCounts = new HashMap<>();
         // anonymous aliases are numbered as the compiler first renders them: the parent whose key the
-        // SELECT list leads with comes first, then the target's joined eager loads, then the FROM's
-        // chain (r5016_0058: ant_1 is the last parent, ant_2 the first hop)
+        // SELECT list leads with comes first, then the target's joined eager loads, then the FROM:
+        // the wrapped query's own aliases, then the chain (r5016_0058: ant_1 is the last parent,
+        // ant_2 the first hop)
         String parentAlias = hops.size() > 1 ? alias(prop.parent().table().name(), aliasCounts) : "anon_1";
         Function<Map<String, Integer>, String> fromText = counts -> {
-            StringBuilder from = new StringBuilder(inside);
+            Clauses wrapped = source.clauses().apply(counts);
+            StringBuilder from = new StringBuilder("(SELECT " + (distinct ? "DISTINCT " : "")
+                    + String.join(", ", inner) + " \nFROM " + wrapped.from() + " \nWHERE " + wrapped.where()
+                    + ") AS anon_1");
             // the parent side of the next join: a qualifier and how its columns are named there
             String parentQ = "anon_1";
             UnaryOperator<String> parentCol = c -> SqlCompiler.label(left, left.name(), c);
@@ -993,7 +995,7 @@ final class EagerLoads {
             rewritten = entry instanceof Mapper m ? rewritten.plus(m) : rewritten.plus((RelProp) entry);
         }
         rewritten = rewritten.plus(prop);
-        Source chained = new Source(source.from(), source.where(), source.params(), hops, rewritten);
+        Source chained = new Source(source.clauses(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
         select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
                         Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
@@ -1026,6 +1028,34 @@ final class EagerLoads {
             cols.put(label, Column.of(label, pc.type()));
         }
         return new Table("anon_1", cols, List.of());
+    }
+
+    /**
+     * The FROM of 2.0's selectin load through a secondary ({@code _load_via_parent} after
+     * {@code _init_for_join}): the parent's alias joined through the secondary's alias to the target.
+     */
+    private static String viaParent(RelProp prop, String parentAlias, String secAlias) {
+        Table target = prop.mapper().table();
+        List<String> on1 = new ArrayList<>();
+        for (JoinPair p : prop.synchronizePairs()) {
+            on1.add(SqlCompiler.qualified(parentAlias, p.referenced().column()) + " = "
+                    + SqlCompiler.qualified(secAlias, p.foreign().column()));
+        }
+        List<String> on2 = new ArrayList<>();
+        for (JoinPair p : prop.secondarySynchronizePairs()) {
+            on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
+                    + SqlCompiler.qualified(secAlias, p.foreign().column()));
+        }
+        return SqlIdentifiers.quote(prop.parent().tableName()) + " AS " + SqlIdentifiers.quote(parentAlias) + " JOIN "
+                + SqlIdentifiers.quote(prop.secondary().name()) + " AS " + SqlIdentifiers.quote(secAlias) + " ON "
+                + String.join(" AND ", on1) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+                + String.join(" AND ", on2);
+    }
+
+    /** Its WHERE: the parent alias's key IN the parents' keys. */
+    private static String parentKeyIn(RelProp prop, String parentAlias, int keyCount) {
+        return inClause(prop.parent().primaryKey().stream()
+                .map(c -> SqlCompiler.qualified(parentAlias, c.name())).toList(), keyCount);
     }
 
     private static String inClause(List<String> cols, int count) {
