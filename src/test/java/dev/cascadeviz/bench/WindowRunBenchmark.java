@@ -7,6 +7,7 @@ import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.scenario.ScenarioFiles;
+import dev.cascadeviz.workbench.ScenarioRunner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -89,7 +90,7 @@ public final class WindowRunBenchmark {
         // -Dbench.replayRun=true: the window's runs hand back this trace after as long as this run took,
         // with no work in this JVM: what moving the run out of the window's JVM could gain at most
         var replayed = Boolean.getBoolean("bench.replayRun") ? trace : null; // not kept live otherwise
-        var runner = replayed != null ? (dev.cascadeviz.workbench.ScenarioRunner) (sc, engine) -> {
+        var runner = replayed != null ? (ScenarioRunner) (sc, engine) -> {
             if (sc.rows().equals(scenario.rows()) && sc.steps().equals(scenario.steps())) {
                 Thread.sleep(traceNanos / 1_000_000L);
                 return replayed;
