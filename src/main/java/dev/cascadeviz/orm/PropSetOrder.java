@@ -4,6 +4,7 @@ import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.trace.Trace;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,9 @@ public final class PropSetOrder {
 
     /** An order per class: relationship names, first to last (missing classes: declaration order). */
     public PropSetOrder(Map<String, List<String>> chosen) {
-        this.chosen = Map.copyOf(chosen);
+        // in the caller's order, not Map.copyOf's, whose iteration order changes from JVM to JVM:
+        // toString names the order in the judge's messages
+        this.chosen = Collections.unmodifiableMap(new LinkedHashMap<>(chosen));
     }
 
     /** Every mapper's relationships in declaration order. */
@@ -145,7 +148,7 @@ public final class PropSetOrder {
      * labels met in them.
      */
     public Map<String, List<String>> consulted() {
-        return Map.copyOf(consulted);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(consulted));
     }
 
     /**

@@ -158,6 +158,11 @@ public final class Actions {
         }
 
         @Override
+        boolean breaksIntoStates(UnitOfWork uow) {
+            return !uow.statesFor(mapper, false, false).isEmpty();
+        }
+
+        @Override
         List<PostSortRec> perStateFlushActions(UnitOfWork uow) {
             // states_for_mapper_hierarchy iterates uow.mappers[mapper], the set Preprocess iterates
             List<InstanceState> states = uow.inSetOrder(mapper, uow.statesFor(mapper, false, false));
@@ -172,6 +177,11 @@ public final class Actions {
                 dep.perStateFlushActions(uow, uow.filterStatesForDep(dep, states), false);
             }
             return out;
+        }
+
+        @Override
+        String aggregateLabel() {
+            return "SaveUpdateAll(" + mapper.className() + ")";
         }
 
         @Override
@@ -204,6 +214,11 @@ public final class Actions {
         }
 
         @Override
+        boolean breaksIntoStates(UnitOfWork uow) {
+            return !uow.statesFor(mapper, true, false).isEmpty();
+        }
+
+        @Override
         List<PostSortRec> perStateFlushActions(UnitOfWork uow) {
             // states_for_mapper_hierarchy iterates uow.mappers[mapper], the set Preprocess iterates
             List<InstanceState> states = uow.inSetOrder(mapper, uow.statesFor(mapper, true, false));
@@ -218,6 +233,11 @@ public final class Actions {
                 dep.perStateFlushActions(uow, uow.filterStatesForDep(dep, states), true);
             }
             return out;
+        }
+
+        @Override
+        String aggregateLabel() {
+            return "DeleteAll(" + mapper.className() + ")";
         }
 
         @Override

@@ -38,6 +38,15 @@ public abstract class PostSortRec {
         return List.of();
     }
 
+    /**
+     * Whether {@link #perStateFlushActions} has states to break into (a SaveUpdateAll or DeleteAll
+     * with states): only those actions' order among a flush's cycles can show, in the loads their
+     * processors make for the states.
+     */
+    boolean breaksIntoStates(UnitOfWork uow) {
+        return false;
+    }
+
     public boolean isDisabled() {
         return disabled;
     }

@@ -102,10 +102,31 @@ final class TopologicalSort {
         };
     }
 
-    /** {@code find_cycles}: every node that takes part in a cycle. */
-    static <T> Set<T> findCycles(Set<List<T>> edges) {
-        Graph<T, DefaultEdge> graph = graph(edges, List.of());
-        return new LinkedHashSet<>(new CycleDetector<>(graph).findCycles());
+    /**
+     * {@code find_cycles(tuples, allitems)}: every node that takes part in a cycle, in the order of
+     * {@code items} (nodes only the edges name after them). SQLAlchemy returns a Python set, whose
+     * order follows the actions' addresses; the caller turns each node into its per-state actions
+     * in this order, which decides the order of actions with equal sort keys, so it must not
+     * follow JGraphT's own set, which is ordered by Java identity hashes and so changed from run
+     * to run in one JVM.
+     */
+    static <T> Set<T> findCycles(Set<List<T>> edges, List<T> items) {
+        Graph<T, DefaultEdge> graph = graph(edges, items);
+        Set<T> found = new CycleDetector<>(graph).findCycles();
+        Set<T> out = new LinkedHashSet<>();
+        for (T node : items) {
+            if (found.contains(node)) {
+                out.add(node);
+            }
+        }
+        for (List<T> e : edges) {
+            for (T node : e) {
+                if (node != null && found.contains(node)) {
+                    out.add(node);
+                }
+            }
+        }
+        return out;
     }
 
     private static <T> Graph<T, DefaultEdge> graph(Set<List<T>> edges, List<T> items) {

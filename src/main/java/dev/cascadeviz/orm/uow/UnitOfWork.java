@@ -297,11 +297,27 @@ public final class UnitOfWork {
                 }
             }
         }
-        cycles = TopologicalSort.findCycles(dependencies);
+        cycles = TopologicalSort.findCycles(dependencies, new ArrayList<>(postsortActions.values()));
         if (!cycles.isEmpty()) {
-            Map<PostSortRec, List<PostSortRec>> convert = new LinkedHashMap<>();
+            // convert = {rec: set(rec.per_state_flush_actions(self)) for rec in cycles}: `cycles` is
+            // a set of actions, iterated by address, and breaking a SaveUpdateAll or DeleteAll into
+            // per-state actions asks each of its processors for get_all_pending, which loads what a
+            // delete cascade needs: the order of those SELECTs is this set's order (PropSetOrder),
+            // the actions' order of creation unless told otherwise
+            List<PostSortRec> breaking = new ArrayList<>();
             for (PostSortRec rec : cycles) {
+                if (rec.breaksIntoStates(this)) {
+                    breaking.add(rec);
+                }
+            }
+            breaking = session.propSetOrder().arrangeSet(
+                    PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " cycles", breaking, PostSortRec::aggregateLabel);
+            Map<PostSortRec, List<PostSortRec>> convert = new LinkedHashMap<>();
+            for (PostSortRec rec : breaking) {
                 convert.put(rec, rec.perStateFlushActions(this));
+            }
+            for (PostSortRec rec : cycles) {
+                convert.computeIfAbsent(rec, r -> r.perStateFlushActions(this));
             }
             for (List<PostSortRec> edge : new ArrayList<>(dependencies)) {
                 PostSortRec a = edge.get(0);

@@ -83,6 +83,32 @@ class TopologicalSortTest {
         }
     }
 
+    /** A node whose hash runs against its number, so that hash order is not the items' order. */
+    private record Node(int n) {
+        @Override
+        public int hashCode() {
+            return -31 * n;
+        }
+    }
+
+    @Test
+    void findCyclesGivesTheNodesOfCyclesInTheItemsOrderWhateverTheirHashes() {
+        List<Node> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(new Node(i));
+        }
+        Collections.shuffle(items, new Random(8));
+        Set<List<Node>> edges = new LinkedHashSet<>();
+        for (int i = 0; i < 30; i++) {   // one ring through nodes 0..29; 30..39 hang off it
+            edges.add(List.of(new Node(i), new Node((i + 1) % 30)));
+        }
+        for (int i = 30; i < 40; i++) {
+            edges.add(List.of(new Node(i - 30), new Node(i)));
+        }
+        List<Node> expected = items.stream().filter(x -> x.n() < 30).toList();
+        assertEquals(expected, new ArrayList<>(TopologicalSort.findCycles(edges, items)));
+    }
+
     @Test
     void aChainOfAHundredThousandIsSortedOneItemPerLayer() {
         int n = 100_000;
