@@ -1,5 +1,6 @@
 package dev.cascadeviz.layout;
 
+import dev.cascadeviz.threads.BackgroundThreads;
 import java.util.List;
 
 /**
@@ -16,16 +17,13 @@ public final class LayoutWarmUp {
     }
 
     public static void inBackground() {
-        Thread t = new Thread(() -> {
+        BackgroundThreads.named("cascadeviz-layout-warmup").newThread(() -> {
             try {
                 LayeredLayout.compute(new Diagram(List.of(new Diagram.Box("a", 120, 80), new Diagram.Box("b", 120, 80)),
                         List.of(new Diagram.Link("a-b", "a", "b", true, 40, 14))));
             } catch (RuntimeException | LinkageError e) {
                 // only a warm-up: the real layout reports its own problems
             }
-        }, "cascadeviz-layout-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        }).start();
     }
 }

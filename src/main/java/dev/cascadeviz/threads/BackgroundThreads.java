@@ -33,6 +33,8 @@ public final class BackgroundThreads {
             "G1 Main Marker", "G1 Conc#", "G1 Refine#", "G1 Service");
 
     private static final AtomicBoolean JVM_HELPERS_LOWERED = new AtomicBoolean();
+    /** The program's nice value as it was started, read once: each thread is lowered relative to it. */
+    private static final OptionalInt PROGRAM_NICE = LinuxNice.ofProcess();
 
     private BackgroundThreads() {
     }
@@ -49,10 +51,9 @@ public final class BackgroundThreads {
         };
     }
 
-    /** Lowers the calling thread (and so the threads it starts from now on); true when done. */
-    public static boolean lowerCurrentThread() {
-        OptionalInt tid = LinuxNice.currentThreadId();
-        return tid.isPresent() && lower(tid.getAsInt());
+    /** Lowers the calling thread (and so the threads it starts from now on). */
+    private static void lowerCurrentThread() {
+        LinuxNice.currentThreadId().ifPresent(BackgroundThreads::lower);
     }
 
     /**
@@ -67,28 +68,25 @@ public final class BackgroundThreads {
     }
 
     /** Ten steps below the program as it was started, whoever asks and however often. */
-    private static boolean lower(int tid) {
-        OptionalInt program = LinuxNice.ofProcess();
-        return program.isPresent() && LinuxNice.atLeast(tid, program.getAsInt() + STEPS);
+    private static void lower(int tid) {
+        PROGRAM_NICE.ifPresent(program -> LinuxNice.atLeast(tid, program + STEPS));
     }
 
-    /** Lowers the JVM's helper threads running now; the number lowered. */
-    static int lowerJvmHelpers() {
+    /** Lowers the JVM's helper threads running now. */
+    static void lowerJvmHelpers() {
         if (!LinuxNice.available()) {
-            return 0;
+            return;
         }
-        int lowered = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 String name = LinuxNice.name(tid);
-                if (JVM_HELPERS.stream().anyMatch(name::startsWith) && lower(tid)) {
-                    lowered++;
+                if (JVM_HELPERS.stream().anyMatch(name::startsWith)) {
+                    lower(tid);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // no /proc: nothing to lower
         }
-        return lowered;
     }
 }
