@@ -818,13 +818,8 @@ final class EagerLoads {
         } else if (loadStyle(prop) == LabelStyle.NONE) {
             // 2.1: the secondary table joined to the target, the parent's key taken from the secondary
             Table sec = prop.secondary();
-            List<String> on2 = new ArrayList<>();
-            for (JoinPair p : prop.secondarySynchronizePairs()) {
-                on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(sec.name(), p.foreign().column()));
-            }
             String from = SqlIdentifiers.quote(sec.name()) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
-                    + String.join(" AND ", on2);
+                    + onPairs(prop.secondarySynchronizePairs(), target.name(), sec.name());
             fromOverride = counts -> from;
             List<Column> fkCols = new ArrayList<>();
             for (Column pk : prop.parent().primaryKey()) {
@@ -1036,20 +1031,10 @@ final class EagerLoads {
      */
     private static String viaParent(RelProp prop, String parentAlias, String secAlias) {
         Table target = prop.mapper().table();
-        List<String> on1 = new ArrayList<>();
-        for (JoinPair p : prop.synchronizePairs()) {
-            on1.add(SqlCompiler.qualified(parentAlias, p.referenced().column()) + " = "
-                    + SqlCompiler.qualified(secAlias, p.foreign().column()));
-        }
-        List<String> on2 = new ArrayList<>();
-        for (JoinPair p : prop.secondarySynchronizePairs()) {
-            on2.add(SqlCompiler.qualified(target.name(), p.referenced().column()) + " = "
-                    + SqlCompiler.qualified(secAlias, p.foreign().column()));
-        }
         return SqlIdentifiers.quote(prop.parent().tableName()) + " AS " + SqlIdentifiers.quote(parentAlias) + " JOIN "
                 + SqlIdentifiers.quote(prop.secondary().name()) + " AS " + SqlIdentifiers.quote(secAlias) + " ON "
-                + String.join(" AND ", on1) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
-                + String.join(" AND ", on2);
+                + onPairs(prop.synchronizePairs(), parentAlias, secAlias) + " JOIN " + SqlIdentifiers.quote(target.name()) + " ON "
+                + onPairs(prop.secondarySynchronizePairs(), target.name(), secAlias);
     }
 
     /** Its WHERE: the parent alias's key IN the parents' keys. */
@@ -1216,32 +1201,29 @@ final class EagerLoads {
         if (prop.secondary() != null) {
             String sec = prop.secondary().name();
             String secAlias = alias(sec, aliasCounts);
-            List<String> inner = new ArrayList<>();
-            for (JoinPair p : prop.secondarySynchronizePairs()) {
-                inner.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(secAlias, p.foreign().column()));
-            }
-            List<String> outer = new ArrayList<>();
-            for (JoinPair p : prop.synchronizePairs()) {
-                outer.add(SqlCompiler.qualified(parent, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(secAlias, p.foreign().column()));
-            }
             return " LEFT OUTER JOIN (" + SqlIdentifiers.quote(sec) + " AS " + SqlIdentifiers.quote(secAlias) + " JOIN "
                     + SqlIdentifiers.quote(prop.mapper().tableName()) + " AS " + SqlIdentifiers.quote(alias) + " ON "
-                    + String.join(" AND ", inner) + ") ON " + String.join(" AND ", outer);
+                    + onPairs(prop.secondarySynchronizePairs(), alias, secAlias) + ") ON "
+                    + onPairs(prop.synchronizePairs(), parent, secAlias);
         }
-        List<String> on = new ArrayList<>();
-        for (JoinPair p : prop.synchronizePairs()) {
-            if (prop.direction() == Direction.ONE_TO_MANY) {
-                on.add(SqlCompiler.qualified(parent, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(alias, p.foreign().column()));
-            } else {
-                on.add(SqlCompiler.qualified(alias, p.referenced().column()) + " = "
-                        + SqlCompiler.qualified(parent, p.foreign().column()));
-            }
-        }
+        String on = prop.direction() == Direction.ONE_TO_MANY
+                ? onPairs(prop.synchronizePairs(), parent, alias)
+                : onPairs(prop.synchronizePairs(), alias, parent);
         return " LEFT OUTER JOIN " + SqlIdentifiers.quote(prop.mapper().tableName()) + " AS "
-                + SqlIdentifiers.quote(alias) + " ON " + String.join(" AND ", on);
+                + SqlIdentifiers.quote(alias) + " ON " + on;
+    }
+
+    /**
+     * A join's ON: each pair's referenced column under {@code referencedIn} equal to its foreign
+     * column under {@code foreignIn}, joined by AND.
+     */
+    private static String onPairs(List<JoinPair> pairs, String referencedIn, String foreignIn) {
+        List<String> on = new ArrayList<>();
+        for (JoinPair p : pairs) {
+            on.add(SqlCompiler.qualified(referencedIn, p.referenced().column()) + " = "
+                    + SqlCompiler.qualified(foreignIn, p.foreign().column()));
+        }
+        return String.join(" AND ", on);
     }
 
     /**
