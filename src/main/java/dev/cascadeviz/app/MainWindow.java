@@ -106,6 +106,7 @@ public final class MainWindow {
     private ResultTablesView tablesView;
     private final CompareLauncher compare;
     private LibraryBrowser browser;
+    private final EmptyWindowWarmUp emptyWarmUp;
 
     public MainWindow(Stage stage, WorkspaceModel model, ScenarioLibrary library, RecentFiles recent) {
         this.stage = stage;
@@ -125,6 +126,9 @@ public final class MainWindow {
         root.setBottom(statusBar());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         presentationMode.install(scene);
+        // started with a big file, the window is empty while the file is read: the views' code is readied meanwhile
+        emptyWarmUp = EmptyWindowWarmUp.install(stage, model, MainWindow::defaultScenario,
+                List.of(graph::warmUpPieces, tablesView::warmUpPieces));
         for (String css : STYLESHEETS) {
             scene.getStylesheets().add(MainWindow.class.getResource(css).toExternalForm());
         }
@@ -560,6 +564,18 @@ public final class MainWindow {
     private static boolean isScenarioFile(File f) {
         String n = f.getName().toLowerCase(Locale.ROOT);
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    /** The warm-up of the views while the window is empty (tests). */
+    EmptyWindowWarmUp emptyWarmUp() {
+        return emptyWarmUp;
+    }
+
+    /** The built-in default scenario, read anew (null if the library has none). */
+    private static Scenario defaultScenario() throws Exception {
+        String name = ScenarioLibrary.load().defaultScenario();
+        String text = name == null ? null : ScenarioLibrary.text(name);
+        return text == null ? null : AppServices.files().parse(text, name);
     }
 
     /** Opens the library's default scenario; false when there is none. */

@@ -22,6 +22,7 @@ import dev.cascadeviz.workbench.EdgeVariants;
 import dev.cascadeviz.workbench.Edits;
 import dev.cascadeviz.workbench.MappedEdge;
 import dev.cascadeviz.workbench.StatementTables;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public final class GraphView extends Pane {
     private final ReadOnlyDoubleWrapper neededHeight = new ReadOnlyDoubleWrapper(this, "neededHeight", 0);
 
     private final WorkspaceModel model;
-    private final Pane world = new Pane();
+    private final Pane world = world();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate();
     private final Pane edgeLayer = new Pane();
@@ -111,9 +112,6 @@ public final class GraphView extends Pane {
         getStyleClass().add(GraphStyles.GRAPH);
         setId("graph");
         world.getTransforms().addAll(translate, scale);
-        // The cards keep the window's normal text size whatever the root's (presentation mode's larger
-        // text): the layout measured at that size stays valid, and the graph grows by zoom, fitted whole.
-        world.setStyle("-fx-font-size: " + (int) CARD_TEXT_PX + "px;");
         world.setManaged(false);
         edgeLayer.setPickOnBounds(false);
         nodeLayer.setPickOnBounds(false);
@@ -184,6 +182,25 @@ public final class GraphView extends Pane {
         heightProperty().addListener((o, a, b) -> fitIfPending());
     }
 
+    /**
+     * The pane the cards and edges live in. The cards keep the window's normal text size whatever
+     * the root's (presentation mode's larger text): the layout measured at that size stays valid,
+     * and the graph grows by zoom, fitted whole.
+     */
+    static Pane world() {
+        Pane world = new Pane();
+        world.setStyle("-fx-font-size: " + (int) CARD_TEXT_PX + "px;");
+        return world;
+    }
+
+    /**
+     * What readies the cards' code, off screen, with a sample scenario's cards while the window is
+     * still empty (see {@code EmptyWindowWarmUp}): pieces of a pulse each.
+     */
+    public List<Runnable> warmUpPieces(Scenario sample) {
+        return GraphWarmUp.pieces(this, sample);
+    }
+
     // ------------------------------------------------------------------ building
 
     private boolean rebuildPending;
@@ -222,18 +239,20 @@ public final class GraphView extends Pane {
             return;
         }
         graph = ModelGraph.of(scenario);
+        // each card and edge goes into the graph (and is styled) by one of these, in this order
+        ArrayDeque<Runnable> attach = new ArrayDeque<>();
         for (MappedClass c : scenario.classes().values()) {
             ClassNodeView node = new ClassNodeView(c.name(), scenario.table(c.table()));
             makeDraggable(node);
             classNodes.put(c.name(), node);
-            nodeLayer.getChildren().add(node);
+            attach.add(() -> styled(nodeLayer, nodeLayer.getChildren().size(), node));
         }
         for (String id : graph.tableNodes()) {
             Table t = scenario.table(graph.tableOf(id));
             ClassNodeView node = new ClassNodeView(null, t);
             node.setMouseTransparent(true);
             tableNodes.put(id, node);
-            nodeLayer.getChildren().add(0, node);
+            attach.add(() -> styled(nodeLayer, 0, node));
         }
         for (ModelGraph.Edge g : graph.edges()) {
             MappedEdge e = g.edge();
@@ -263,8 +282,54 @@ public final class GraphView extends Pane {
                 ev.consume();
             });
             edges.add(view);
-            edgeLayer.getChildren().add(view);
+            attach.add(() -> styled(edgeLayer, edgeLayer.getChildren().size(), view));
         }
+        if (previous != null) {
+            // an edit: the cards are shown where they were until the new layout comes in one step
+            attach.forEach(Runnable::run);
+            arrangeBuilt(scenario, previous);
+        } else {
+            // a scenario just opened shows nothing until it is laid out, so its cards can go in over
+            // several events: styling a big model's cards in one (some 40 ms for the 37,449-row
+            // benchmark's six cards and five labels) held the JavaFX thread longest at its open
+            world.setVisible(false);
+            layingOut = true;
+            attachInSlices(scenario, attach);
+        }
+    }
+
+    /**
+     * The longest the JavaFX thread spends putting a just-opened scenario's cards in before it
+     * lets a repaint or key through (at least one card or edge goes in per event; a test sets 0).
+     */
+    static long sliceNanos = 8_000_000L;
+
+    /** Adds the node to the layer at the index and styles it: a pulse that comes next finds nothing of it left to style. */
+    private static void styled(Pane layer, int index, javafx.scene.Node node) {
+        layer.getChildren().add(index, node);
+        node.applyCss();
+    }
+
+    /** Puts cards in until a slice's time is up, then goes on in an event of its own; arranges them once all are in. */
+    private void attachInSlices(Scenario scenario, ArrayDeque<Runnable> attach) {
+        long end = System.nanoTime() + sliceNanos;
+        do {
+            attach.poll().run();
+        } while (!attach.isEmpty() && System.nanoTime() < end);
+        if (attach.isEmpty()) {
+            layingOut = false;
+            arrangeBuilt(scenario, null);
+        } else {
+            Platform.runLater(() -> {
+                if (currentScenario == scenario) { // else rebuilt since: the newer cards go in instead
+                    attachInSlices(scenario, attach);
+                }
+            });
+        }
+    }
+
+    /** Once the scenario's cards are all in the graph: shows them where they were (an edit) and lays them out. */
+    private void arrangeBuilt(Scenario scenario, DiagramLayout previous) {
         // A card whose size changes (its text styled later) needs routes that meet it again. Only its
         // layout size counts: its visual bounds also move with its drop shadow and with children
         // settling over the next pulses, and rerouting on those replaced a laid-out graph's routes
@@ -273,12 +338,8 @@ public final class GraphView extends Pane {
             n.layoutBoundsProperty().addListener((o, a, b) -> scheduleRemeasure());
         }
         refreshStates();
-        // where the cards were (an edit rebuilds the cards): shown so until the new layout comes in one step;
-        // a scenario just opened shows nothing until it is laid out
         if (previous != null) {
             apply(previous);
-        } else {
-            world.setVisible(false);
         }
         // styled and measured here, in the graph's own event: measuring them on a later event let a
         // pulse style them together with the first table card (about 140 ms of the JavaFX thread's
@@ -566,7 +627,7 @@ public final class GraphView extends Pane {
      * card's border is thicker, and the layout (and whether a saved layout is ELK's own) must not
      * depend on which card is selected. The border counts as 1.5 on every side.
      */
-    private static double[] size(Region r, boolean style) {
+    static double[] size(Region r, boolean style) {
         if (style) {
             r.applyCss();
         }
@@ -814,6 +875,18 @@ public final class GraphView extends Pane {
     }
 
     // ------------------------------------------------------------------ for tests and the window
+
+    /** The layer of the edges and that of the cards (tests). */
+    List<Pane> layers() {
+        return List.of(edgeLayer, nodeLayer);
+    }
+
+    /** The edges, then the cards, as their layers hold them now, back to front (tests). */
+    List<javafx.scene.Node> layered() {
+        List<javafx.scene.Node> all = new ArrayList<>(edgeLayer.getChildren());
+        all.addAll(nodeLayer.getChildren());
+        return all;
+    }
 
     public ClassNodeView classNode(String className) {
         return classNodes.get(className);

@@ -323,6 +323,19 @@ public final class ResultTablesView extends VBox {
         return big.attached();
     }
 
+    /**
+     * What readies a big run's card code, off screen, with a sample scenario's starting rows while
+     * the window is still empty (see {@code EmptyWindowWarmUp}): pieces of a pulse each. A big
+     * file opened shows its starting rows in such cards straight away.
+     */
+    public List<Runnable> warmUpPieces(Scenario sample) {
+        try {
+            return warmUp.cardPieces(sample, TableReplay.untouched(sample, null));
+        } catch (RuntimeException e) {
+            return List.of(); // a sample the tables cannot show: no warm-up from it
+        }
+    }
+
     /** The warm-up of a big run's cards (tests). */
     TablesWarmUp warmUp() {
         return warmUp;

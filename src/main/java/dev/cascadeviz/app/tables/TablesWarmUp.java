@@ -44,9 +44,6 @@ final class TablesWarmUp {
         }
     };
     private boolean done;
-    /** The card, its scene: held only while the warm-up runs. */
-    private RowTable table;
-    private VBox root;
 
     private TablesWarmUp(WorkspaceModel model, ResultTablesView pane) {
         this.model = model;
@@ -91,52 +88,62 @@ final class TablesWarmUp {
         if (done || !ready()) {
             return;
         }
-        Scenario s = model.getScenario();
         Map<String, List<RowState>> rows;
         try {
-            rows = TableReplay.outcome(s, model.getTrace());
+            rows = TableReplay.outcome(model.getScenario(), model.getTrace());
         } catch (RuntimeException e) {
             return; // a run the tables cannot replay: no warm-up from it
         }
-        Map.Entry<String, List<RowState>> first = rows.entrySet().stream().filter(e -> !e.getValue().isEmpty()
-                && s.table(e.getKey()) != null).findFirst().orElse(null);
-        if (first == null) {
+        pieces.addAll(cardPieces(model.getScenario(), rows));
+        if (pieces.isEmpty()) {
             return;
         }
-        String name = first.getKey();
-        Table t = s.table(name);
-        List<RowState> items = first.getValue();
-        // the pieces a big run's card goes in with (BigTables), then a drawing of it
-        pieces.add(() -> {
-            table = new RowTable(model, name, List.copyOf(t.columns().keySet()));
-            table.fitRows(items.size());
-        });
-        pieces.add(() -> {
-            Label title = BigTables.title();
-            title.setText(name);
-            VBox content = new VBox(12, BigTables.card(title, table));
-            content.getStyleClass().add("tables-content");
-            ScrollPane scroll = new ScrollPane(content);
-            scroll.setFitToWidth(true);
-            root = new VBox(scroll);
-            root.getStyleClass().addAll(pane.getScene().getRoot().getStyleClass());
-            root.getStyleClass().add(ResultTablesView.STYLE);
-            Scene scene = new Scene(root, 640, 360);
-            scene.getStylesheets().setAll(pane.getScene().getStylesheets());
-            root.applyCss();
-            root.layout();
-        });
-        pieces.add(() -> {
-            table.setItems(FXCollections.observableArrayList(items));
-            root.applyCss();
-            root.layout();
-        });
-        pieces.add(() -> root.snapshot(null, null));
         pieces.add(() -> {
             done = true;
             stop();
         });
         stepper.start();
+    }
+
+    /**
+     * The pieces that make, style, lay out and draw, in a scene of their own, one big-run card of
+     * the first of the tables with rows: each piece is a pulse's worth of the JavaFX thread. None
+     * when no table has rows.
+     */
+    List<Runnable> cardPieces(Scenario s, Map<String, List<RowState>> rows) {
+        Map.Entry<String, List<RowState>> first = rows.entrySet().stream().filter(e -> !e.getValue().isEmpty()
+                && s.table(e.getKey()) != null).findFirst().orElse(null);
+        if (first == null) {
+            return List.of();
+        }
+        String name = first.getKey();
+        Table t = s.table(name);
+        List<RowState> items = first.getValue();
+        RowTable[] table = new RowTable[1];
+        VBox[] root = new VBox[1];
+        // the pieces a big run's card goes in with (BigTables), then a drawing of it
+        return List.of(() -> {
+            table[0] = new RowTable(model, name, List.copyOf(t.columns().keySet()));
+            table[0].fitRows(items.size());
+        }, () -> {
+            Label title = BigTables.title();
+            title.setText(name);
+            VBox content = new VBox(12, BigTables.card(title, table[0]));
+            content.getStyleClass().add("tables-content");
+            ScrollPane scroll = new ScrollPane(content);
+            scroll.setFitToWidth(true);
+            root[0] = new VBox(scroll);
+            root[0].getStyleClass().addAll(pane.getScene().getRoot().getStyleClass());
+            root[0].getStyleClass().add(ResultTablesView.STYLE);
+            Scene scene = new Scene(root[0], 640, 360);
+            scene.getStylesheets().setAll(pane.getScene().getStylesheets());
+            root[0].applyCss();
+            root[0].layout();
+        }, () -> {
+            table[0].setItems(FXCollections.observableArrayList(items));
+            root[0].applyCss();
+            root[0].layout();
+        }, () -> root[0].snapshot(null, null));
     }
 
     private void next() {
@@ -161,7 +168,5 @@ final class TablesWarmUp {
         idle.stop();
         stepper.stop();
         pieces.clear();
-        table = null;
-        root = null;
     }
 }
