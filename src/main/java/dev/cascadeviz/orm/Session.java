@@ -1024,6 +1024,7 @@ public final class Session {
         if (unreachable.isEmpty()) {
             return;
         }
+        addLiveOutsideIdentityMap(unreachable, alive);
         Map<InstanceState, Integer> refcount = new HashMap<>();
         unreachable.forEach(s -> refcount.put(s, 0));
         for (InstanceState s : unreachable) {
@@ -1051,6 +1052,34 @@ public final class Session {
             }
             s.objectFreed();
         }
+    }
+
+    /**
+     * Adds to the unreachable objects those outside the identity map (deleted by a flush,
+     * expunged, detached by a commit) that they reference and nothing alive reaches. Such an
+     * object still exists as long as something references it, and its own references count:
+     * a flush-deleted parent whose loaded collection holds a child that references it back is a
+     * cycle with that child, which reference counting never frees, so the child stays in the
+     * identity map until the cyclic collector runs. If nothing but unreachable objects reference
+     * it, it is freed with them.
+     */
+    private void addLiveOutsideIdentityMap(List<InstanceState> unreachable, Set<InstanceState> alive) {
+        Set<InstanceState> seen = new HashSet<>(unreachable);
+        Deque<InstanceState> todo = new ArrayDeque<>(unreachable);
+        while (!todo.isEmpty()) {
+            for (InstanceState t : references(todo.pop())) {
+                if (!alive.contains(t) && seen.add(t)) {
+                    if (!inIdentityMap(t)) {
+                        unreachable.add(t);
+                        todo.push(t);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean inIdentityMap(InstanceState state) {
+        return state.key != null && identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
     }
 
     /**
