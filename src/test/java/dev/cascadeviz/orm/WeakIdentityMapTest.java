@@ -104,18 +104,17 @@ class WeakIdentityMapTest {
      * Dog.ant is delete-orphan: moving Dog(1) to Ant(2) orphans Ant(1), and the flush deletes it.
      * Ant(1)'s collection, loaded by that flush, still holds Dog(2), and the flush loaded
      * Dog(2).ant (its delete-orphan history) from the identity map: Ant(1), out of the identity
-     * map, and Dog(2) reference each other, a cycle reference counting never frees, so Dog(2)
-     * is still there for the next get. Measured with real SQLAlchemy 2.0.54 and 2.1.1 (also with
-     * the cyclic collector off).
+     * map and not modified (no backref touched it), and Dog(2) reference each other, a cycle
+     * reference counting never frees, so Dog(2) is still there for the next get. Measured with
+     * real SQLAlchemy 2.0.54 and 2.1.1 (also with the cyclic collector off).
      */
     private static final String DELETED_PARENT = """
             tables:
               ant: {columns: {id: {type: integer, primary_key: true}}}
               dog: {columns: {id: {type: integer, primary_key: true}, ant_id: {type: integer, foreign_key: ant.id}}}
             classes:
-              Ant: {table: ant, relationships: {dogs: {target: Dog, back_populates: ant}}}
-              Dog: {table: dog, relationships: {ant: {target: Ant, single_parent: true,
-                                                      cascade: 'all, delete-orphan', back_populates: dogs}}}
+              Ant: {table: ant, relationships: {dogs: {target: Dog}}}
+              Dog: {table: dog, relationships: {ant: {target: Ant, single_parent: true, cascade: 'all, delete-orphan'}}}
             rows:
               ant: [{id: 1}, {id: 2}]
               dog: [{id: 1, ant_id: 1}, {id: 2, ant_id: 1}]
