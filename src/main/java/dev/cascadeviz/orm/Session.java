@@ -964,11 +964,12 @@ public final class Session {
      * (after each step, after a flush that no load or cascade walk is inside, and where a step
      * clears loaded state: commit, rollback, expire).
      * References are the steps' variables, the session's strong sets (new, deleted, modified
-     * objects) and every live object's loaded relationship values, committed values and pending
-     * collection changes. Reference counting frees what is not reachable from those, except
-     * objects on a reference cycle and what they reach (left to the cyclic collector, which runs
-     * at no fixed time): so an object is forgotten exactly when peeling unreferenced objects off
-     * the unreachable ones reaches it.
+     * objects), the modified objects a flush deleted (until the commit) and every live object's
+     * loaded relationship values, committed values and pending collection changes, those of
+     * objects outside the identity map included. Reference counting frees what is not reachable
+     * from those, except objects on a reference cycle and what they reach (left to the cyclic
+     * collector, which runs at no fixed time): so an object is forgotten exactly when peeling
+     * unreferenced objects off the unreachable ones reaches it.
      */
     void forgetUnreferenced() {
         forget(List.of(), s -> true);
@@ -1004,6 +1005,16 @@ public final class Session {
         }
         for (InstanceState s : deleted.keySet()) {
             reach(s, alive, todo);
+        }
+        for (InstanceState s : transactionDeleted) {
+            // a flush deleted it after it was modified: its state's _strong_obj (set by
+            // _modified_event while attached; cleared by _commit_all, _expire and detaching, none
+            // of which a flush does to a deleted state) references the object, whose __dict__
+            // references the state, and SessionTransaction._deleted is a WeakKeyDictionary: a
+            // cycle, kept with what it references until commit or rollback detaches the state
+            if (s.modified && s.session == this) {
+                reach(s, alive, todo);
+            }
         }
         for (InstanceState s : identityMap.values()) {
             if (s.modified) {
