@@ -964,11 +964,12 @@ public final class Session {
      * (after each step, after a flush that no load or cascade walk is inside, and where a step
      * clears loaded state: commit, rollback, expire).
      * References are the steps' variables, the session's strong sets (new, deleted, modified
-     * objects) and every live object's loaded relationship values, committed values and pending
-     * collection changes. Reference counting frees what is not reachable from those, except
-     * objects on a reference cycle and what they reach (left to the cyclic collector, which runs
-     * at no fixed time): so an object is forgotten exactly when peeling unreferenced objects off
-     * the unreachable ones reaches it.
+     * objects), the modified objects a flush deleted (until the commit) and every live object's
+     * loaded relationship values, committed values and pending collection changes, those of
+     * objects outside the identity map included. Reference counting frees what is not reachable
+     * from those, except objects on a reference cycle and what they reach (left to the cyclic
+     * collector, which runs at no fixed time): so an object is forgotten exactly when peeling
+     * unreferenced objects off the unreachable ones reaches it.
      */
     void forgetUnreferenced() {
         forget(List.of(), s -> true);
@@ -1005,6 +1006,16 @@ public final class Session {
         for (InstanceState s : deleted.keySet()) {
             reach(s, alive, todo);
         }
+        for (InstanceState s : transactionDeleted) {
+            // a flush deleted it after it was modified: its state's _strong_obj (set by
+            // _modified_event while attached; cleared by _commit_all, _expire and detaching, none
+            // of which a flush does to a deleted state) references the object, whose __dict__
+            // references the state, and SessionTransaction._deleted is a WeakKeyDictionary: a
+            // cycle, kept with what it references until commit or rollback detaches the state
+            if (s.modified && s.session == this) {
+                reach(s, alive, todo);
+            }
+        }
         for (InstanceState s : identityMap.values()) {
             if (s.modified) {
                 reach(s, alive, todo);
@@ -1024,6 +1035,7 @@ public final class Session {
         if (unreachable.isEmpty()) {
             return;
         }
+        addLiveOutsideIdentityMap(unreachable, alive);
         Map<InstanceState, Integer> refcount = new HashMap<>();
         unreachable.forEach(s -> refcount.put(s, 0));
         for (InstanceState s : unreachable) {
@@ -1051,6 +1063,34 @@ public final class Session {
             }
             s.objectFreed();
         }
+    }
+
+    /**
+     * Adds to the unreachable objects those outside the identity map (deleted by a flush,
+     * expunged, detached by a commit) that they reference and nothing alive reaches. Such an
+     * object still exists as long as something references it, and its own references count:
+     * a flush-deleted parent whose loaded collection holds a child that references it back is a
+     * cycle with that child, which reference counting never frees, so the child stays in the
+     * identity map until the cyclic collector runs. If nothing but unreachable objects reference
+     * it, it is freed with them.
+     */
+    private void addLiveOutsideIdentityMap(List<InstanceState> unreachable, Set<InstanceState> alive) {
+        Set<InstanceState> seen = new HashSet<>(unreachable);
+        Deque<InstanceState> todo = new ArrayDeque<>(unreachable);
+        while (!todo.isEmpty()) {
+            for (InstanceState t : references(todo.pop())) {
+                if (!alive.contains(t) && seen.add(t)) {
+                    if (!inIdentityMap(t)) {
+                        unreachable.add(t);
+                        todo.push(t);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean inIdentityMap(InstanceState state) {
+        return state.key != null && identityMap.get(new IdentityKey(state.mapper, state.key)) == state;
     }
 
     /**

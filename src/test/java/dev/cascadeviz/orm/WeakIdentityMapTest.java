@@ -100,6 +100,82 @@ class WeakIdentityMapTest {
         assertEquals(all, entities(chain("selectin", "2.1")));
     }
 
+    /**
+     * Dog.ant is delete-orphan: moving Dog(1) to Ant(2) orphans Ant(1), and the flush deletes it.
+     * Ant(1)'s collection, loaded by that flush, still holds Dog(2), and the flush loaded
+     * Dog(2).ant (its delete-orphan history) from the identity map: Ant(1), out of the identity
+     * map and not modified (no backref touched it), and Dog(2) reference each other, a cycle
+     * reference counting never frees, so Dog(2) is still there for the next get. Measured with
+     * real SQLAlchemy 2.0.54 and 2.1.1 (also with the cyclic collector off).
+     */
+    private static final String DELETED_PARENT = """
+            tables:
+              ant: {columns: {id: {type: integer, primary_key: true}}}
+              dog: {columns: {id: {type: integer, primary_key: true}, ant_id: {type: integer, foreign_key: ant.id}}}
+            classes:
+              Ant: {table: ant, relationships: {dogs: {target: Dog}}}
+              Dog: {table: dog, relationships: {ant: {target: Ant, single_parent: true, cascade: 'all, delete-orphan'}}}
+            rows:
+              ant: [{id: 1}, {id: 2}]
+              dog: [{id: 1, ant_id: 1}, {id: 2, ant_id: 1}]
+            steps:
+              - set: {attr: Dog(1).ant, value: Ant(2)}
+              - flush
+              - get: Dog(2)
+            sqlalchemy: 'RELEASE'
+            """;
+
+    @Test
+    void aChildOnACycleWithItsFlushDeletedParentStaysInTheIdentityMap() throws Exception {
+        for (String release : List.of("2.0", "2.1")) {
+            Trace t = new Simulator().run(ScenarioFiles.parse(DELETED_PARENT.replace("RELEASE", release),
+                    "deleted-parent.yaml"), Engine.SQLITE);
+            assertNull(t.error());
+            // get Dog(1), get Ant(2), Dog(1)'s old Ant(1); in the flush Ant(1).dogs; then no load of Dog(2)
+            assertEquals(List.of("dog", "ant", "ant", "dog"), entities(t), release);
+        }
+    }
+
+    /**
+     * Gnu.ant is delete-orphan with a backref: moving Gnu(1) to Ant(2) removes it from Ant(1).gnus
+     * (a pending change), which marks Ant(1) modified, and the flush deletes Ant(1), loading
+     * Ant(1).dogs to null Dog(1)'s key. A modified state holds its object strongly
+     * ({@code _strong_obj}) and the transaction holds deleted states only weakly: Ant(1) keeps
+     * itself until the commit, and its collection keeps Dog(1), which references nothing.
+     * Measured with real SQLAlchemy 2.0.54 and 2.1.1 (also with the cyclic collector off).
+     */
+    private static final String MODIFIED_DELETED_PARENT = """
+            tables:
+              ant: {columns: {id: {type: integer, primary_key: true}}}
+              dog: {columns: {id: {type: integer, primary_key: true}, ant_id: {type: integer, foreign_key: ant.id}}}
+              gnu: {columns: {id: {type: integer, primary_key: true}, ant_id: {type: integer, foreign_key: ant.id}}}
+            classes:
+              Ant: {table: ant, relationships: {dogs: {target: Dog}, gnus: {target: Gnu, back_populates: ant}}}
+              Dog: {table: dog}
+              Gnu: {table: gnu, relationships: {ant: {target: Ant, single_parent: true, cascade: 'all, delete-orphan',
+                                                      back_populates: gnus}}}
+            rows:
+              ant: [{id: 1}, {id: 2}]
+              dog: [{id: 1, ant_id: 1}]
+              gnu: [{id: 1, ant_id: 1}]
+            steps:
+              - set: {attr: Gnu(1).ant, value: Ant(2)}
+              - flush
+              - get: Dog(1)
+            sqlalchemy: 'RELEASE'
+            """;
+
+    @Test
+    void aParentModifiedBeforeTheFlushDeletedItKeepsItsCollectionUntilTheCommit() throws Exception {
+        for (String release : List.of("2.0", "2.1")) {
+            Trace t = new Simulator().run(ScenarioFiles.parse(MODIFIED_DELETED_PARENT.replace("RELEASE", release),
+                    "modified-deleted-parent.yaml"), Engine.SQLITE);
+            assertNull(t.error());
+            // get Gnu(1), get Ant(2), Gnu(1)'s old Ant(1); in the flush Ant(1).dogs and Ant(1).gnus; then no load of Dog(1)
+            assertEquals(List.of("gnu", "ant", "ant", "dog", "gnu"), entities(t), release);
+        }
+    }
+
     private static Trace chain(String antBees, String release) throws Exception {
         Trace t = new Simulator().run(ScenarioFiles.parse(CHAIN.replace("LAZY", antBees).replace("RELEASE", release),
                 "chain.yaml"), Engine.SQLITE);
