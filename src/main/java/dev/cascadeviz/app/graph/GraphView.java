@@ -313,9 +313,11 @@ public final class GraphView extends Pane {
     /** Puts cards in until a slice's time is up, then goes on in an event of its own; arranges them once all are in. */
     private void attachInSlices(Scenario scenario, ArrayDeque<Runnable> attach) {
         long end = System.nanoTime() + sliceNanos;
-        do {
+        boolean first = true; // at least one goes in per event
+        while (!attach.isEmpty() && (first || System.nanoTime() < end)) {
             attach.poll().run();
-        } while (!attach.isEmpty() && System.nanoTime() < end);
+            first = false;
+        }
         if (attach.isEmpty()) {
             layingOut = false;
             arrangeBuilt(scenario, null);
