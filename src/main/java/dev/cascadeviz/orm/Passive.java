@@ -40,4 +40,14 @@ public enum Passive {
     public boolean callablesOk() {
         return callablesOk;
     }
+
+    /**
+     * Whether SQLAlchemy's flag has the {@code SQL_OK} bit. Only PASSIVE_NO_FETCH lacks it:
+     * PASSIVE_NO_INITIALIZE is {@code PASSIVE_OFF ^ INIT_OK ^ CALLABLES_OK}, so it keeps SQL_OK
+     * (it loads nothing only because it fires no loader callable). {@link #sqlOk()} answers "may
+     * this lookup emit SQL"; this answers what {@code get_attribute_history} tests on the bit.
+     */
+    public boolean hasSqlOkBit() {
+        return this != NO_FETCH;
+    }
 }

@@ -85,14 +85,17 @@ public final class UnitOfWork {
     }
 
     /**
-     * {@code get_attribute_history}, cached per state and attribute; a cached passive lookup is
-     * redone when SQL is now allowed.
+     * {@code get_attribute_history}, cached per state and attribute; a cached lookup is redone
+     * only when its flag lacked the SQL_OK bit and the new one has it. PASSIVE_NO_INITIALIZE has
+     * the bit, so the first lookup of a flush is the one kept: a parent whose unloaded collection
+     * was read passively for its saves (a dirty parent) and that the same flush then deletes
+     * (a delete cascade reaching it) is not loaded again for its deletes.
      */
     public History attributeHistory(InstanceState state, RelProp prop, Passive passive) {
         List<Object> key = List.of(state, prop);
         HistoryEntry cached = histories.get(key);
         if (cached != null) {
-            if (!cached.passive().sqlOk() && passive.sqlOk()) {
+            if (!cached.passive().hasSqlOkBit() && passive.hasSqlOkBit()) {
                 History h = session.because(Why.flushLoad(prop, isDeleted(state)),
                         () -> session.attributes().history(state, prop, Passive.OFF, true));
                 histories.put(key, new HistoryEntry(h, passive));
