@@ -89,7 +89,7 @@ public final class UnitOfWork {
      * only when its flag lacked the SQL_OK bit and the new one has it. PASSIVE_NO_INITIALIZE has
      * the bit, so the first lookup of a flush is the one kept: a parent whose unloaded collection
      * was read passively for its saves (a dirty parent) and that the same flush then deletes
-     * (a delete cascade reaching it) is not loaded again for its deletes.
+     * (a delete cascade reaching it) is not loaded again when its delete is processed.
      */
     public History attributeHistory(InstanceState state, RelProp prop, Passive passive) {
         List<Object> key = List.of(state, prop);
