@@ -96,9 +96,10 @@ final class EagerLoads {
          */
         Map<RelProp, Map<List<Object>, List<InstanceState>>> topCollections;
         /**
-         * A {@code uselist=False} subquery load met several rows: its collections, kept in the
-         * query context's attributes, hold the other rows' objects until the load and its post
-         * loads are done; then nothing does.
+         * A {@code uselist=False} subquery load met several rows, or a subquery load's rows
+         * belong to an object whose attribute was already loaded: its collections, kept in the
+         * query context's attributes, hold those objects until the load and its post loads are
+         * done; then nothing does.
          */
         boolean freeWhenDone;
     }
@@ -508,6 +509,10 @@ final class EagerLoads {
                         instance(j.target(), row);
                     } else if (e.subqueries.contains(p)) {
                         subquery(e, p);
+                        // the subquery's children of this object (its attribute already loaded)
+                        // go into no attribute: held by the query context's collections only,
+                        // they are freed when the load is done unless something else holds them
+                        ctx.freeWhenDone = true;
                     }
                 }
             }
