@@ -99,7 +99,10 @@ final class EagerLoads {
          * A {@code uselist=False} subquery load met several rows, or a subquery load's rows
          * belong to an object whose attribute was already loaded: its collections, kept in the
          * query context's attributes, hold those objects until the load and its post loads are
-         * done; then nothing does.
+         * done; then nothing does. Also set when a joined load's row made an object for an
+         * object whose attribute was already loaded: nothing holds it. CPython frees that one at
+         * once; it is released here when the load is done (a lookup of its key by the same
+         * load's post loads would still find it).
          */
         boolean freeWhenDone;
     }
@@ -506,7 +509,13 @@ final class EagerLoads {
                 if (!toLoad.contains(p) && invokeAllEagers) {
                     Join j = e.join(p);
                     if (j != null) {
+                        // load_collection_from_joined_exec / load_scalar_from_joined_exec: the
+                        // row's object goes into no attribute; one it made is freed (CPython)
+                        int before = session.createdCount();
                         instance(j.target(), row);
+                        if (session.createdCount() > before) {
+                            ctx.freeWhenDone = true;
+                        }
                     } else if (e.subqueries.contains(p)) {
                         subquery(e, p);
                         // the subquery's children of this object (its attribute already loaded)
