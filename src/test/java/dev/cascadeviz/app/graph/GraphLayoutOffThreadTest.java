@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
-import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.Rect;
 import dev.cascadeviz.model.Scenario;
@@ -21,14 +19,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,28 +31,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * in a place it has not got yet; once it comes, the cards, routes and labels are exactly those
  * a layout worked out in one go gives for the same sizes.
  */
-class GraphLayoutOffThreadTest extends FxRobot {
-
-    private WorkspaceModel model;
-    private MainWindow window;
-
-    @BeforeEach
-    void openWindow() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            window = new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+class GraphLayoutOffThreadTest extends WindowTestBase {
 
     @AfterEach
-    void closeWindow() throws Exception {
+    void layOutInOneGoAgain() {
         GraphView.layoutWrapper = w -> w;
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
     }
 
     @Test
