@@ -8,6 +8,9 @@ import dev.cascadeviz.model.Scenario;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +67,17 @@ public abstract class WindowTestBase extends FxRobot {
     protected void show(Scenario s) {
         interact(() -> model.show(s, null, "test.yaml"));
         awaitRun();
+    }
+
+    /** The label at this row and column of a table drawn as a grid (a small run's, or the starting rows'). */
+    protected Label cell(String table, int row, int column) {
+        GridPane grid = lookup("#table-" + table).query();
+        for (Node n : grid.getChildren()) {
+            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
+                return l;
+            }
+        }
+        throw new AssertionError("no cell " + row + "," + column + " in " + table);
     }
 
     /** Waits until the current run has finished and its outcome is shown, the graph laid out. */
