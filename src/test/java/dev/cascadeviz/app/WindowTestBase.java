@@ -5,9 +5,11 @@ import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -78,6 +80,21 @@ public abstract class WindowTestBase extends FxRobot {
             }
         }
         throw new AssertionError("no cell " + row + "," + column + " in " + table);
+    }
+
+    /** Whether this many pulses (the window's frames) go by within ten seconds. */
+    protected boolean pulsesGoBy(int pulses) throws InterruptedException {
+        CountDownLatch left = new CountDownLatch(pulses);
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                left.countDown();
+            }
+        };
+        interact(timer::start);
+        boolean went = left.await(10, TimeUnit.SECONDS);
+        interact(timer::stop);
+        return went;
     }
 
     /** Waits until the current run has finished and its outcome is shown, the graph laid out. */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +61,7 @@ class GraphLayoutOffThreadTest extends WindowTestBase {
         // held on the worker: the JavaFX thread runs a posted task and pulses meanwhile
         AtomicReference<Thread> fx = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> fx.set(Thread.currentThread())).get(10, TimeUnit.SECONDS);
-        CountDownLatch pulse = new CountDownLatch(2);
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse.countDown();
-            }
-        };
-        interact(timer::start);
-        assertTrue(pulse.await(10, TimeUnit.SECONDS), "pulses go on while the layout is worked out");
-        interact(timer::stop);
+        assertTrue(pulsesGoBy(2), "pulses go on while the layout is worked out");
         assertNotEquals(fx.get(), layoutThread.get());
         assertTrue(graph.isLayingOut());
         String first = lesson.classes().keySet().iterator().next();

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
 import dev.cascadeviz.app.PresentationMode;
-import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
@@ -29,8 +27,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,22 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * at the end. The size above which a run counts as big is lowered so that a small scenario with
  * a COMMIT and a ROLLBACK takes that path.
  */
-class BigTablesWindowTest extends WindowTestBase {
-
-    private int bigAboveBefore;
-
-    @BeforeEach
-    void everyRunIsBig() {
-        bigAboveBefore = ResultTablesView.bigAbove;
-        ResultTablesView.bigAbove = 0;
-    }
-
-    @AfterEach
-    void restoreTheSizeAndTheme() {
-        ResultTablesView.bigAbove = bigAboveBefore;
-        interact(() -> model.presentationProperty().set(false));
-        interact(() -> MainWindow.applyTheme(false));
-    }
+class BigTablesWindowTest extends BigTablesWindowTestBase {
 
     private ResultTablesView view() {
         return lookup("#result-tables").query();
