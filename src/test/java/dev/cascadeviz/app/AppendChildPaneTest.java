@@ -23,16 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class AppendChildPaneTest extends WindowTestBase {
 
-    private Label cell(String table, int row, int column) {
-        GridPane grid = lookup("#table-" + table).query();
-        for (Node n : grid.getChildren()) {
-            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
-                return l;
-            }
-        }
-        throw new AssertionError("no cell " + row + "," + column + " in " + table);
-    }
-
     private long rows(GridPane grid) {
         return grid.getChildren().stream().map(GridPane::getRowIndex).filter(r -> r != null && r > 0).distinct().count();
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cascadeviz.app.library.RecentFiles;
 import dev.cascadeviz.app.library.ScenarioLibrary;
 import dev.cascadeviz.app.viewmodel.ScenarioIO;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
@@ -16,14 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,12 +26,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * Cancel stops the read (nothing is opened); a read that completes opens the scenario as a
  * small file would.
  */
-class OpenBigFileTest extends FxRobot {
+class OpenBigFileTest extends WindowTestBase {
 
     @TempDir
     Path dir;
-    private WorkspaceModel model;
-    private MainWindow window;
     private final CountDownLatch reading = new CountDownLatch(1);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private volatile boolean block;
@@ -71,30 +64,26 @@ class OpenBigFileTest extends FxRobot {
         }
     };
 
-    @BeforeEach
-    void openWindow() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(io, (scenario, engine) -> {
-                runStarted.countDown();
-                CountDownLatch hold = holdRun;
-                if (hold != null) {
-                    hold.await(30, TimeUnit.SECONDS);
-                }
-                return AppServices.runner().run(scenario, engine);
-            });
-            window = new MainWindow(s, model, ScenarioLibrary.load(),
-                    new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test-big")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+    @Override
+    protected ScenarioIO files() {
+        return io;
     }
 
-    @AfterEach
-    void closeWindow() throws Exception {
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
+    @Override
+    protected String recentFilesNode() {
+        return "dev/cascadeviz/app-test-big";
+    }
+
+    @BeforeEach
+    void runsCanBeHeld() {
+        runner.use((scenario, engine) -> {
+            runStarted.countDown();
+            CountDownLatch hold = holdRun;
+            if (hold != null) {
+                hold.await(30, TimeUnit.SECONDS);
+            }
+            return AppServices.runner().run(scenario, engine);
+        });
     }
 
     /** A lesson padded with a YAML comment past the size read in the background. */

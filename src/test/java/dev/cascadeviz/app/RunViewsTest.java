@@ -17,11 +17,9 @@ import dev.cascadeviz.trace.TraceStatement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,16 +34,6 @@ class RunViewsTest extends WindowTestBase {
     }
 
     /** The cell of a result table in grid row {@code row} (1 = first data row) and column {@code column} (1 = first column). */
-    private Label cell(String table, int row, int column) {
-        GridPane grid = lookup("#table-" + table).query();
-        for (Node n : grid.getChildren()) {
-            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
-                return l;
-            }
-        }
-        throw new AssertionError("no cell " + row + "," + column + " in " + table);
-    }
-
     @Test
     void deletingARowFromItsMenuRunsDeleteAndCommitAndShowsTheTrace() {
         openDefault();

@@ -10,11 +10,8 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +24,6 @@ class SavePathEditsTest extends WindowTestBase {
     void openScenario() throws Exception {
         show(ScenarioFiles.load(Path.of(getClass().getResource("/dev/cascadeviz/workbench/save_marks.yaml").toURI())));
         original = model.getScenario().steps();
-    }
-
-    private Label cell(String table, int row, int column) {
-        GridPane grid = lookup("#table-" + table).query();
-        for (Node n : grid.getChildren()) {
-            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
-                return l;
-            }
-        }
-        throw new AssertionError("no cell " + row + "," + column + " in " + table);
     }
 
     /** The context menu of orders' second row (Order(2), note b), then its "new object like it". */

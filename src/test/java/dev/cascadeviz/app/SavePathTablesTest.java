@@ -7,25 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cascadeviz.app.tables.ResultTablesView;
 import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.Test;
 
 /** The result tables after a run of the save path, as the window draws them with the real simulator. */
 class SavePathTablesTest extends WindowTestBase {
 
     /** The label in grid row {@code row} (1 = first data row) and column {@code column} (1 = first column, past the columns = the note). */
-    private Label cell(String table, int row, int column) {
-        GridPane grid = lookup("#table-" + table).query();
-        for (Node n : grid.getChildren()) {
-            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
-                return l;
-            }
-        }
-        throw new AssertionError("no cell " + row + "," + column + " in " + table);
-    }
-
     @Test
     void theTablesMarkTheInsertedRowAndTheUpdatedCell() throws Exception {
         show(ScenarioFiles.load(Path.of(getClass().getResource("/dev/cascadeviz/workbench/save_marks.yaml").toURI())));

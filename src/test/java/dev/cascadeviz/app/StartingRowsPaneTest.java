@@ -11,12 +11,10 @@ import dev.cascadeviz.scenario.ScenarioFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +31,6 @@ class StartingRowsPaneTest extends WindowTestBase {
     void openScenario() throws Exception {
         show(ScenarioFiles.load(Path.of(getClass().getResource("/dev/cascadeviz/workbench/save_marks.yaml").toURI())));
         original = model.getScenario();
-    }
-
-    private Label cell(String table, int row, int column) {
-        GridPane grid = lookup("#table-" + table).query();
-        for (Node n : grid.getChildren()) {
-            if (GridPane.getRowIndex(n) == row && GridPane.getColumnIndex(n) == column && n instanceof Label l) {
-                return l;
-            }
-        }
-        throw new AssertionError("no cell " + row + "," + column + " in " + table);
     }
 
     private ResultTablesView pane() {

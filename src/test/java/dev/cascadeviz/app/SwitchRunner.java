@@ -7,15 +7,15 @@ import dev.cascadeviz.trace.Trace;
 import java.util.function.Function;
 
 /** The real runner until a test hands the window its own trace. */
-final class SwitchRunner implements ScenarioRunner {
+public final class SwitchRunner implements ScenarioRunner {
 
     private volatile ScenarioRunner delegate = AppServices.runner();
 
-    void use(Function<Scenario, Trace> traces) {
+    public void use(Function<Scenario, Trace> traces) {
         delegate = (s, e) -> traces.apply(s);
     }
 
-    void use(ScenarioRunner runner) {
+    public void use(ScenarioRunner runner) {
         delegate = runner;
     }
 

@@ -5,14 +5,18 @@ import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.workbench.RowState.Source;
 import dev.cascadeviz.workbench.RowState;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.event.Event;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.CellSkinBase;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -101,13 +105,93 @@ final class RowTable extends TableView<RowState> {
     /** How many rows from the top a column's width is measured on: the rows a first look shows, and more. */
     static final int SAMPLED_ROWS = 200;
 
-    /** About this high a row at the window's usual text size (a taller row, in presentation, scrolls sooner). */
-    private static final double ROW_HEIGHT = 36;
+    /** How many rows the table is as high as: at least one (a table with none shows a line saying so), at most {@link #ROWS_HIGH}. */
+    private int rowsHigh = 1;
+    /**
+     * The height of a row, of the header and of what a horizontal scroll bar takes from the rows'
+     * room, as CSS and the last layout made them (the theme's rows are 2.8 em, so larger in
+     * presentation, its header 40 px; the scroll bar is there only when the columns are wider than
+     * the table); until a row is shown, a first guess that the first layout with a row puts right
+     * (the next pulse lays the card out at its measured height).
+     */
+    private double rowHeight = 36;
+    private double headerHeight = 48;
+    private double barsHeight = 24;
+    /** The header and the rows' scrolling area, once the skin has made them. */
+    private Region header;
+    private VirtualFlow<?> flow;
+    private Region viewport;
 
     /** As high as {@code rows} rows, at most {@link #ROWS_HIGH}: a one-row table takes one row's room. */
     void fitRows(int rows) {
-        // the header, the rows, and room for a horizontal scroll bar
-        setPrefHeight(48 + ROW_HEIGHT * Math.max(1, Math.min(rows, ROWS_HIGH)) + 24);
+        rowsHigh = Math.max(1, Math.min(rows, ROWS_HIGH));
+        fit();
+    }
+
+    /** The insets and the header (rounded up to whole pixels), the rows and the scroll bar's room. */
+    private void fit() {
+        double high = Math.ceil(snappedTopInset() + snappedBottomInset() + headerHeight) + rowHeight * rowsHigh + barsHeight;
+        if (Math.abs(getPrefHeight() - high) > 0.5) {
+            setPrefHeight(high);
+        }
+    }
+
+    /** Whether a measure and fit after this pulse is asked for already. */
+    private boolean refitAsked;
+
+    /**
+     * Measures and fits the table again once this pulse's layout is done (the rows' flow laid out
+     * too): a table that changed its preferred height within the layout pass would not have its
+     * card lay it out at that height, as a parent does not take requests while it lays out.
+     */
+    private void refitLater() {
+        if (!refitAsked) {
+            refitAsked = true;
+            Platform.runLater(() -> {
+                refitAsked = false;
+                measure();
+                fit();
+            });
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        refitLater();
+    }
+
+    /**
+     * The header and a row as CSS has made them (a new text size, presentation, changes both), and
+     * what the horizontal scroll bar took from the rows' room at the last layout. The rows are given
+     * the theme's row height in whole pixels as their fixed size, so that they fill their room
+     * exactly: at 2.8 em (36.4 px) a row, the room's last fraction of a pixel took an empty row,
+     * and with it the table showed a vertical scroll bar beside the horizontal one.
+     */
+    private void measure() {
+        if (flow == null) {
+            header = (Region) lookup(".column-header-background");
+            flow = (VirtualFlow<?>) lookup(".virtual-flow");
+            viewport = flow == null ? null : (Region) flow.lookup(".clipped-container");
+            if (viewport != null) {
+                // the rows' room changes when the flow shows or hides a scroll bar (the window made
+                // narrower, wider columns), also in a layout of the flow alone
+                viewport.heightProperty().addListener((o, a, b) -> refitLater());
+            }
+        }
+        if (header != null) {
+            headerHeight = header.prefHeight(-1);
+        }
+        if (flow != null && flow.isVisible() && viewport != null && viewport.getHeight() > 0) {
+            barsHeight = flow.getHeight() - viewport.getHeight(); // the VirtualFlow's own measure: a bar shown, or none
+        }
+        IndexedCell<?> row = flow == null || !flow.isVisible() ? null : flow.getFirstVisibleCell();
+        if (row != null && row.getSkin() instanceof CellSkinBase<?> skin && skin.getCellSize() > 0) {
+            rowHeight = Math.ceil(skin.getCellSize());
+            if (getFixedCellSize() != rowHeight) {
+                setFixedCellSize(rowHeight);
+            }
+        }
     }
 
     String table() {

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
-import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.Edits;
 import java.util.ArrayList;
@@ -17,15 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,34 +27,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * it goes in, so that a repaint or key gets through between them; they end in the order, and laid
  * out as, the cards an edit builds in one go; a scenario opened meanwhile replaces them all.
  */
-class GraphCardsInSlicesTest extends FxRobot {
+class GraphCardsInSlicesTest extends WindowTestBase {
 
-    private WorkspaceModel model;
-    private MainWindow window;
     /** Counts the JavaFX thread's events: a task that posts itself again each time it runs. */
     private volatile int ticks;
     private volatile boolean ticking = true;
     /** For each card or edge put into a layer: its id and the tick it went in at. */
     private final Map<String, Integer> wentIn = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    @BeforeEach
-    void openWindow() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            window = new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @AfterEach
-    void closeWindow() throws Exception {
+    void stopTickingAndSliceAsUsual() {
         GraphView.sliceNanos = 8_000_000L;
         ticking = false;
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
     }
 
     private void tick() {

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
-import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.layout.DiagramLayout;
 import dev.cascadeviz.layout.Rect;
 import dev.cascadeviz.model.Scenario;
@@ -21,14 +19,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,28 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * in a place it has not got yet; once it comes, the cards, routes and labels are exactly those
  * a layout worked out in one go gives for the same sizes.
  */
-class GraphLayoutOffThreadTest extends FxRobot {
-
-    private WorkspaceModel model;
-    private MainWindow window;
-
-    @BeforeEach
-    void openWindow() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            window = new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+class GraphLayoutOffThreadTest extends WindowTestBase {
 
     @AfterEach
-    void closeWindow() throws Exception {
+    void layOutInOneGoAgain() {
         GraphView.layoutWrapper = w -> w;
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -85,16 +61,7 @@ class GraphLayoutOffThreadTest extends FxRobot {
         // held on the worker: the JavaFX thread runs a posted task and pulses meanwhile
         AtomicReference<Thread> fx = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> fx.set(Thread.currentThread())).get(10, TimeUnit.SECONDS);
-        CountDownLatch pulse = new CountDownLatch(2);
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse.countDown();
-            }
-        };
-        interact(timer::start);
-        assertTrue(pulse.await(10, TimeUnit.SECONDS), "pulses go on while the layout is worked out");
-        interact(timer::stop);
+        assertTrue(pulsesGoBy(2), "pulses go on while the layout is worked out");
         assertNotEquals(fx.get(), layoutThread.get());
         assertTrue(graph.isLayingOut());
         String first = lesson.classes().keySet().iterator().next();

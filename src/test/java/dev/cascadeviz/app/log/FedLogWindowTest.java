@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
-import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.EchoLog;
 import java.util.ArrayList;
@@ -15,49 +13,35 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A big run's log goes into the window a few lines a pulse: once fed it is the whole echo log,
  * and a step marks that statement's lines. The sizes are lowered so a lesson takes that path.
  */
-class FedLogWindowTest extends FxRobot {
+class FedLogWindowTest extends WindowTestBase {
 
-    private WorkspaceModel model;
     private int aboveBefore;
     private int linesBefore;
 
     @BeforeEach
-    void openWindow() throws Exception {
+    void feedTheLogInSmallPieces() {
         aboveBefore = SqlLogView.workInBackgroundAbove;
         linesBefore = SqlLogView.linesPerPulse;
         SqlLogView.workInBackgroundAbove = 0;
         SqlLogView.linesPerPulse = 2;
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
-    void closeWindow() throws Exception {
+    void restoreTheSizes() {
         SqlLogView.workInBackgroundAbove = aboveBefore;
         SqlLogView.linesPerPulse = linesBefore;
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
     }
 
     /** The style of each character the spans cover, in order. */

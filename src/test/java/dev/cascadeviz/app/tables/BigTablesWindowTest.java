@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
 import dev.cascadeviz.app.PresentationMode;
-import dev.cascadeviz.app.library.RecentFiles;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.ObjectRef;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Step;
@@ -24,18 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,34 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * at the end. The size above which a run counts as big is lowered so that a small scenario with
  * a COMMIT and a ROLLBACK takes that path.
  */
-class BigTablesWindowTest extends FxRobot {
-
-    private WorkspaceModel model;
-    private MainWindow window;
-    private int bigAboveBefore;
-
-    @BeforeEach
-    void openWindow() throws Exception {
-        bigAboveBefore = ResultTablesView.bigAbove;
-        ResultTablesView.bigAbove = 0;
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), AppServices.runner());
-            window = new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        ResultTablesView.bigAbove = bigAboveBefore;
-        interact(() -> model.presentationProperty().set(false));
-        interact(() -> MainWindow.applyTheme(false));
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
-    }
+class BigTablesWindowTest extends BigTablesWindowTestBase {
 
     private ResultTablesView view() {
         return lookup("#result-tables").query();

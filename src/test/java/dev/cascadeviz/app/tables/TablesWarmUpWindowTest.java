@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.app.AppServices;
-import dev.cascadeviz.app.MainWindow;
-import dev.cascadeviz.app.library.RecentFiles;
+import dev.cascadeviz.app.WindowTestBase;
 import dev.cascadeviz.app.library.ScenarioLibrary;
-import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,43 +25,32 @@ import org.testfx.util.WaitForAsyncUtils;
  * in a scene of its own: the tables the user sees stay as they were, nothing is readied while a
  * run is under way, and a big run (whose replay would be work for the JavaFX thread) readies nothing.
  */
-class TablesWarmUpWindowTest extends FxRobot {
+class TablesWarmUpWindowTest extends WindowTestBase {
 
-    private WorkspaceModel model;
     private int bigAboveBefore;
     /** Holds the next run until released (null: runs go straight through). */
     private volatile CountDownLatch hold;
 
     @BeforeEach
-    void openWindow() throws Exception {
+    void runsCanBeHeld() {
         bigAboveBefore = ResultTablesView.bigAbove;
         ScenarioRunner real = AppServices.runner();
-        ScenarioRunner held = (s, e) -> {
+        runner.use((s, e) -> {
             CountDownLatch h = hold;
             if (h != null) {
                 h.await();
             }
             return real.run(s, e);
-        };
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            MainWindow.applyTheme(false);
-            model = new WorkspaceModel(AppServices.files(), held);
-            new MainWindow(s, model, ScenarioLibrary.load(), new RecentFiles(Preferences.userRoot().node("dev/cascadeviz/app-test")));
-            s.show();
         });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
-    void closeWindow() throws Exception {
+    void releaseAndRestore() {
         ResultTablesView.bigAbove = bigAboveBefore;
         CountDownLatch h = hold;
         if (h != null) {
             h.countDown();
         }
-        interact(model::shutdown);
-        FxToolkit.cleanupStages();
     }
 
     private ResultTablesView view() {
@@ -75,11 +59,6 @@ class TablesWarmUpWindowTest extends FxRobot {
 
     private Scenario lesson() throws Exception {
         return AppServices.files().parse(ScenarioLibrary.text("44-association-object-fixed-with-cascade.yaml"), "44.yaml");
-    }
-
-    private void awaitRun() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.isRunning() && model.getTrace() != null);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Longer than the warm-up waits for the user to be idle, with its pieces' pulses. */
@@ -92,7 +71,7 @@ class TablesWarmUpWindowTest extends FxRobot {
     void aSmallRunShownAWhileReadiesABigRunsCardOnceOffScreenAndTheTablesShownStayAsTheyWere() throws Exception {
         Scenario lesson = lesson();
         interact(() -> model.show(lesson, null, "44.yaml"));
-        awaitRun();
+        awaitTrace();
         List<Node> cards = new ArrayList<>(((javafx.scene.Parent) view().lookup(".tables-content")).getChildrenUnmodifiable());
         assertFalse(cards.isEmpty());
         assertFalse(view().warmUp().done(), "readied before the user was idle");
@@ -107,14 +86,14 @@ class TablesWarmUpWindowTest extends FxRobot {
     void nothingIsReadiedWhileARunIsUnderWay() throws Exception {
         Scenario lesson = lesson();
         interact(() -> model.show(lesson, null, "44.yaml"));
-        awaitRun();
+        awaitTrace();
         hold = new CountDownLatch(1);
         interact(model::run); // before the warm-up's wait is over
         waitPastIdle();
         assertTrue(model.isRunning());
         assertFalse(view().warmUp().done(), "readied while a run was under way");
         hold.countDown();
-        awaitRun();
+        awaitTrace();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view().warmUp().done());
     }
 
@@ -123,7 +102,7 @@ class TablesWarmUpWindowTest extends FxRobot {
         ResultTablesView.bigAbove = 0; // the lesson's run counts as big: its cards are the real ones
         Scenario lesson = lesson();
         interact(() -> model.show(lesson, null, "44.yaml"));
-        awaitRun();
+        awaitTrace();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view().getScene().getRoot().lookupAll(".row-table").isEmpty());
         waitPastIdle();
         assertFalse(view().warmUp().done(), "a big run was replayed for a warm-up");
