@@ -346,6 +346,14 @@ final class EagerLoads {
                 session.keepOnCycle(ctx.topCollections);
             }
         }
+        if (leading != null && !topLevel && mapper.release() == Release.V2_0 && ctx.topCollections != null
+                && session.compiledFirstTime(sql.toString())) {
+            // 2.0: a subquery load inside a post load copies the post load's execution options,
+            // sa_top_level_orm_context among them, onto its Select; the engine's compiled cache
+            // keeps the first Select compiled for each statement, so the top-level QueryContext
+            // and its subquery loads' collections stay for the rest of the run (r8304_0094)
+            session.keepOnCycle(ctx.topCollections);
+        }
         List<InstanceState> out = new ArrayList<>();
         Set<InstanceState> seen = new LinkedHashSet<>();
         for (List<Object> row : rows) {

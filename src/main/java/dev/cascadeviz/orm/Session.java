@@ -952,6 +952,19 @@ public final class Session {
         onCycles.add(subqueryCollections);
     }
 
+    /**
+     * True the first time the engine compiles this statement ({@code Engine._compiled_cache}, a
+     * 500-entry LRU, more than a run fills): later runs of the same statement reuse that
+     * compilation. An expanding IN renders one {@code ?} per value but is one cache entry.
+     */
+    boolean compiledFirstTime(String sql) {
+        return compiled.add(EXPANDED_IN.matcher(sql).replaceAll("IN (?)"));
+    }
+
+    private static final java.util.regex.Pattern EXPANDED_IN = java.util.regex.Pattern.compile("IN \\(\\?(, \\?)*\\)");
+    /** The statements the engine compiled so far ({@link #compiledFirstTime}). */
+    private final Set<String> compiled = new HashSet<>();
+
     /** A step holds this object or loaded collection until the run ends (null is ignored). */
     void hold(Object value) {
         if (value instanceof InstanceState || value instanceof List<?>) {
