@@ -105,6 +105,9 @@ final class EagerLoads {
          * load's post loads would still find it).
          */
         boolean freeWhenDone;
+        /** The top-level load: where its created objects start, and the objects its rows hold. */
+        int createdBefore;
+        List<InstanceState> topResult = List.of();
     }
 
     private record Loader(RelProp prop, String strategy, boolean runLoader) {
@@ -220,7 +223,9 @@ final class EagerLoads {
         return session.working(() -> {
             Context ctx = new Context();
             int createdBefore = session.createdCount();
+            ctx.createdBefore = createdBefore;
             List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh, only);
+            ctx.topResult = out;
             drain(ctx);
             if (ctx.freeWhenDone) {
                 session.releaseUnreferenced(createdBefore, out);
@@ -709,9 +714,32 @@ final class EagerLoads {
                     selectin(path, l.prop(), states, ctx);
                     return null;
                 });
+                releaseIfParentFreed(states, ctx);
             }
         }
         pl.states.clear();
+    }
+
+    /**
+     * A selectin load for objects CPython already freed (the extra rows of a {@code uselist=False}
+     * joined load) puts what it loads into their {@code state.dict}, a throwaway {@code {}}: once
+     * its query is done, nothing holds the objects it made but the top-level query's rows (and
+     * its context's subquery collections), so
+     * they are freed before the next post load ({@code loading.instances} runs the post loads
+     * with only its own {@code rows} alive), and an immediate load for them loads nothing.
+     */
+    private void releaseIfParentFreed(List<Map.Entry<InstanceState, Boolean>> states, Context ctx) {
+        for (Map.Entry<InstanceState, Boolean> e : states) {
+            if (e.getKey().session == null) {
+                // the top-level context still holds its subquery loads' collections
+                List<InstanceState> kept = new ArrayList<>(ctx.topResult);
+                if (ctx.topCollections != null) {
+                    ctx.topCollections.values().forEach(byParent -> byParent.values().forEach(kept::addAll));
+                }
+                session.releaseUnreferenced(ctx.createdBefore, kept);
+                return;
+            }
+        }
     }
 
     /** {@code ImmediateLoader._load_for_path}: a lazy load per object, on the eager path. */
