@@ -1,13 +1,13 @@
 package dev.cascadeviz.app;
 
+import dev.cascadeviz.app.pulse.PulsePieces;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.threads.BackgroundThreads;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -28,17 +28,12 @@ final class EmptyWindowWarmUp {
     private final WorkspaceModel model;
     private final Callable<Scenario> sample;
     private final List<Function<Scenario, List<Runnable>>> views;
-    private final ArrayDeque<Runnable> pieces = new ArrayDeque<>();
-    private final AnimationTimer stepper = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            next();
-        }
-    };
+    /** A scenario shown stops it: its own views are made now. */
+    private final PulsePieces pieces = new PulsePieces(this::wanted, () -> gaveUp = true);
     private boolean started;
     private volatile boolean done;
     /** A piece failed: the rest is left to the views' own time. */
-    private boolean gaveUp;
+    private volatile boolean gaveUp;
 
     private EmptyWindowWarmUp(WorkspaceModel model, Callable<Scenario> sample, List<Function<Scenario, List<Runnable>>> views) {
         this.model = model;
@@ -105,42 +100,15 @@ final class EmptyWindowWarmUp {
         if (!wanted()) {
             return;
         }
+        List<Runnable> asks = new ArrayList<>();
         // each view's pieces are asked for in a piece of their own: some views' own making is work
         for (Function<Scenario, List<Runnable>> view : views) {
-            pieces.add(() -> {
-                List<Runnable> its = view.apply(s);
-                for (int i = its.size() - 1; i >= 0; i--) {
-                    pieces.addFirst(its.get(i));
-                }
-            });
+            asks.add(() -> pieces.runNext(view.apply(s)));
         }
-        pieces.add(() -> {
+        asks.add(() -> {
             done = true;
-            stop();
+            pieces.stop();
         });
-        stepper.start();
-    }
-
-    private void next() {
-        if (!wanted()) { // a scenario is shown: its own views are made now
-            stop();
-            return;
-        }
-        Runnable piece = pieces.poll();
-        if (piece == null) {
-            stop();
-            return;
-        }
-        try {
-            piece.run();
-        } catch (RuntimeException e) {
-            gaveUp = true; // only a warm-up: what it could not do, the views do in their time
-            stop();
-        }
-    }
-
-    private void stop() {
-        stepper.stop();
-        pieces.clear();
+        pieces.start(asks);
     }
 }

@@ -1,15 +1,15 @@
 package dev.cascadeviz.app.tables;
 
+import dev.cascadeviz.app.pulse.PulsePieces;
 import dev.cascadeviz.app.viewmodel.WorkspaceModel;
 import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import dev.cascadeviz.trace.Trace;
 import dev.cascadeviz.workbench.RowState;
 import dev.cascadeviz.workbench.TableReplay;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
@@ -36,13 +36,8 @@ final class TablesWarmUp {
     private final WorkspaceModel model;
     private final ResultTablesView pane;
     private final PauseTransition idle = new PauseTransition(IDLE);
-    private final ArrayDeque<Runnable> pieces = new ArrayDeque<>();
-    private final AnimationTimer stepper = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            next();
-        }
-    };
+    /** A run started, a step was asked for: the user is no longer idle. */
+    private final PulsePieces pieces = new PulsePieces(this::ready, () -> done = true);
     private boolean done;
 
     private TablesWarmUp(WorkspaceModel model, ResultTablesView pane) {
@@ -94,15 +89,15 @@ final class TablesWarmUp {
         } catch (RuntimeException e) {
             return; // a run the tables cannot replay: no warm-up from it
         }
-        pieces.addAll(cardPieces(model.getScenario(), rows));
-        if (pieces.isEmpty()) {
+        List<Runnable> card = new ArrayList<>(cardPieces(model.getScenario(), rows));
+        if (card.isEmpty()) {
             return;
         }
-        pieces.add(() -> {
+        card.add(() -> {
             done = true;
             stop();
         });
-        stepper.start();
+        pieces.start(card);
     }
 
     /**
@@ -146,27 +141,8 @@ final class TablesWarmUp {
         }, () -> root[0].snapshot(null, null));
     }
 
-    private void next() {
-        if (!ready()) { // a run started, a step was asked for: the user is no longer idle
-            stop();
-            return;
-        }
-        Runnable piece = pieces.poll();
-        if (piece == null) {
-            stop();
-            return;
-        }
-        try {
-            piece.run();
-        } catch (RuntimeException e) {
-            done = true; // only a warm-up: what it could not do, the real cards do in their time
-            stop();
-        }
-    }
-
     private void stop() {
         idle.stop();
-        stepper.stop();
-        pieces.clear();
+        pieces.stop();
     }
 }
