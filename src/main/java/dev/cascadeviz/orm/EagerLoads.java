@@ -222,13 +222,12 @@ final class EagerLoads {
     List<InstanceState> load(Query q, LoadPath current, boolean invokeAllEagers, InstanceState refresh, OnlyLoad only) {
         return session.working(() -> {
             Context ctx = new Context();
-            int createdBefore = session.createdCount();
-            ctx.createdBefore = createdBefore;
+            ctx.createdBefore = session.createdCount();
             List<InstanceState> out = run(q, current, ctx, true, invokeAllEagers, refresh, only);
             ctx.topResult = out;
             drain(ctx);
             if (ctx.freeWhenDone) {
-                session.releaseUnreferenced(createdBefore, out);
+                session.releaseUnreferenced(ctx.createdBefore, out);
             }
             return out;
         });
@@ -724,9 +723,9 @@ final class EagerLoads {
      * A selectin load for objects CPython already freed (the extra rows of a {@code uselist=False}
      * joined load) puts what it loads into their {@code state.dict}, a throwaway {@code {}}: once
      * its query is done, nothing holds the objects it made but the top-level query's rows (and
-     * its context's subquery collections), so
-     * they are freed before the next post load ({@code loading.instances} runs the post loads
-     * with only its own {@code rows} alive), and an immediate load for them loads nothing.
+     * its context's subquery collections), so they are freed before the next post load
+     * ({@code loading.instances} runs the post loads with only its own {@code rows} alive), and
+     * an immediate load for them loads nothing.
      */
     private void releaseIfParentFreed(List<Map.Entry<InstanceState, Boolean>> states, Context ctx) {
         for (Map.Entry<InstanceState, Boolean> e : states) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * SQLAlchemy's {@code Session} with its defaults (autoflush, expire_on_commit), as far as the
@@ -961,7 +962,7 @@ public final class Session {
         return compiled.add(EXPANDED_IN.matcher(sql).replaceAll("IN (?)"));
     }
 
-    private static final java.util.regex.Pattern EXPANDED_IN = java.util.regex.Pattern.compile("IN \\(\\?(, \\?)*\\)");
+    private static final Pattern EXPANDED_IN = Pattern.compile("IN \\(\\?(, \\?)*\\)");
     /** The statements the engine compiled so far ({@link #compiledFirstTime}). */
     private final Set<String> compiled = new HashSet<>();
 

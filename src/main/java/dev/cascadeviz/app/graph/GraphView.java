@@ -41,6 +41,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.event.Event;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -305,7 +306,7 @@ public final class GraphView extends Pane {
     static long sliceNanos = 8_000_000L;
 
     /** Adds the node to the layer at the index and styles it: a pulse that comes next finds nothing of it left to style. */
-    private static void styled(Pane layer, int index, javafx.scene.Node node) {
+    private static void styled(Pane layer, int index, Node node) {
         layer.getChildren().add(index, node);
         node.applyCss();
     }
@@ -884,8 +885,8 @@ public final class GraphView extends Pane {
     }
 
     /** The edges, then the cards, as their layers hold them now, back to front (tests). */
-    List<javafx.scene.Node> layered() {
-        List<javafx.scene.Node> all = new ArrayList<>(edgeLayer.getChildren());
+    List<Node> layered() {
+        List<Node> all = new ArrayList<>(edgeLayer.getChildren());
         all.addAll(nodeLayer.getChildren());
         return all;
     }
