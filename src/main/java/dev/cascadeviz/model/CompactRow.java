@@ -134,6 +134,14 @@ public final class CompactRow extends AbstractMap<String, Object> {
         return new CompactRow(shape, values);
     }
 
+    /**
+     * True when this row has exactly these names in this order and these values, equal in type
+     * too (1 and 1L differ): the two are then interchangeable.
+     */
+    public boolean holds(Shape other, Object[] otherValues) {
+        return (other == shape || Arrays.equals(other.names, shape.names)) && Arrays.equals(otherValues, values);
+    }
+
     /** This row with {@code f} applied to every value; the row itself when {@code f} returns every value as it is. */
     public CompactRow withValues(UnaryOperator<Object> f) {
         Object[] out = null;
