@@ -222,10 +222,19 @@ public final class WindowRunBenchmark {
     private static final long IDLE_MS = Long.getLong("bench.idleMs", 3000);
 
     /** The tables pane shows what was asked for (not "working it out…") and the SQL log is whole (not "writing…"). */
+    /** The two labels {@link #tablesShown} reads, found once: a lookup walks the whole scene, every 20 ms, which the window itself never does. */
+    private static Label tablesState;
+    private static Label sqlCounts;
+
+    private static Label label(MainWindow w, Label known, String id) {
+        return known != null && known.getScene() == w.scene() ? known : (Label) w.scene().getRoot().lookup(id);
+    }
+
     private static boolean tablesShown(MainWindow w) {
-        var state = (Label) w.scene().getRoot().lookup("#tables-state");
-        var counts = (Label) w.scene().getRoot().lookup("#sql-counts");
-        return state != null && !state.getText().contains("working") && counts != null && !counts.getText().contains("writing");
+        tablesState = label(w, tablesState, "#tables-state");
+        sqlCounts = label(w, sqlCounts, "#sql-counts");
+        return tablesState != null && !tablesState.getText().contains("working") && sqlCounts != null
+                && !sqlCounts.getText().contains("writing");
     }
 
     private static void phase(String name) {
