@@ -6,6 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The archive lives in the user's cache folder ({@code $XDG_CACHE_HOME/cascadeviz} or
  * {@code ~/.cache/cascadeviz}; {@code -Dcascadeviz.cds.dir=DIR} puts it elsewhere,
  * {@code -Dcascadeviz.cds=false} turns it off), named for the jar (path, size, time) and the JVM,
- * so a rebuilt jar or another JDK gets its own; the JVM checks the jar itself as well and
+ * so a rebuilt jar or another JDK gets its own (the {@link #KEPT} archives used last are kept,
+ * others go when one is written); the JVM checks the jar itself as well and
  * silently runs without an archive that does not fit. The JVM's CDS messages are turned off in
  * the child, as they would go to stdout, where the trace is; the dump's go nowhere.
  */
@@ -69,6 +73,7 @@ final class ClassArchive {
     static Plan plan(Path dir, File jar, String[] args, String jvm) {
         Path archive = dir.resolve(name(jar, jvm));
         if (Files.isRegularFile(archive)) {
+            markUsed(archive);
             return new Plan(List.of("-XX:SharedArchiveFile=" + archive, QUIET), null, null, archive);
         }
         if (!createsArchive(args)) {
@@ -172,15 +177,51 @@ final class ClassArchive {
         return PREFIX + hex(path) + "-" + hex(path + "|" + build) + ".jsa";
     }
 
+    /**
+     * Removes the archives of earlier builds of the same jar path, and of other jars (a copy
+     * unpacked elsewhere, an older version) all but the {@link #KEPT} used last: each takes 7-20
+     * MB, and a jar moved or deleted never used its archive again.
+     */
     private static void removeOlder(Path archive) throws IOException {
         String name = archive.getFileName().toString();
         String samePath = name.substring(0, name.lastIndexOf('-') + 1);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), samePath + "*.jsa")) {
+        List<Path> others = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), PREFIX + "*.jsa")) {
             for (Path f : files) {
-                if (!f.getFileName().toString().equals(name)) {
+                String other = f.getFileName().toString();
+                if (other.equals(name)) {
+                    continue;
+                }
+                if (other.startsWith(samePath)) {
                     Files.deleteIfExists(f);
+                } else {
+                    others.add(f);
                 }
             }
+        }
+        others.sort(Comparator.comparing(ClassArchive::lastUsed).reversed());
+        for (Path f : others.subList(Math.min(others.size(), KEPT - 1), others.size())) {
+            Files.deleteIfExists(f); // a JVM mapping it keeps its mapping
+        }
+    }
+
+    /** Archives kept in the cache folder, the newest included: the jars run last. */
+    static final int KEPT = 4;
+
+    /** An archive's last use, kept as its modification time (a run that maps it sets it). */
+    private static long lastUsed(Path archive) {
+        try {
+            return Files.getLastModifiedTime(archive).toMillis();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void markUsed(Path archive) {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache: the archive may go before others when one is written
         }
     }
 

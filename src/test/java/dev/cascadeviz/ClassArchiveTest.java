@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,43 @@ class ClassArchiveTest {
         ClassArchive.finish(rebuilt, DUMP);
         assertTrue(Files.exists(rebuilt.archive()));
         assertFalse(Files.exists(old.archive()), "the old build's archive is removed");
+    }
+
+    @Test
+    void writingAnArchiveKeepsOnlyTheArchivesOfTheJarsRunLast() throws IOException {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        long now = System.currentTimeMillis();
+        List<Path> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // archives of other jars, the first used longest ago
+            Path other = cache.resolve("cascadeviz-" + i + "000000000000000-0000000000000000.jsa");
+            Files.writeString(other, "archive " + i);
+            Files.setLastModifiedTime(other, FileTime.fromMillis(now - (10 - i) * 86_400_000L));
+            others.add(other);
+        }
+        Path mine = dir.resolve("mine.jar");
+        Files.writeString(mine, "another jar");
+        Path used = cache.resolve(ClassArchive.name(mine.toFile(), JVM));
+        Files.writeString(used, "an archive used now");
+        Files.setLastModifiedTime(used, FileTime.fromMillis(now - 30 * 86_400_000L));
+        ClassArchive.plan(cache, mine.toFile(), new String[] {"trace", "a.yaml"}, JVM); // maps it: used now
+        Path unrelated = cache.resolve("notes.txt");
+        Files.writeString(unrelated, "not an archive");
+
+        ClassArchive.Plan plan = ClassArchive.plan(cache, jar(), new String[] {"trace", "a.yaml"}, JVM);
+        Files.writeString(plan.classList(), "java/lang/Object");
+        ClassArchive.finish(plan, DUMP);
+
+        assertTrue(Files.exists(plan.archive()), "the new one");
+        assertTrue(Files.exists(used), "the one mapped last, though written long ago");
+        assertTrue(Files.exists(others.get(5)) && Files.exists(others.get(4)), "the two used last before");
+        for (int i = 0; i < 4; i++) {
+            assertFalse(Files.exists(others.get(i)), "used longer ago: " + others.get(i).getFileName());
+        }
+        assertTrue(Files.exists(unrelated), "only archives go");
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(ClassArchive.KEPT, files.filter(f -> f.toString().endsWith(".jsa")).count());
+        }
     }
 
     @Test
