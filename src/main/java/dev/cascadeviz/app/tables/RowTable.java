@@ -8,10 +8,13 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.event.Event;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -99,7 +102,26 @@ final class RowTable extends TableView<RowState> {
             }
             getColumns().get(i).setPrefWidth(ColumnWidth.toShow(longest, cellFont));
         }
-        getColumns().get(columns.size()).setPrefWidth(ColumnWidth.NOTE_EMS * cellFont.getSize());
+        fillWidth();
+    }
+
+    /**
+     * The note column some forty characters wide, or as wide as the room the other columns leave
+     * when that is more: a table wider than its columns showed an empty header cell and an empty
+     * strip at its right.
+     */
+    private void fillWidth() {
+        TableColumn<RowState, ?> note = getColumns().get(columns.size());
+        double others = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            others += getColumns().get(i).getWidth();
+        }
+        double bar = verticalBar != null && verticalBar.isVisible() ? verticalBar.getWidth() : 0;
+        double room = Math.floor(getWidth() - snappedLeftInset() - snappedRightInset() - others - bar);
+        double width = Math.max(ColumnWidth.NOTE_EMS * cellFont.getSize(), room);
+        if (Math.abs(note.getPrefWidth() - width) > 0.5) {
+            note.setPrefWidth(width);
+        }
     }
 
     /** How many rows from the top a column's width is measured on: the rows a first look shows, and more. */
@@ -121,6 +143,7 @@ final class RowTable extends TableView<RowState> {
     private Region header;
     private VirtualFlow<?> flow;
     private Region viewport;
+    private ScrollBar verticalBar;
 
     /** As high as {@code rows} rows, at most {@link #ROWS_HIGH}: a one-row table takes one row's room. */
     void fitRows(int rows) {
@@ -151,6 +174,7 @@ final class RowTable extends TableView<RowState> {
                 refitAsked = false;
                 measure();
                 fit();
+                fillWidth();
             });
         }
     }
@@ -173,6 +197,11 @@ final class RowTable extends TableView<RowState> {
             header = (Region) lookup(".column-header-background");
             flow = (VirtualFlow<?>) lookup(".virtual-flow");
             viewport = flow == null ? null : (Region) flow.lookup(".clipped-container");
+            for (Node n : flow == null ? List.<Node>of() : flow.getChildrenUnmodifiable()) {
+                if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                    verticalBar = bar;
+                }
+            }
             if (viewport != null) {
                 // the rows' room changes when the flow shows or hides a scroll bar (the window made
                 // narrower, wider columns), also in a layout of the flow alone
