@@ -6,7 +6,6 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.model.Table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,11 +15,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The order in which a scenario's rows are inserted: parents first (tables in foreign-key order,
- * ties in scenario order), rows of one table in listed order, except that a row whose parent row
- * (in the same table or a table of a cycle) is not inserted yet waits until it is. When rows wait
- * on each other (a cycle), the first waiting row is inserted with its unsatisfied nullable
- * foreign-key columns NULL, and an UPDATE sets them once every row is in.
+ * The order in which a scenario's rows are inserted, as conformance/sqla_schema.py's {@code seed}
+ * inserts them for the goldens: the row order decides the order in which the database returns
+ * rows a query does not order (a scan in rowid order), so the two must be the same.
+ * <ul>
+ * <li>Tables parents first ({@link #tableOrder}).</li>
+ * <li>A key into a table of a cycle that is not seeded yet is NULL in every row's INSERT, and an
+ * UPDATE sets it once every table is in.</li>
+ * <li>The rows of a self-referencing table go in rounds ({@code _self_ordered}): each round inserts,
+ * in listed order, every row waiting whose parent rows were all inserted by the rounds before it
+ * (a row inserted in the same round does not count). When no row is ready, the first one waiting
+ * goes in alone: its self keys whose parent is not in yet are NULL and set by an UPDATE
+ * afterwards (a self cycle; the harness inserts it as is, which a database checking foreign keys
+ * refuses).</li>
+ * </ul>
  */
 public final class SeedPlan {
 
@@ -49,221 +57,217 @@ public final class SeedPlan {
     /** The plan for a scenario's rows. */
     public static SeedPlan of(Scenario scenario) {
         SeedPlan plan = new SeedPlan();
-        RowIndex index = new RowIndex(scenario);
-        Set<String> complete = new HashSet<>();
+        Set<String> placed = new HashSet<>();
         for (String tableName : tableOrder(scenario)) {
             Table table = scenario.table(tableName);
-            List<Map<String, Object>> tableRows = scenario.rowsOf(tableName);
-            if (tableRows.isEmpty()) {
-                complete.add(tableName);
-                continue;
+            Set<String> cyclic = new HashSet<>();
+            for (ForeignKey fk : table.allForeignKeys()) {
+                String ref = fk.referencedTable();
+                if (!ref.equals(tableName) && !placed.contains(ref) && scenario.tables().containsKey(ref)) {
+                    cyclic.addAll(fk.columns());
+                }
             }
-            TableKeys keys = new TableKeys(table, index, complete);
-            List<Map<String, Object>> waiting = tableRows;
-            while (!waiting.isEmpty()) {
-                boolean progress = false;
-                List<Map<String, Object>> still = new ArrayList<>();
-                for (Map<String, Object> row : waiting) {
-                    if (keys.satisfied(row)) {
-                        plan.insert(keys, row, row);
-                        progress = true;
+            SelfOrder order = new SelfOrder(table, scenario.rowsOf(tableName));
+            for (int i : order.order()) {
+                Map<String, Object> row = order.rows.get(i);
+                Map<String, Object> inserted = new LinkedHashMap<>(row);
+                Map<String, Object> later = new LinkedHashMap<>();
+                row.forEach((c, v) -> {
+                    if (v != null && cyclic.contains(c)) {
+                        inserted.put(c, null);
+                        later.put(c, v);
+                    }
+                });
+                if (order.stalled(i)) {
+                    for (String c : order.stallColumns(i)) {
+                        Column col = table.column(c);
+                        if (col != null && col.nullable() && row.get(c) != null) {
+                            inserted.put(c, null);
+                            later.put(c, row.get(c));
+                        }
+                    }
+                }
+                plan.inserts.add(new Insert(tableName, inserted));
+                if (!later.isEmpty()) {
+                    Map<String, Object> where = new LinkedHashMap<>();
+                    List<Column> pk = table.primaryKey();
+                    if (!pk.isEmpty()) {
+                        pk.forEach(c -> where.put(c.name(), row.get(c.name())));
                     } else {
-                        still.add(row);
-                    }
-                }
-                waiting = still;
-                if (!progress && !waiting.isEmpty()) {
-                    Map<String, Object> row = waiting.remove(0);
-                    Map<String, Object> inserted = new LinkedHashMap<>(row);
-                    Map<String, Object> later = new LinkedHashMap<>();
-                    for (ForeignKey fk : keys.unsatisfied(row)) {
-                        for (String c : fk.columns()) {
-                            Column col = table.column(c);
-                            if (col != null && col.nullable()) {
-                                inserted.put(c, null);
-                                later.put(c, row.get(c));
+                        inserted.forEach((k, v) -> {
+                            if (v != null) {
+                                where.put(k, v);
                             }
-                        }
+                        });
                     }
-                    plan.insert(keys, row, inserted);
-                    if (!later.isEmpty()) {
-                        Map<String, Object> where = new LinkedHashMap<>();
-                        List<Column> pk = table.primaryKey();
-                        if (!pk.isEmpty()) {
-                            pk.forEach(c -> where.put(c.name(), row.get(c.name())));
-                        } else {
-                            inserted.forEach((k, v) -> {
-                                if (v != null) {
-                                    where.put(k, v);
-                                }
-                            });
-                        }
-                        plan.fixups.add(new Fixup(tableName, later, where));
-                    }
+                    plan.fixups.add(new Fixup(tableName, later, where));
                 }
             }
-            complete.add(tableName);
+            placed.add(tableName);
         }
         return plan;
     }
 
-    private void insert(TableKeys keys, Map<String, Object> row, Map<String, Object> values) {
-        inserts.add(new Insert(keys.table.name(), values));
-        keys.markPresent(row);
-    }
-
-    private static List<Object> rowKey(Map<String, Object> row, List<String> columns) {
-        Object[] key = new Object[columns.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = String.valueOf(row.get(columns.get(i)));
-        }
-        return Arrays.asList(key);
-    }
-
     /**
-     * One table's foreign keys, worked out once for all of its rows. Tables are seeded one at a
-     * time, each completely, so a row waits only for a row of its own table (a self-reference)
-     * or of a table seeded later (a cycle): a parent in a completely seeded table is there, and
-     * one in a table not begun yet is not. Only a self-referencing table keeps the rows
-     * inserted so far, by their values as text.
+     * The rounds of one table's rows ({@code _self_ordered}), worked out in linear time: each row
+     * counts its self keys whose parent row is not in yet (a key of NULLs, or one naming the row
+     * itself, waits for nothing; one naming no row waits until the row goes in alone), and each
+     * row going in frees the rows that waited only on it for the next round.
      */
-    private static final class TableKeys {
-        private final Table table;
-        private final List<String> columns;
-        private final List<ForeignKey> fks;
-        private final RowIndex index;
-        private final Set<String> complete;
+    private static final class SelfOrder {
+        final List<Map<String, Object>> rows;
+        private final List<ForeignKey> selfKeys = new ArrayList<>();
+        /** Per row, the keys it waits on ({@code [referenced columns, values]}), one entry per foreign key. */
+        private final List<List<List<Object>>> waitsOn = new ArrayList<>();
+        private final Map<List<Object>, List<Integer>> waiters = new HashMap<>();
         private final Set<List<Object>> present = new HashSet<>();
-        private final boolean selfReferencing;
+        private final int[] waiting;
+        private final boolean[] done;
+        /** The rows that went in alone, with their self-key columns whose parent row exists and was not in yet. */
+        private final Map<Integer, List<String>> stalls = new HashMap<>();
+        /** Every key the table's rows offer, built when a row first goes in alone. */
+        private Set<List<Object>> offered;
 
-        TableKeys(Table table, RowIndex index, Set<String> complete) {
-            this.table = table;
-            this.columns = List.copyOf(table.columns().keySet());
-            this.fks = table.allForeignKeys();
-            this.index = index;
-            this.complete = complete;
-            this.selfReferencing = fks.stream().anyMatch(fk -> fk.referencedTable().equals(table.name()));
-        }
-
-        void markPresent(Map<String, Object> row) {
-            if (selfReferencing) {
-                present.add(rowKey(row, columns));
-            }
-        }
-
-        boolean satisfied(Map<String, Object> row) {
-            for (ForeignKey fk : fks) {
-                if (waitsFor(fk, row)) {
-                    return false;
+        SelfOrder(Table table, List<Map<String, Object>> rows) {
+            this.rows = rows;
+            for (ForeignKey fk : table.allForeignKeys()) {
+                if (fk.referencedTable().equals(table.name())) {
+                    selfKeys.add(fk);
                 }
             }
-            return true;
+            waiting = new int[rows.size()];
+            done = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                List<List<Object>> keys = new ArrayList<>();
+                for (ForeignKey fk : selfKeys) {
+                    List<Object> values = values(rows.get(i), fk.columns());
+                    if (values.contains(null) || values.equals(values(rows.get(i), fk.referencedColumns()))) {
+                        continue;
+                    }
+                    List<Object> key = List.of(fk.referencedColumns(), values);
+                    keys.add(key);
+                    waiters.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                    waiting[i]++;
+                }
+                waitsOn.add(keys);
+            }
         }
 
-        /** The row's foreign keys whose referenced row exists in the scenario but is not inserted yet. */
-        List<ForeignKey> unsatisfied(Map<String, Object> row) {
-            List<ForeignKey> out = new ArrayList<>();
-            for (ForeignKey fk : fks) {
-                if (waitsFor(fk, row)) {
-                    out.add(fk);
+        /** Row indexes in insertion order. */
+        List<Integer> order() {
+            List<Integer> out = new ArrayList<>(rows.size());
+            if (selfKeys.isEmpty()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    out.add(i);
+                }
+                return out;
+            }
+            List<Integer> ready = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (waiting[i] == 0) {
+                    ready.add(i);
+                }
+            }
+            int firstWaiting = 0;
+            while (out.size() < rows.size()) {
+                if (ready.isEmpty()) {
+                    while (done[firstWaiting]) {
+                        firstWaiting++;
+                    }
+                    ready.add(firstWaiting);
+                    stalls.put(firstWaiting, unsatisfiedColumns(firstWaiting));
+                }
+                List<Integer> next = new ArrayList<>();
+                for (int i : ready) {
+                    done[i] = true;
+                    out.add(i);
+                }
+                for (int i : ready) {
+                    release(i, next);
+                }
+                next.removeIf(i -> done[i]);
+                next.sort(null);
+                ready = next;
+            }
+            return out;
+        }
+
+        /** Row {@code i} is in: the rows waiting on its keys wait for one key less. */
+        private void release(int i, List<Integer> next) {
+            Set<List<String>> seen = new HashSet<>();
+            for (ForeignKey fk : selfKeys) {
+                if (!seen.add(fk.referencedColumns())) {
+                    continue;
+                }
+                List<Object> key = List.of(fk.referencedColumns(), values(rows.get(i), fk.referencedColumns()));
+                if (present.add(key)) {
+                    for (int w : waiters.getOrDefault(key, List.of())) {
+                        if (--waiting[w] == 0) {
+                            next.add(w);
+                        }
+                    }
+                }
+            }
+        }
+
+        boolean stalled(int i) {
+            return stalls.containsKey(i);
+        }
+
+        List<String> stallColumns(int i) {
+            return stalls.get(i);
+        }
+
+        /** The columns of row {@code i}'s self keys whose parent row exists but is not in yet. */
+        private List<String> unsatisfiedColumns(int i) {
+            if (offered == null) {
+                offered = new HashSet<>();
+                for (Map<String, Object> r : rows) {
+                    for (ForeignKey fk : selfKeys) {
+                        offered.add(List.of(fk.referencedColumns(), values(r, fk.referencedColumns())));
+                    }
+                }
+            }
+            List<String> out = new ArrayList<>();
+            for (ForeignKey fk : selfKeys) {
+                List<Object> key = List.of(fk.referencedColumns(), values(rows.get(i), fk.columns()));
+                if (waitsOn.get(i).contains(key) && !present.contains(key) && offered.contains(key)) {
+                    out.addAll(fk.columns());
                 }
             }
             return out;
         }
 
-        private boolean waitsFor(ForeignKey fk, Map<String, Object> row) {
-            boolean self = fk.referencedTable().equals(table.name());
-            if (!self && complete.contains(fk.referencedTable())) {
-                return false;
+        private static List<Object> values(Map<String, Object> row, List<String> columns) {
+            List<Object> out = new ArrayList<>(columns.size());
+            for (String c : columns) {
+                out.add(normalized(row.get(c)));
             }
-            List<String> cols = fk.columns();
-            Object wanted;
-            if (cols.size() == 1) {
-                Object v = row.get(cols.get(0));
-                if (v == null) {
-                    return false;
-                }
-                wanted = RowIndex.normalized(v);
-            } else {
-                Object[] values = new Object[cols.size()];
-                for (int c = 0; c < values.length; c++) {
-                    Object v = row.get(cols.get(c));
-                    if (v == null) {
-                        return false;
-                    }
-                    values[c] = RowIndex.normalized(v);
-                }
-                wanted = Arrays.asList(values);
-            }
-            Map<String, Object> parent = index.of(fk).get(wanted);
-            if (parent == null) {
-                return false; // dangling: the database decides
-            }
-            if (!self) {
-                return true; // its table is seeded later
-            }
-            return parent != row && !present.contains(rowKey(parent, columns));
+            return out;
         }
     }
 
     /**
-     * The rows of each referenced table by the values of the referenced columns, built once per
-     * referenced table and columns, so finding a row's parent is a lookup rather than a scan
-     * (37,000 rows seed in linear time). Numbers are compared by value, as the database does.
-     * A single column's key is its value; several columns' key is the list of their values.
+     * A value that equals another's exactly when the database (and Python's ==) would call them
+     * equal: whole numbers below 10^18 as Long (so 1 and 1.0 meet), other numbers as their
+     * BigDecimal without trailing zeros, anything else itself.
      */
-    private static final class RowIndex {
-        private final Scenario scenario;
-        private final Map<List<Object>, Map<Object, Map<String, Object>>> byKey = new HashMap<>();
-
-        RowIndex(Scenario scenario) {
-            this.scenario = scenario;
+    static Object normalized(Object v) {
+        if (v instanceof Long l && l > -LONG_LIMIT && l < LONG_LIMIT) {
+            return l;
         }
-
-        Map<Object, Map<String, Object>> of(ForeignKey fk) {
-            List<Object> indexKey = List.of(fk.referencedTable(), fk.referencedColumns());
-            return byKey.computeIfAbsent(indexKey, k -> {
-                List<String> refs = fk.referencedColumns();
-                Map<Object, Map<String, Object>> rows = new HashMap<>();
-                for (Map<String, Object> candidate : scenario.rowsOf(fk.referencedTable())) {
-                    Object key;
-                    if (refs.size() == 1) {
-                        key = normalized(candidate.get(refs.get(0)));
-                    } else {
-                        Object[] values = new Object[refs.size()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = normalized(candidate.get(refs.get(i)));
-                        }
-                        key = Arrays.asList(values);
-                    }
-                    rows.putIfAbsent(key, candidate);
-                }
-                return rows;
-            });
-        }
-
-        /**
-         * A value that equals another's exactly when the database would call them equal: whole
-         * numbers below 10^18 as Long (so 1 and 1.0 meet), other numbers as their BigDecimal
-         * without trailing zeros, anything else itself.
-         */
-        static Object normalized(Object v) {
-            if (v instanceof Long l && l > -LONG_LIMIT && l < LONG_LIMIT) {
-                return l;
+        if (v instanceof Number n) {
+            BigDecimal bd = new BigDecimal(n.toString()).stripTrailingZeros();
+            if (bd.scale() <= 0 && bd.abs().compareTo(BIG_LIMIT) < 0) {
+                return bd.longValueExact();
             }
-            if (v instanceof Number n) {
-                BigDecimal bd = new BigDecimal(n.toString()).stripTrailingZeros();
-                if (bd.scale() <= 0 && bd.abs().compareTo(BIG_LIMIT) < 0) {
-                    return bd.longValueExact();
-                }
-                return bd;
-            }
-            return v;
+            return bd;
         }
-
-        private static final long LONG_LIMIT = 1_000_000_000_000_000_000L;
-        private static final BigDecimal BIG_LIMIT = BigDecimal.valueOf(LONG_LIMIT);
+        return v;
     }
+
+    private static final long LONG_LIMIT = 1_000_000_000_000_000_000L;
+    private static final BigDecimal BIG_LIMIT = BigDecimal.valueOf(LONG_LIMIT);
 
     private static boolean nullableInto(Table t, List<String> placed) {
         for (ForeignKey fk : t.allForeignKeys()) {
@@ -280,7 +284,12 @@ public final class SeedPlan {
         return true;
     }
 
-    /** Tables parents first; ties broken by scenario order, a cycle entered where its keys are nullable. */
+    /**
+     * Tables parents first, in rounds as {@code _table_order} takes them: each round takes, in
+     * scenario order, every table whose parents were all taken by the rounds before it. When no
+     * table is ready (a cycle), the round takes one: the first whose keys into the tables not
+     * taken yet may be NULL for now (they are set by an UPDATE afterwards), else the first.
+     */
     static List<String> tableOrder(Scenario scenario) {
         List<String> remaining = new ArrayList<>(scenario.tables().keySet());
         Map<String, Set<String>> parents = new HashMap<>();
@@ -295,26 +304,24 @@ public final class SeedPlan {
         }
         List<String> order = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            String next = null;
+            List<String> ready = new ArrayList<>();
             for (String t : remaining) {
                 if (order.containsAll(parents.get(t))) {
-                    next = t;
-                    break;
+                    ready.add(t);
                 }
             }
-            if (next == null) {
-                // a cycle: enter it at the first table whose keys into the tables not seeded yet
-                // may be NULL for now (they are set by an UPDATE afterwards)
-                next = remaining.get(0);
+            if (ready.isEmpty()) {
+                String next = remaining.get(0);
                 for (String t : remaining) {
                     if (nullableInto(scenario.tables().get(t), order)) {
                         next = t;
                         break;
                     }
                 }
+                ready.add(next);
             }
-            remaining.remove(next);
-            order.add(next);
+            remaining.removeAll(ready);
+            order.addAll(ready);
         }
         return order;
     }

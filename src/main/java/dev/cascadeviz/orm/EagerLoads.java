@@ -350,12 +350,16 @@ final class EagerLoads {
                 session.keepOnCycle(ctx.topCollections);
             }
         }
-        if (leading != null && !topLevel && mapper.release() == Release.V2_0 && ctx.topCollections != null
+        if (!source.chain().isEmpty() && !topLevel && mapper.release() == Release.V2_0 && ctx.topCollections != null
                 && session.compiledFirstTime(sql.toString())) {
             // 2.0: a subquery load inside a post load copies the post load's execution options,
-            // sa_top_level_orm_context among them, onto its Select; the engine's compiled cache
-            // keeps the first Select compiled for each statement, so the top-level QueryContext
-            // and its subquery loads' collections stay for the rest of the run (r8304_0094)
+            // sa_top_level_orm_context among them, onto its Select (SubqueryLoader._setup_query_from_rowproc
+            // merges context.execution_options into q._execution_options); the engine's compiled
+            // cache keeps the first Select compiled for each statement, so the top-level
+            // QueryContext and its subquery loads' collections stay for the rest of the run
+            // (r8304_0094). A selectin load is not one: its Select is built bare and the context
+            // goes to session.execute() as execution_options, which no compiled statement keeps
+            // (r8308_0052)
             session.keepOnCycle(ctx.topCollections);
         }
         List<InstanceState> out = new ArrayList<>();
