@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,73 @@ class SeedPlanTest {
 
     private static List<Object> ids(SeedPlan plan, String table) {
         return plan.inserts().stream().filter(i -> i.table().equals(table)).map(i -> i.values().get("id")).toList();
+    }
+
+    private static List<String> inserted(SeedPlan plan, String table) {
+        List<String> out = new ArrayList<>();
+        for (SeedPlan.Insert insert : plan.inserts()) {
+            if (insert.table().equals(table)) {
+                out.add(String.valueOf(insert.values().get("id")));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void insertsASelfReferentialTablesRowsInPassesSoALaterSiblingComesBeforeAnEarlierRowsChild() {
+        // 2 references 1, listed just before it: both wait for a pass, 2 with 4, and 3 (→ 2) for the next
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("node", pk("id"), fk("parent_id", "node.id", null))),
+                "node", List.of(row("id", 1L, "parent_id", null), row("id", 2L, "parent_id", 1L),
+                        row("id", 3L, "parent_id", 2L), row("id", 4L, "parent_id", 1L)));
+        assertEquals(List.of("1", "2", "4", "3"), inserted(SeedPlan.of(s), "node"));
+    }
+
+    @Test
+    void insertsARowWhoseSelfReferenceNamesNoRowOnceNoOtherRowCanGoIn() {
+        Scenario s = Schemas.scenario(Engine.SQLITE, false,
+                List.of(table("node", pk("id"), fk("parent_id", "node.id", null))),
+                "node", List.of(row("id", 1L, "parent_id", 9L), row("id", 2L, "parent_id", null),
+                        row("id", 3L, "parent_id", 2L)));
+        SeedPlan plan = SeedPlan.of(s);
+        assertEquals(List.of("2", "3", "1"), inserted(plan, "node"));
+        assertEquals(row("id", 1L, "parent_id", 9L), plan.inserts().get(2).values());
+        assertEquals(List.of(), plan.fixups());
+    }
+
+    @Test
+    void placesTablesInPassesEachTakingEveryTableWhoseParentsArePlaced() {
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("c", pk("id"), fk("b_id", "b.id", null)), table("b", pk("id"), fk("a_id", "a.id", null)),
+                        table("a", pk("id")), table("d", pk("id"))));
+        assertEquals(List.of("a", "d", "b", "c"), SeedPlan.tableOrder(s));
+    }
+
+    @Test
+    void insertsEveryRowsKeyIntoATableOfACycleSeededLaterAsNullKeepingTheRowsInListedOrder() {
+        // the harness leaves the key out of the row, SeedPlan inserts NULL: either way the UPDATE after sets it
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("a", pk("id"), fk("b_id", "b.id", null)), table("b", pk("id"), fk("a_id", "a.id", null))),
+                "a", List.of(row("id", 1L, "b_id", 1L), row("id", 2L, "b_id", null), row("id", 3L, "b_id", 1L)),
+                "b", List.of(row("id", 1L, "a_id", 2L)));
+        SeedPlan plan = SeedPlan.of(s);
+        assertEquals(List.of("1", "2", "3"), inserted(plan, "a"));
+        assertEquals(List.of(row("id", 1L, "b_id", null), row("id", 2L, "b_id", null), row("id", 3L, "b_id", null),
+                        row("id", 1L, "a_id", 2L)),
+                plan.inserts().stream().map(SeedPlan.Insert::values).toList());
+        assertEquals(List.of(new SeedPlan.Fixup("a", Map.of("b_id", 1L), Map.of("id", 1L)),
+                new SeedPlan.Fixup("a", Map.of("b_id", 1L), Map.of("id", 3L))), plan.fixups());
+    }
+
+    @Test
+    void insertsTheFirstOfRowsThatReferenceEachOtherWithItsKeyNullAndLeavesTheScenariosRowsAsTheyWere() {
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("node", pk("id"), fk("parent_id", "node.id", null))),
+                "node", List.of(row("id", 1L, "parent_id", 2L), row("id", 2L, "parent_id", 1L)));
+        SeedPlan plan = SeedPlan.of(s);
+        assertEquals(List.of(row("id", 1L, "parent_id", null), row("id", 2L, "parent_id", 1L)),
+                plan.inserts().stream().map(SeedPlan.Insert::values).toList());
+        assertEquals(List.of(new SeedPlan.Fixup("node", Map.of("parent_id", 2L), Map.of("id", 1L))), plan.fixups());
+        assertEquals(List.of(row("id", 1L, "parent_id", 2L), row("id", 2L, "parent_id", 1L)), s.rowsOf("node"));
     }
 }
