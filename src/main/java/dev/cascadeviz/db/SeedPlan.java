@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The order in which a scenario's rows are inserted: parents first (tables in foreign-key order,
- * ties in scenario order), rows of one table in listed order, except that a row whose parent row
- * (in the same table or a table of a cycle) is not inserted yet waits until it is. When rows wait
- * on each other (a cycle), the first waiting row is inserted with its unsatisfied nullable
- * foreign-key columns NULL, and an UPDATE sets them once every row is in.
+ * The order in which a scenario's rows are inserted, the capture harness's order
+ * ({@code conformance/sqla_schema.seed}): tables parents first, in passes; a table's rows in
+ * listed order, except that in a self-referential table rows go in by passes, each pass inserting,
+ * in listed order, every row whose referenced row was in before the pass began. A key into a
+ * table seeded later (a cycle of tables) goes in NULL and an UPDATE sets it once every row is in.
+ * When the rows of a self-referential table wait on each other, the first waiting row goes in
+ * with its waiting nullable keys NULL, set by an UPDATE afterwards as well.
  */
 public final class SeedPlan {
 
@@ -46,7 +48,11 @@ public final class SeedPlan {
         return fixups;
     }
 
-    /** The plan for a scenario's rows. */
+    /**
+     * The plan for a scenario's rows, the order the capture harness inserts them in
+     * ({@code conformance/sqla_schema.seed}), since the order of a table's rows is the order an
+     * unsorted SELECT, or ties of an ORDER BY, return them in.
+     */
     public static SeedPlan of(Scenario scenario) {
         SeedPlan plan = new SeedPlan();
         RowIndex index = new RowIndex(scenario);
@@ -61,55 +67,66 @@ public final class SeedPlan {
             TableKeys keys = new TableKeys(table, index, complete);
             List<Map<String, Object>> waiting = tableRows;
             while (!waiting.isEmpty()) {
-                boolean progress = false;
+                // each pass inserts every row whose parent rows were in before the pass began
+                List<Map<String, Object>> ready = new ArrayList<>();
                 List<Map<String, Object>> still = new ArrayList<>();
                 for (Map<String, Object> row : waiting) {
-                    if (keys.satisfied(row)) {
-                        plan.insert(keys, row, row);
-                        progress = true;
-                    } else {
-                        still.add(row);
-                    }
+                    (keys.satisfied(row) ? ready : still).add(row);
+                }
+                if (ready.isEmpty()) {
+                    plan.insertFirstWaiting(keys, still.remove(0));
+                } else {
+                    ready.forEach(row -> plan.insert(keys, row, keys.withoutLaterKeys(row)));
                 }
                 waiting = still;
-                if (!progress && !waiting.isEmpty()) {
-                    Map<String, Object> row = waiting.remove(0);
-                    Map<String, Object> inserted = new LinkedHashMap<>(row);
-                    Map<String, Object> later = new LinkedHashMap<>();
-                    for (ForeignKey fk : keys.unsatisfied(row)) {
-                        for (String c : fk.columns()) {
-                            Column col = table.column(c);
-                            if (col != null && col.nullable()) {
-                                inserted.put(c, null);
-                                later.put(c, row.get(c));
-                            }
-                        }
-                    }
-                    plan.insert(keys, row, inserted);
-                    if (!later.isEmpty()) {
-                        Map<String, Object> where = new LinkedHashMap<>();
-                        List<Column> pk = table.primaryKey();
-                        if (!pk.isEmpty()) {
-                            pk.forEach(c -> where.put(c.name(), row.get(c.name())));
-                        } else {
-                            inserted.forEach((k, v) -> {
-                                if (v != null) {
-                                    where.put(k, v);
-                                }
-                            });
-                        }
-                        plan.fixups.add(new Fixup(tableName, later, where));
-                    }
-                }
             }
             complete.add(tableName);
         }
         return plan;
     }
 
+    /**
+     * A row of a self-referential table whose parent rows wait on each other: its unsatisfied
+     * nullable keys go in NULL and are set once every row is in.
+     */
+    private void insertFirstWaiting(TableKeys keys, Map<String, Object> row) {
+        Map<String, Object> inserted = keys.withoutLaterKeys(row);
+        for (ForeignKey fk : keys.unsatisfied(row)) {
+            for (String c : fk.columns()) {
+                Column col = keys.table.column(c);
+                if (col != null && col.nullable()) {
+                    inserted.put(c, null);
+                }
+            }
+        }
+        insert(keys, row, inserted);
+    }
+
+    /** Inserts {@code values}, then sets by an UPDATE after all rows whatever it left out of the row. */
     private void insert(TableKeys keys, Map<String, Object> row, Map<String, Object> values) {
         inserts.add(new Insert(keys.table.name(), values));
         keys.markPresent(row);
+        Map<String, Object> later = new LinkedHashMap<>();
+        row.forEach((c, v) -> {
+            if (v != null && values.get(c) == null) {
+                later.put(c, v);
+            }
+        });
+        if (later.isEmpty()) {
+            return;
+        }
+        Map<String, Object> where = new LinkedHashMap<>();
+        List<Column> pk = keys.table.primaryKey();
+        if (!pk.isEmpty()) {
+            pk.forEach(c -> where.put(c.name(), row.get(c.name())));
+        } else {
+            values.forEach((k, v) -> {
+                if (v != null) {
+                    where.put(k, v);
+                }
+            });
+        }
+        fixups.add(new Fixup(keys.table.name(), later, where));
     }
 
     private static List<Object> rowKey(Map<String, Object> row, List<String> columns) {
@@ -122,87 +139,102 @@ public final class SeedPlan {
 
     /**
      * One table's foreign keys, worked out once for all of its rows. Tables are seeded one at a
-     * time, each completely, so a row waits only for a row of its own table (a self-reference)
-     * or of a table seeded later (a cycle): a parent in a completely seeded table is there, and
-     * one in a table not begun yet is not. Only a self-referencing table keeps the rows
-     * inserted so far, by their values as text.
+     * time, each completely. A key into a table seeded later (a cycle) goes in NULL, when it may,
+     * and is set afterwards, so only a key into the table itself (a self-reference) makes a row
+     * wait: until a row it references is in, or, when it references no row of the scenario, until
+     * no other row can go in. Only a self-referencing table keeps the rows inserted so far, by
+     * their values as text.
      */
     private static final class TableKeys {
         private final Table table;
         private final List<String> columns;
-        private final List<ForeignKey> fks;
+        private final List<ForeignKey> selfKeys = new ArrayList<>();
+        private final List<String> laterColumns = new ArrayList<>();
         private final RowIndex index;
-        private final Set<String> complete;
         private final Set<List<Object>> present = new HashSet<>();
-        private final boolean selfReferencing;
 
         TableKeys(Table table, RowIndex index, Set<String> complete) {
             this.table = table;
             this.columns = List.copyOf(table.columns().keySet());
-            this.fks = table.allForeignKeys();
             this.index = index;
-            this.complete = complete;
-            this.selfReferencing = fks.stream().anyMatch(fk -> fk.referencedTable().equals(table.name()));
+            for (ForeignKey fk : table.allForeignKeys()) {
+                if (fk.referencedTable().equals(table.name())) {
+                    selfKeys.add(fk);
+                } else if (!complete.contains(fk.referencedTable())) {
+                    for (String c : fk.columns()) {
+                        Column col = table.column(c);
+                        if (col != null && col.nullable()) {
+                            laterColumns.add(c);
+                        }
+                    }
+                }
+            }
         }
 
         void markPresent(Map<String, Object> row) {
-            if (selfReferencing) {
+            if (!selfKeys.isEmpty()) {
                 present.add(rowKey(row, columns));
             }
         }
 
+        /** The row as inserted: its nullable keys into a table seeded later left out, unless NULL. */
+        Map<String, Object> withoutLaterKeys(Map<String, Object> row) {
+            if (laterColumns.isEmpty()) {
+                return row;
+            }
+            Map<String, Object> values = new LinkedHashMap<>(row);
+            for (String c : laterColumns) {
+                if (values.get(c) != null) {
+                    values.remove(c);
+                }
+            }
+            return values;
+        }
+
         boolean satisfied(Map<String, Object> row) {
-            for (ForeignKey fk : fks) {
-                if (waitsFor(fk, row)) {
+            for (ForeignKey fk : selfKeys) {
+                Map<String, Object> parent = parent(fk, row);
+                if (parent != null ? parent != row && !present.contains(rowKey(parent, columns))
+                        : references(fk, row)) {
                     return false;
                 }
             }
             return true;
         }
 
-        /** The row's foreign keys whose referenced row exists in the scenario but is not inserted yet. */
+        /** The row's self-references whose row exists in the scenario but is not inserted yet. */
         List<ForeignKey> unsatisfied(Map<String, Object> row) {
             List<ForeignKey> out = new ArrayList<>();
-            for (ForeignKey fk : fks) {
-                if (waitsFor(fk, row)) {
+            for (ForeignKey fk : selfKeys) {
+                Map<String, Object> parent = parent(fk, row);
+                if (parent != null && parent != row && !present.contains(rowKey(parent, columns))) {
                     out.add(fk);
                 }
             }
             return out;
         }
 
-        private boolean waitsFor(ForeignKey fk, Map<String, Object> row) {
-            boolean self = fk.referencedTable().equals(table.name());
-            if (!self && complete.contains(fk.referencedTable())) {
-                return false;
+        private static boolean references(ForeignKey fk, Map<String, Object> row) {
+            return fk.columns().stream().allMatch(c -> row.get(c) != null);
+        }
+
+        /** The scenario's row that the key references, or null (a NULL key, or a dangling one). */
+        private Map<String, Object> parent(ForeignKey fk, Map<String, Object> row) {
+            if (!references(fk, row)) {
+                return null;
             }
             List<String> cols = fk.columns();
             Object wanted;
             if (cols.size() == 1) {
-                Object v = row.get(cols.get(0));
-                if (v == null) {
-                    return false;
-                }
-                wanted = RowIndex.normalized(v);
+                wanted = RowIndex.normalized(row.get(cols.get(0)));
             } else {
                 Object[] values = new Object[cols.size()];
                 for (int c = 0; c < values.length; c++) {
-                    Object v = row.get(cols.get(c));
-                    if (v == null) {
-                        return false;
-                    }
-                    values[c] = RowIndex.normalized(v);
+                    values[c] = RowIndex.normalized(row.get(cols.get(c)));
                 }
                 wanted = Arrays.asList(values);
             }
-            Map<String, Object> parent = index.of(fk).get(wanted);
-            if (parent == null) {
-                return false; // dangling: the database decides
-            }
-            if (!self) {
-                return true; // its table is seeded later
-            }
-            return parent != row && !present.contains(rowKey(parent, columns));
+            return index.of(fk).get(wanted);
         }
     }
 
@@ -280,7 +312,10 @@ public final class SeedPlan {
         return true;
     }
 
-    /** Tables parents first; ties broken by scenario order, a cycle entered where its keys are nullable. */
+    /**
+     * Tables parents first, in passes as the capture harness places them: each pass takes every
+     * table whose parents are placed, in scenario order; a cycle is entered where its keys are nullable.
+     */
     static List<String> tableOrder(Scenario scenario) {
         List<String> remaining = new ArrayList<>(scenario.tables().keySet());
         Map<String, Set<String>> parents = new HashMap<>();
@@ -295,26 +330,27 @@ public final class SeedPlan {
         }
         List<String> order = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            String next = null;
+            // each pass places every table whose parents were placed before the pass began
+            List<String> ready = new ArrayList<>();
             for (String t : remaining) {
                 if (order.containsAll(parents.get(t))) {
-                    next = t;
-                    break;
+                    ready.add(t);
                 }
             }
-            if (next == null) {
+            if (ready.isEmpty()) {
                 // a cycle: enter it at the first table whose keys into the tables not seeded yet
                 // may be NULL for now (they are set by an UPDATE afterwards)
-                next = remaining.get(0);
+                String next = remaining.get(0);
                 for (String t : remaining) {
                     if (nullableInto(scenario.tables().get(t), order)) {
                         next = t;
                         break;
                     }
                 }
+                ready.add(next);
             }
-            remaining.remove(next);
-            order.add(next);
+            remaining.removeAll(ready);
+            order.addAll(ready);
         }
         return order;
     }
