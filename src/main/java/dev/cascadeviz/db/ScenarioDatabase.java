@@ -342,9 +342,19 @@ public final class ScenarioDatabase implements AutoCloseable {
 
     /** Every table in scenario order with its rows (see {@link #rows}). */
     public Map<String, List<Map<String, Object>>> snapshot() throws SQLException {
+        return snapshot(Map.of());
+    }
+
+    /**
+     * Every table in scenario order with its rows, a row equal to the one at the same place in
+     * {@code like} (an earlier snapshot, the scenario's rows) being that row itself: a big run's
+     * snapshots then share the rows it did not change instead of keeping a copy of each through
+     * the run, which every young collection in the run would have copied again.
+     */
+    public Map<String, List<Map<String, Object>>> snapshot(Map<String, List<Map<String, Object>>> like) throws SQLException {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         for (String t : scenario.tables().keySet()) {
-            out.put(t, rows(t));
+            out.put(t, rows(t, like.getOrDefault(t, List.of())));
         }
         return out;
     }
@@ -354,6 +364,10 @@ public final class ScenarioDatabase implements AutoCloseable {
      * each a map in column order with normalized values.
      */
     public List<Map<String, Object>> rows(String tableName) throws SQLException {
+        return rows(tableName, List.of());
+    }
+
+    private List<Map<String, Object>> rows(String tableName, List<Map<String, Object>> like) throws SQLException {
         Table t = scenario.table(tableName);
         List<String> cols = new ArrayList<>(t.columns().keySet());
         List<String> order = new ArrayList<>();
@@ -371,7 +385,7 @@ public final class ScenarioDatabase implements AutoCloseable {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            read(rs, new CompactRow.Shape(cols), types, rows);
+            read(rs, new CompactRow.Shape(cols), types, rows, like);
         }
         return rows;
     }
@@ -379,12 +393,23 @@ public final class ScenarioDatabase implements AutoCloseable {
     /** Every row of a result, each a read-only row of the shape's columns with normalized values. */
     private static void read(ResultSet rs, CompactRow.Shape shape, ColumnType[] types, List<Map<String, Object>> rows)
             throws SQLException {
+        read(rs, shape, types, rows, List.of());
+    }
+
+    /** Like {@link #read(ResultSet, CompactRow.Shape, ColumnType[], List)}, keeping the row at the same place in {@code like} when it holds the same values. */
+    private static void read(ResultSet rs, CompactRow.Shape shape, ColumnType[] types, List<Map<String, Object>> rows,
+                             List<Map<String, Object>> like) throws SQLException {
         while (rs.next()) {
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 values[i] = DatabaseValues.read(rs.getObject(i + 1), types[i]);
             }
-            rows.add(new CompactRow(shape, values));
+            int at = rows.size();
+            if (at < like.size() && like.get(at) instanceof CompactRow same && same.holds(shape, values)) {
+                rows.add(same);
+            } else {
+                rows.add(new CompactRow(shape, values));
+            }
         }
     }
 

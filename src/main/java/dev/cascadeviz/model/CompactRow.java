@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A read-only row: its column names shared with every row of the same {@link Shape}, its values
@@ -99,6 +101,60 @@ public final class CompactRow extends AbstractMap<String, Object> {
             last[0] = new Shape(keys);
         }
         return new CompactRow(last[0], values);
+    }
+
+    /** Shapes by their names, for {@link #copyOf}: a model has few, a run's rows share them. */
+    private static final Map<List<String>, Shape> SHAPES = new ConcurrentHashMap<>();
+    private static final int MAX_SHAPES = 4096;
+
+    /**
+     * The row itself when it is a CompactRow already, else a read-only copy in the map's order
+     * whose shape is shared with every row copied with the same names (for rows made one at a
+     * time, where {@link #of}'s "last shape" has no list to share it along).
+     */
+    public static CompactRow copyOf(Map<String, Object> row) {
+        if (row instanceof CompactRow c) {
+            return c;
+        }
+        String[] names = new String[row.size()];
+        Object[] values = new Object[names.length];
+        int i = 0;
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            names[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        List<String> keys = Arrays.asList(names);
+        Shape shape = SHAPES.get(keys);
+        if (shape == null) {
+            if (SHAPES.size() >= MAX_SHAPES) {
+                SHAPES.clear(); // only a memo: rows keep their shapes
+            }
+            shape = SHAPES.computeIfAbsent(List.copyOf(keys), Shape::new);
+        }
+        return new CompactRow(shape, values);
+    }
+
+    /**
+     * True when this row has exactly these names in this order and these values, equal in type
+     * too (1 and 1L differ): the two are then interchangeable.
+     */
+    public boolean holds(Shape other, Object[] otherValues) {
+        return (other == shape || Arrays.equals(other.names, shape.names)) && Arrays.equals(otherValues, values);
+    }
+
+    /** This row with {@code f} applied to every value; the row itself when {@code f} returns every value as it is. */
+    public CompactRow withValues(UnaryOperator<Object> f) {
+        Object[] out = null;
+        for (int i = 0; i < values.length; i++) {
+            Object v = f.apply(values[i]);
+            if (v != values[i]) {
+                if (out == null) {
+                    out = values.clone();
+                }
+                out[i] = v;
+            }
+        }
+        return out == null ? this : new CompactRow(shape, out);
     }
 
     /**

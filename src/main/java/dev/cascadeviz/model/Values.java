@@ -2,7 +2,6 @@ package dev.cascadeviz.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,10 +37,9 @@ public final class Values {
         return out;
     }
 
+    /** The row with its values normalized, read-only: a CompactRow whose values need nothing is returned as it is. */
     public static Map<String, Object> normalizeRow(Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> out.put(k, normalize(v)));
-        return out;
+        return CompactRow.copyOf(row).withValues(Values::normalize);
     }
 
     /** A value as the tables show it: NULL for null. */

@@ -122,7 +122,7 @@ public final class Simulator {
                 return new Trace(List.of(), configError, before, warnings, keepTablesBefore ? before : null,
                         List.of(), scenario.release());
             }
-            Map<String, List<Map<String, Object>>> before = keepTablesBefore ? db.snapshot() : null;
+            Map<String, List<Map<String, Object>>> before = keepTablesBefore ? db.snapshot(scenario.rows()) : null;
             long t2 = System.nanoTime();
             snapshotNanos += t2 - t1;
             Executor executor = new Executor(db, recorded);
@@ -135,7 +135,7 @@ public final class Simulator {
             long t3 = System.nanoTime();
             simulateNanos += t3 - t2;
             databaseNanos += executor.databaseNanos();
-            Map<String, List<Map<String, Object>>> after = db.snapshot();
+            Map<String, List<Map<String, Object>>> after = db.snapshot(before != null ? before : scenario.rows());
             snapshotNanos += System.nanoTime() - t3;
             return new Trace(executor.statements(), error, after, warnings, before, executor.transactions(),
                     scenario.release());

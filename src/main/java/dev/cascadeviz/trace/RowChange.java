@@ -1,8 +1,8 @@
 package dev.cascadeviz.trace;
 
+import dev.cascadeviz.model.CompactRow;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ public record RowChange(String table, Kind kind, List<Object> key, Map<String, O
 
     public RowChange {
         key = Collections.unmodifiableList(new ArrayList<>(key));
-        before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
-        after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        before = before == null ? null : CompactRow.copyOf(before); // read-only, a third of a LinkedHashMap's size
+        after = after == null ? null : CompactRow.copyOf(after);
     }
 }

@@ -18,18 +18,25 @@ public final class RowState {
 
     private List<Object> key;
     private final Map<String, Object> before;
+    /**
+     * Never changed in place: a change puts a changed copy here, so the map given at the start,
+     * the row's copies and its saved states share one map until a change (a big run's rows are
+     * mostly untouched, and a map per row and per copy was a third of the heap).
+     */
     private Map<String, Object> now;
     private Source deletedBy;
     private Source insertedBy;
-    private final Map<String, Source> changedCells = new LinkedHashMap<>();
+    /** Never changed in place either; empty until a change. */
+    private Map<String, Source> changedCells = Map.of();
     private String rule;
     private String cause;
     private boolean current;
 
+    /** The row keeps {@code before} and {@code now} as they are: the caller must not change them afterwards. */
     RowState(List<Object> key, Map<String, Object> before, Map<String, Object> now) {
         this.key = key;
         this.before = before;
-        this.now = now == null ? null : new LinkedHashMap<>(now);
+        this.now = now;
     }
 
     /** The row's primary-key values now (after a primary-key change, the new ones). */
@@ -105,12 +112,22 @@ public final class RowState {
         if (now == null) {
             return;
         }
-        after.forEach((column, value) -> {
-            if (!Values.same(now.get(column), value)) {
-                now.put(column, value);
-                changedCells.put(column, source);
+        Map<String, Object> values = null;
+        Map<String, Source> cells = null;
+        for (Map.Entry<String, Object> e : after.entrySet()) {
+            if (!Values.same(now.get(e.getKey()), e.getValue())) {
+                if (values == null) {
+                    values = new LinkedHashMap<>(now);
+                    cells = new LinkedHashMap<>(changedCells);
+                }
+                values.put(e.getKey(), e.getValue());
+                cells.put(e.getKey(), source);
             }
-        });
+        }
+        if (values != null) {
+            now = values;
+            changedCells = cells;
+        }
         if (why != null) {
             rule = why;
         }
@@ -133,7 +150,7 @@ public final class RowState {
         RowState c = new RowState(key, before, now);
         c.deletedBy = deletedBy;
         c.insertedBy = insertedBy;
-        c.changedCells.putAll(changedCells);
+        c.changedCells = changedCells;
         c.rule = rule;
         c.cause = cause;
         c.current = current;
@@ -143,11 +160,10 @@ public final class RowState {
     /** Puts back what {@code saved} (a {@link #copy()} of this row) held, except the current mark. */
     void restore(RowState saved) {
         key = saved.key;
-        now = saved.now == null ? null : new LinkedHashMap<>(saved.now);
+        now = saved.now;
         deletedBy = saved.deletedBy;
         insertedBy = saved.insertedBy;
-        changedCells.clear();
-        changedCells.putAll(saved.changedCells);
+        changedCells = saved.changedCells;
         rule = saved.rule;
         cause = saved.cause;
     }

@@ -343,7 +343,10 @@ public final class TableReplay {
     /** The row's primary-key values; a table without a primary key keys rows by all values. */
     private List<Object> keyOf(String table, Map<String, Object> row) {
         List<String> pk = primaryKey(table);
-        List<Object> key = new ArrayList<>();
+        if (pk.size() == 1) {
+            return Collections.singletonList(Values.normalize(row.get(pk.get(0)))); // a third of an ArrayList's size: a big run keeps one per row
+        }
+        List<Object> key = new ArrayList<>(pk.isEmpty() ? row.size() : pk.size());
         if (pk.isEmpty()) {
             key.addAll(row.values());
         } else {

@@ -40,7 +40,8 @@ import javafx.stage.Stage;
  * longest the window could not repaint. On a loaded machine much of a stall is the JavaFX thread
  * waiting for a core, so the CPU time that thread and the render thread spent within the stall is
  * printed beside it. Also: the run's time in the window against the same
- * run without a window (what {@code trace} does), Previous/Next latency, and the peak heap.
+ * run without a window (what {@code trace} does), Previous/Next latency, the peak heap and the heap
+ * kept once the results are shown.
  * "Shown" means the run finished, the tables pane shows its result (not "working it out…") and
  * the SQL log is whole (not "writing…").
  * Not a test (it measures, it does not assert); run it with conformance/bench-window-run.sh.
@@ -208,6 +209,9 @@ public final class WindowRunBenchmark {
         }
         System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks): %.0f MB; max heap %.0f MB%n", peak / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
+        System.gc(); // last: what the window keeps for the file shown, the live data each collection during a run copies
+        System.out.printf(Locale.ROOT, "heap kept with the results shown (after a full collection): %.0f MB%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
         OnFx.run(m::shutdown);
         Platform.exit();
         System.exit(0);

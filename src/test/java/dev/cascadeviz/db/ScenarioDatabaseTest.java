@@ -8,11 +8,15 @@ import static dev.cascadeviz.db.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cascadeviz.model.Column;
 import dev.cascadeviz.model.ColumnType;
+import dev.cascadeviz.model.CompactRow;
 import dev.cascadeviz.model.Engine;
 import dev.cascadeviz.model.ReferentialAction;
 import dev.cascadeviz.model.Scenario;
@@ -183,6 +187,38 @@ class ScenarioDatabaseTest {
             assertEquals(row("id", 1L, "name", "a", "body", null, "ok", true, "f", 0.5, "n", 3.0, "d", null, "at", "2024-01-05 10:30:00.250000"), rows.get(0));
             assertEquals(row("id", 2L, "name", "b", "body", "x", "ok", false, "f", 2.0, "n", 1.25, "d", "2024-02-29", "at", "2024-01-05 10:30:00"), rows.get(1));
             assertEquals(List.of("id", "name", "body", "ok", "f", "n", "d", "at"), new ArrayList<>(rows.get(0).keySet()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSnapshotKeepsTheEarlierSnapshotsRowsThatHoldTheSameValuesAndReadsTheOthers(Engine engine) throws Exception {
+        Scenario s = Schemas.artistSongs(engine, true, null);
+        try (ScenarioDatabase db = ScenarioDatabase.open(s, engine)) {
+            Map<String, List<Map<String, Object>>> first = db.snapshot();
+            db.execute("UPDATE song SET artist_id = NULL WHERE song.id = ?", List.of(List.of(2L)), false);
+            Map<String, List<Map<String, Object>>> second = db.snapshot(first);
+            List<Map<String, Object>> before = first.get("song");
+            List<Map<String, Object>> after = second.get("song");
+            assertSame(before.get(0), after.get(0));
+            assertSame(before.get(2), after.get(2));
+            assertNotSame(before.get(1), after.get(1));
+            assertNull(after.get(1).get("artist_id"));
+            assertEquals(db.rows("song"), after);
+        }
+    }
+
+    @Test
+    void aSnapshotReadsARowWhoseEarlierValueIsEqualInNumberButNotInType() throws Exception {
+        Scenario s = Schemas.scenario(Engine.H2, true, List.of(table("thing", pk("id"), col("f", ColumnType.FLOAT))),
+                "thing", List.of(row("id", 1L, "f", 2.0)));
+        try (ScenarioDatabase db = ScenarioDatabase.open(s, Engine.H2)) {
+            Map<String, Object> read = db.snapshot().get("thing").get(0);
+            Map<String, Object> likeButLong = CompactRow.of(row("id", 1L, "f", 2L), new CompactRow.Shape[1]);
+            Map<String, Object> again = db.snapshot(Map.of("thing", List.of(likeButLong))).get("thing").get(0);
+            assertNotSame(likeButLong, again);
+            assertEquals(2.0, again.get("f"));
+            assertEquals(read, again);
         }
     }
 

@@ -76,4 +76,27 @@ class CompactRowTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new CompactRow(new CompactRow.Shape(List.of("a", "b")), new Object[1]));
     }
+
+    @Test
+    void rowsCopiedOneAtATimeWithTheSameNamesShareOneShape() {
+        LinkedHashMap<String, Object> m = map(3);
+        CompactRow a = CompactRow.copyOf(m);
+        m.put("c3", 99L);
+        CompactRow b = CompactRow.copyOf(m);
+        assertEquals(map(3), a, "a copy: a later change to the map does not reach it");
+        assertSame(a.keySet(), b.keySet());
+        assertSame(b, CompactRow.copyOf(b));
+        assertFalse(a.keySet() == CompactRow.copyOf(map(4)).keySet(), "other names, another shape");
+    }
+
+    @Test
+    void withValuesIsTheRowItselfWhenNoValueChangesAndACopyOtherwise() {
+        CompactRow row = CompactRow.of(map(3), new CompactRow.Shape[1]);
+        assertSame(row, row.withValues(v -> v));
+        CompactRow doubled = row.withValues(v -> v == null ? null : (Long) v * 2);
+        assertEquals(map(3), row, "the row itself is unchanged");
+        assertEquals(4L, doubled.get("c1"));
+        assertNull(doubled.get("c3"));
+        assertSame(row.keySet(), doubled.keySet());
+    }
 }
