@@ -90,7 +90,7 @@ public final class SeedPlan {
      * nullable keys go in NULL and are set once every row is in.
      */
     private void insertFirstWaiting(TableKeys keys, Map<String, Object> row) {
-        Map<String, Object> inserted = keys.withoutLaterKeys(row);
+        Map<String, Object> inserted = new LinkedHashMap<>(keys.withoutLaterKeys(row));
         for (ForeignKey fk : keys.unsatisfied(row)) {
             for (String c : fk.columns()) {
                 Column col = keys.table.column(c);

@@ -73,4 +73,16 @@ class SeedPlanTest {
         assertEquals(List.of(new SeedPlan.Fixup("a", Map.of("b_id", 1L), Map.of("id", 1L)),
                 new SeedPlan.Fixup("a", Map.of("b_id", 1L), Map.of("id", 3L))), plan.fixups());
     }
+
+    @Test
+    void insertsTheFirstOfRowsThatReferenceEachOtherWithItsKeyNullAndLeavesTheScenariosRowsAsTheyWere() {
+        Scenario s = Schemas.scenario(Engine.SQLITE, true,
+                List.of(table("node", pk("id"), fk("parent_id", "node.id", null))),
+                "node", List.of(row("id", 1L, "parent_id", 2L), row("id", 2L, "parent_id", 1L)));
+        SeedPlan plan = SeedPlan.of(s);
+        assertEquals(List.of(row("id", 1L, "parent_id", null), row("id", 2L, "parent_id", 1L)),
+                plan.inserts().stream().map(SeedPlan.Insert::values).toList());
+        assertEquals(List.of(new SeedPlan.Fixup("node", Map.of("parent_id", 2L), Map.of("id", 1L))), plan.fixups());
+        assertEquals(List.of(row("id", 1L, "parent_id", 2L), row("id", 2L, "parent_id", 1L)), s.rowsOf("node"));
+    }
 }
