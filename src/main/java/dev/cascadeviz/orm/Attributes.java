@@ -46,6 +46,19 @@ public final class Attributes {
         return state.committedColumnValue(column);
     }
 
+    /**
+     * {@code mapper._get_committed_state_attr_by_column} as {@code _collect_delete_commands} reads a
+     * primary key (PASSIVE_RETURN_NO_VALUE): for an object CPython freed, {@code state.dict} is
+     * {@code {}} and a column attribute has no loader, so {@code get} gives {@code NO_VALUE}, which
+     * is not None and goes into the DELETE.
+     */
+    public Object committedColumnValueForDelete(InstanceState state, String column) {
+        if (state.freed && !state.expired && !state.committedColumns.containsKey(column)) {
+            return InstanceState.NO_VALUE;
+        }
+        return committedColumnValue(state, column);
+    }
+
     /** Sets a column attribute ({@code ScalarAttributeImpl.set}): records the original, marks modified. */
     public void setColumnValue(InstanceState state, String column, Object value) {
         state.setColumn(column, value);

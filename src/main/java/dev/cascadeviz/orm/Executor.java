@@ -111,6 +111,20 @@ public final class Executor {
     }
 
     /**
+     * A statement the DBAPI cannot send: sqlite3 binds each parameter set in turn and refuses a
+     * value of a type it does not know, naming its 1-based position in the set. The statement is
+     * recorded with the parameters as given (what SQLAlchemy logs); the error is returned to throw.
+     */
+    public OrmException unbindable(String sql, List<List<Object>> paramSets, int position, String typeName,
+                                   Cause cause) {
+        checkInterrupted();
+        inTransaction = true;
+        record(new TraceStatement(sql, paramSets, paramSets.size() > 1, null, null, null, cause, -1, 0));
+        return new OrmException("ProgrammingError", "(sqlite3.ProgrammingError) Error binding parameter "
+                + position + ": type '" + typeName + "' is not supported");
+    }
+
+    /**
      * Runs an INSERT. The trace shows {@code sql} with {@code paramSets}, as SQLAlchemy sends
      * them; the database runs {@code runSql} with {@code runParamSets}, which add the keys the
      * database would generate (see {@link ScenarioDatabase#nextRowid}).

@@ -24,6 +24,15 @@ public final class InstanceState {
             return "NO_VALUE";
         }
     };
+    /** Whether a value is the {@code NO_VALUE} marker. */
+    public static boolean isNoValue(Object value) {
+        return value == NO_VALUE;
+    }
+
+    /** How SQLAlchemy's {@code NO_VALUE} prints ({@code str(LoaderCallableStatus.NO_VALUE)}), and its type's name. */
+    public static final String NO_VALUE_TEXT = "LoaderCallableStatus.NO_VALUE";
+    public static final String NO_VALUE_TYPE = "LoaderCallableStatus";
+
     /** Marker for "not loaded and not loadable now" ({@code PASSIVE_NO_RESULT}). */
     static final Object NO_RESULT = new Object() {
         @Override
@@ -46,8 +55,12 @@ public final class InstanceState {
     final Map<String, Object> dict = new HashMap<>();
     /** {@code committed_state} for columns: the value before the first change. */
     final Map<String, Object> committedColumns = new LinkedHashMap<>();
-    /** Loaded relationship values: a mutable list for collections, a state or null for scalars. */
-    final Map<RelProp, Object> related = new HashMap<>();
+    /**
+     * Loaded relationship values: a mutable list for collections, a state or null for scalars.
+     * Replaced by an empty map when the object is freed: whoever still holds the old one (a
+     * cascade walk, as {@code mapper.cascade_iterator} holds the object's {@code __dict__}) keeps it.
+     */
+    Map<RelProp, Object> related = new HashMap<>();
     /** {@code committed_state} for relationships: a list copy, a state, null or NO_VALUE. */
     final Map<RelProp, Object> committedRelated = new HashMap<>();
     /** {@code _pending_mutations}: changes to collections that are not loaded. */
@@ -214,9 +227,13 @@ public final class InstanceState {
      * now on, so whatever still holds the state (a post load) reads no attribute of it.
      */
     void objectFreed() {
+        freed = true;
         dict.clear();
-        related.clear();
+        related = new HashMap<>();
     }
+
+    /** True once CPython freed the object ({@link #objectFreed}): only its state is left. */
+    boolean freed;
 
     @Override
     public String toString() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -647,17 +648,98 @@ public final class Session {
                                                Predicate<InstanceState> haltOn) {
         List<InstanceState> out = new ArrayList<>();
         working(() -> {
-            visit(type, state, new LinkedHashSet<>(), out, haltOn, null);
+            visit(type, state, new LinkedHashSet<>(), out, haltOn, null, null);
             return null;
         });
         return out;
+    }
+
+    /**
+     * The delete cascade a flush's presort step walks from an object it registers for deletion
+     * ({@code for c, m, st_, dct_ in mapper.cascade_iterator("delete", child):
+     * uowcommit.register_object(st_, isdelete=True)}), each object registered as the walk meets it.
+     * The unit of work keeps states, not objects: inside {@link #presortCall} what the walk loads
+     * through a dynamic relationship (which stores nothing) is freed by CPython as soon as the
+     * walk moves past it, unless something else holds it.
+     */
+    public void flushCascadeDelete(InstanceState state, Consumer<InstanceState> register) {
+        working(() -> {
+            visit("delete", state, new LinkedHashSet<>(), new ArrayList<>(), null, null, register);
+            return null;
+        });
+    }
+
+    /**
+     * One dependency processor's presort call of a flush ({@code presort_deletes} or
+     * {@code presort_saves}). Its loop variable {@code c} holds the last object a delete cascade
+     * walk met until the call returns; then what the walks loaded and nothing holds is freed.
+     *
+     * @param historyObjects the objects the flush's cached attribute histories hold
+     */
+    public void presortCall(Supplier<Collection<InstanceState>> historyObjects, Runnable body) {
+        PresortCall outer = presortCall;
+        PresortCall call = new PresortCall(historyObjects);
+        presortCall = call;
+        try {
+            body.run();
+            call.last = null;
+            releaseLoose(call, List.of(), List.of());
+        } finally {
+            presortCall = outer;
+        }
+    }
+
+    /** The presort call in progress (see {@link #presortCall}), or null. */
+    private PresortCall presortCall;
+
+    /** What a presort call's delete cascade walks loaded that only the walk holds. */
+    private static final class PresortCall {
+        final Supplier<Collection<InstanceState>> historyObjects;
+        /** Objects a walk loaded through a dynamic relationship, or for such an object: what CPython may free. */
+        final Set<InstanceState> loose = new HashSet<>();
+        /** The object the call's loop variable holds (the one the walk met last). */
+        InstanceState last;
+
+        PresortCall(Supplier<Collection<InstanceState>> historyObjects) {
+            this.historyObjects = historyObjects;
+        }
+    }
+
+    /**
+     * Frees the loose objects nothing holds: not the identity map's other objects, the object the
+     * loop variable holds, the objects each walk level still has to visit ({@code visitables}'
+     * queues), the dicts of the objects being walked (held even when their object is freed), nor
+     * what the flush's cached histories hold.
+     */
+    private void releaseLoose(PresortCall call, Collection<CascadeFrame> frames, List<InstanceState> walkRoots) {
+        if (call.loose.isEmpty()) {
+            return;
+        }
+        List<InstanceState> roots = new ArrayList<>(walkRoots);
+        if (call.last != null) {
+            roots.add(call.last);
+        }
+        for (CascadeFrame f : frames) {
+            roots.addAll(f.fresh.subList(f.nextChild, f.fresh.size()));
+            for (Object v : f.dict.values()) {
+                addStates(v, roots);
+            }
+        }
+        roots.addAll(call.historyObjects.get());
+        for (InstanceState s : identityMap.values()) {
+            if (!call.loose.contains(s)) {
+                roots.add(s);
+            }
+        }
+        forget(roots, call.loose::contains);
+        call.loose.removeIf(s -> s.freed);
     }
 
     /** The same walk (no halt), each object reached with the relationship it was reached along, in walk order. */
     public Map<InstanceState, RelProp> cascadeAlong(String type, InstanceState state) {
         Map<InstanceState, RelProp> along = new LinkedHashMap<>();
         working(() -> {
-            visit(type, state, new LinkedHashSet<>(), new ArrayList<>(), null, along);
+            visit(type, state, new LinkedHashSet<>(), new ArrayList<>(), null, along, null);
             return null;
         });
         return along;
@@ -670,7 +752,9 @@ public final class Session {
      * value is read, then each newly met object is reported and walked completely before the next.
      */
     private void visit(String type, InstanceState root, Set<InstanceState> visited, List<InstanceState> out,
-                       Predicate<InstanceState> haltOn, Map<InstanceState, RelProp> along) {
+                       Predicate<InstanceState> haltOn, Map<InstanceState, RelProp> along,
+                       Consumer<InstanceState> onYield) {
+        PresortCall call = onYield != null ? presortCall : null;
         boolean delete = type.equals("delete");
         boolean saveUpdate = type.equals("save-update");
         CascadeOption option = CascadeOption.fromKeyword(type);
@@ -680,6 +764,11 @@ public final class Session {
             CascadeFrame frame = stack.peek();
             if (frame.nextChild < frame.fresh.size()) {
                 InstanceState child = frame.fresh.get(frame.nextChild++);
+                if (call != null) {
+                    // the loop variable moves on to this object: the one before it is freed unless held
+                    call.last = child;
+                    releaseLoose(call, stack, List.of(root));
+                }
                 if (delete) {
                     explainDelete(child, Why.cascadedDelete(frame.prop), false);
                 } else if (child.key == null && saveUpdate) {
@@ -688,6 +777,9 @@ public final class Session {
                 out.add(child);
                 if (along != null) {
                     along.put(child, frame.prop);
+                }
+                if (onYield != null) {
+                    onYield.accept(child);
                 }
                 stack.push(new CascadeFrame(child));
                 continue;
@@ -706,10 +798,15 @@ public final class Session {
                 queue.addAll(attributes.allPending(state, prop, Passive.NO_INITIALIZE));
             } else {
                 Passive passive = delete && !prop.isPassiveDeletes() ? Passive.OFF : Passive.NO_INITIALIZE;
+                int createdBefore = created.size();
                 // PASSIVE_OFF | NO_RAISE for a delete: lazy='raise' does not stop the delete cascade's load (2.x)
-                Object value = because(delete ? Why.cascadeLoad(prop) : null,
+                Object value = call != null && state.freed ? freedObjectValue(frame, prop, passive)
+                        : because(delete ? Why.cascadeLoad(prop) : null,
                         () -> Attributes.isDynamic(prop) ? attributes.dynamicCollection(state, prop, passive)
                                 : attributes.get(state, prop, passive, false, delete));
+                if (call != null && (Attributes.isDynamic(prop) || call.loose.contains(state))) {
+                    call.loose.addAll(created.subList(createdBefore, created.size()));
+                }
                 if (value instanceof List<?> list) {
                     for (Object o : list) {
                         queue.add((InstanceState) o);
@@ -742,10 +839,31 @@ public final class Session {
         List<InstanceState> fresh = List.of();
         int nextChild;
 
+        /** The object's dict as the walk holds it: still there after CPython frees the object. */
+        final Map<RelProp, Object> dict;
+
         CascadeFrame(InstanceState state) {
             this.state = state;
             this.props = state.mapper.relationships().iterator();
+            this.dict = state.related;
         }
+    }
+
+    /**
+     * A relationship of an object freed while the walk is still inside it
+     * ({@code prop.cascade_iterator(type_, parent_state, parent_dict, ...)}): a loaded value comes
+     * from the dict the walk holds; a lazy load finds no session and, with NO_RAISE, gives
+     * PASSIVE_NO_RESULT; a dynamic relationship builds its query from {@code state.obj()}, which
+     * is None ({@code object_mapper(None)}).
+     */
+    private static Object freedObjectValue(CascadeFrame frame, RelProp prop, Passive passive) {
+        if (frame.dict.containsKey(prop)) {
+            return frame.dict.get(prop);
+        }
+        if (Attributes.isDynamic(prop) && passive == Passive.OFF) {
+            throw new OrmException("UnmappedInstanceError", "Class 'builtins.NoneType' is not mapped");
+        }
+        return null;
     }
 
     // ---- flush, commit, rollback

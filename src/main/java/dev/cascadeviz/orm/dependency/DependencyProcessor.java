@@ -216,9 +216,7 @@ public abstract class DependencyProcessor {
     protected void registerDeleteWithCascade(UnitOfWork uow, InstanceState child, Cause why) {
         uow.session().explainDelete(child, why, false);
         uow.registerObject(child, true, false, false, "delete", prop);
-        for (InstanceState st : uow.session().cascadeIterator("delete", child)) {
-            uow.registerObject(st, true);
-        }
+        uow.session().flushCascadeDelete(child, st -> uow.registerObject(st, true));
     }
 
     /** {@code _verify_canload}: a None in a collection cannot be flushed. */

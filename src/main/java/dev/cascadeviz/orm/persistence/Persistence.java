@@ -117,7 +117,8 @@ public final class Persistence {
     private static List<Object> committedKey(Session session, Table table, InstanceState state, String action) {
         List<Object> key = new ArrayList<>();
         for (Column pk : table.primaryKey()) {
-            Object v = session.attributes().committedColumnValue(state, pk.name());
+            Object v = action.startsWith("delete") ? session.attributes().committedColumnValueForDelete(state, pk.name())
+                    : session.attributes().committedColumnValue(state, pk.name());
             if (v == null) {
                 throw new OrmException("FlushError", "Can't " + action + " " + table.name()
                         + " using NULL for primary key value on column " + table.name() + "." + pk.name());
@@ -215,6 +216,7 @@ public final class Persistence {
         }
         String sql = mapper.deleteByPrimaryKey();
         Cause cause = Why.combine(causes);
+        unbindableKey(session, sql, paramSets, cause);
         int matched = session.executor().execute(sql, paramSets, table.name(), RowChange.Kind.DELETE, paramSets, changes,
                 cause != null ? cause : session.causeOfCurrentAction());
         if (matched != paramSets.size()) {
@@ -222,6 +224,37 @@ public final class Persistence {
                     + " row(s); " + matched + " were matched.  Please set confirm_deleted_rows=False within the "
                     + "mapper configuration to prevent this warning.");
         }
+    }
+
+    /**
+     * A key read from a freed object holds {@code NO_VALUE}: SQLAlchemy sends the DELETE with it
+     * (as its log prints it) and sqlite3 cannot bind it, at the first set that has one.
+     */
+    private static void unbindableKey(Session session, String sql, List<List<Object>> paramSets, Cause cause) {
+        int position = 0;
+        for (List<Object> set : paramSets) {
+            for (int i = 0; i < set.size() && position == 0; i++) {
+                if (InstanceState.isNoValue(set.get(i))) {
+                    position = i + 1;
+                }
+            }
+            if (position > 0) {
+                break;
+            }
+        }
+        if (position == 0) {
+            return;
+        }
+        List<List<Object>> shown = new ArrayList<>();
+        for (List<Object> set : paramSets) {
+            List<Object> row = new ArrayList<>();
+            for (Object v : set) {
+                row.add(InstanceState.isNoValue(v) ? InstanceState.NO_VALUE_TEXT : v);
+            }
+            shown.add(row);
+        }
+        throw session.executor().unbindable(sql, shown, position, InstanceState.NO_VALUE_TYPE,
+                cause != null ? cause : session.causeOfCurrentAction());
     }
 
     /** The association table's columns the row gives, in table order. */

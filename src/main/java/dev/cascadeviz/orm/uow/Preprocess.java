@@ -43,11 +43,13 @@ final class Preprocess {
         deleteStates = inSetOrder(uow, deleteStates);
         saveStates = inSetOrder(uow, saveStates);
         if (!deleteStates.isEmpty()) {
-            processor.presortDeletes(uow, deleteStates);
+            List<InstanceState> states = deleteStates;
+            uow.session().presortCall(uow::historyObjects, () -> processor.presortDeletes(uow, states));
             processed.addAll(deleteStates);
         }
         if (!saveStates.isEmpty()) {
-            processor.presortSaves(uow, saveStates);
+            List<InstanceState> states = saveStates;
+            uow.session().presortCall(uow::historyObjects, () -> processor.presortSaves(uow, states));
             processed.addAll(saveStates);
         }
         if (deleteStates.isEmpty() && saveStates.isEmpty()) {

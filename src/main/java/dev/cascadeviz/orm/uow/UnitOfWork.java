@@ -109,7 +109,18 @@ public final class UnitOfWork {
         return h;
     }
 
-    public void registerPreprocessor(DependencyProcessor processor, boolean fromparent) {
+    /** The objects the cached histories hold ({@code UOWTransaction.attributes} keeps them alive during the flush). */
+    public List<InstanceState> historyObjects() {
+        List<InstanceState> out = new ArrayList<>();
+        for (HistoryEntry e : histories.values()) {
+            out.addAll(e.history().added());
+            out.addAll(e.history().unchanged());
+            out.addAll(e.history().deleted());
+        }
+        return out;
+    }
+
+        public void registerPreprocessor(DependencyProcessor processor, boolean fromparent) {
         presortActions.computeIfAbsent(List.of(processor, fromparent), k -> new Preprocess(processor, fromparent));
     }
 
