@@ -786,6 +786,10 @@ public final class Session {
             }
             if (!frame.props.hasNext()) {
                 stack.pop();
+                if (call != null && frame.state.freed) {
+                    // the walk lets go of a freed object's dict: what only it held goes with it
+                    releaseLoose(call, stack, List.of(root));
+                }
                 continue;
             }
             RelProp prop = frame.props.next();
