@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -167,6 +168,13 @@ final class TreeReader {
         }
     }
 
+    /** SnakeYAML Engine's scanner of the text, with {@link SimpleKeySlots} in place of its own map of possible simple keys. */
+    static ScannerImpl scanner(LoadSettings settings, String text) {
+        ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+        SimpleKeySlots.install(scanner);
+        return scanner;
+    }
+
     /** YAML: SnakeYAML Engine's events, read through a buffer that holds the longest line so that reading stays linear. */
     private final class Yaml {
 
@@ -181,7 +189,7 @@ final class TreeReader {
                     .build();
             YamlTokenFeed feed = text.length() >= threadFromChars ? new YamlTokenFeed(settings, text) : null;
             try {
-                parser = feed != null ? new ParserImpl(settings, feed) : new ParserImpl(settings, new StreamReader(settings, text));
+                parser = new ParserImpl(settings, feed != null ? feed : scanner(settings, text));
                 parser.next(); // stream start
                 if (parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
                     problems.add(new Node.Pos(1, 1), "the file is empty: expected a mapping with "

@@ -6,8 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.scanner.Scanner;
-import org.snakeyaml.engine.v2.scanner.ScannerImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.tokens.Token;
 
 /**
@@ -55,7 +53,7 @@ final class YamlTokenFeed implements Scanner, AutoCloseable {
         if (settings.getCodePointLimit() != Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a threaded scanner needs settings without a code-point limit");
         }
-        Thread thread = new Thread(() -> produce(new ScannerImpl(settings, new StreamReader(settings, text))), THREAD_NAME);
+        Thread thread = new Thread(() -> produce(TreeReader.scanner(settings, text)), THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
     }
