@@ -52,7 +52,7 @@ public final class Launcher {
     static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:MaxGCPauseMillis=50", "-XX:TieredStopAtLevel=1");
     private static final String CHILD = "cascadeviz.relaunched";
     /** The young generation the child asks for, at most (a third of the largest heap when that is smaller). */
-    static final long YOUNG_MB = 320;
+    static final long YOUNG_MB = 264;
     /** Below this largest heap the child keeps the JVM's own sizes. */
     private static final long MIN_HEAP_MB = 96;
 
@@ -252,7 +252,11 @@ public final class Launcher {
      * of the memory, 126 MB on a 24 GB machine) the 37,449-row benchmark, which allocates some
      * 375 MB, collected three times, copying its growing live data each time (about 0.17 s of
      * pauses, both cores waiting); with these sizes it collects once, early, when little is live
-     * (about 0.04 s), and a usual scenario not at all. Pages of the young generation are touched
+     * (about 0.03 s), and a usual scenario not at all. The eden (four fifths of it, 211 MB) fills
+     * about when the file has been read: its tree is garbage then and only the scenario is
+     * copied (9-13 MB). With 320 MB, once reading made less garbage ({@code SimpleKeySlots}), the
+     * benchmark (353 MB) collected in the middle of its simulation instead, copying 35 MB of
+     * session objects (70-84 ms); with 250 MB, before reading had ended (19 MB, 45-52 ms). Pages of the young generation are touched
      * only as the run allocates into them. {@code largestHeapBytes} is this JVM's, the same
      * ergonomics as the child's, or the {@code -Xmx} both are given; none when the user gives
      * {@code -Xms} (it could be smaller than the young generation, and the JVM would print a

@@ -88,7 +88,7 @@ class LauncherTest {
     @Test
     void theChildsYoungGenerationIsLargeButAThirdOfTheHeapAtMost() {
         long mb = 1024 * 1024;
-        assertEquals(List.of("-Xmn320m", "-Xms640m"), Launcher.heapOptions(6028 * mb, List.of()));
+        assertEquals(List.of("-Xmn264m", "-Xms528m"), Launcher.heapOptions(6028 * mb, List.of()));
         assertEquals(List.of("-Xmn100m", "-Xms200m"), Launcher.heapOptions(300 * mb, List.of("-Xmx300m")));
         assertEquals(List.of(), Launcher.heapOptions(64 * mb, List.of()), "a small heap keeps the JVM's sizes");
         assertEquals(List.of(), Launcher.heapOptions(6028 * mb, List.of("-Xms64m")), "the user's -Xms is kept alone");
