@@ -275,8 +275,10 @@ public final class Actions {
 
         @Override
         void executeAggregate(UnitOfWork uow, Set<PostSortRec> recs) {
-            // the popped record's state, then its siblings as the set of records gives them (by address)
-            List<InstanceState> states = uow.inSetOrder(state.mapper(), takeStates(state, recs, r -> r instanceof ProcessState p
+            // [self.state] + [r.state for r in our_recs]: the popped record's state, then its
+            // siblings' as the layer's set of records gives them, by the records' addresses, which
+            // are not the states' (UnitOfWork.siblingsOrder)
+            List<InstanceState> states = uow.siblingsOrder(this, takeStates(state, recs, r -> r instanceof ProcessState p
                     && p.processor == processor && p.isdelete == isdelete ? p.state : null));
             uow.session().because(Why.process(processor.prop(), isdelete), () -> {
                 if (isdelete) {

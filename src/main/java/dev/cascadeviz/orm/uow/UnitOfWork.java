@@ -209,6 +209,21 @@ public final class UnitOfWork {
                 PropSetOrder.FLUSH_KEY_PREFIX + mapper.className(), states, UnitOfWork::label);
     }
 
+    /**
+     * The states a per-state dependency action of a cycle processes together
+     * ({@code ProcessState.execute_aggregate}: the popped record's state, then its siblings'):
+     * by the addresses of the action records, which are objects of their own, so their order is
+     * a set of its own ({@code flush:flush N ProcessState(...) states}), not the states' set
+     * {@code uow.mappers[mapper]}: one flush can load the Bees' collections in one order and
+     * delete their association rows in the other (fidelity/cycle_per_state_action_siblings_order,
+     * r8402_0072). Unless told otherwise it is the states' set order, as before.
+     */
+    List<InstanceState> siblingsOrder(PostSortRec popped, List<InstanceState> states) {
+        List<InstanceState> byStates = inSetOrder(states.get(0).mapper(), states);
+        return session.propSetOrder().arrangeSet(PropSetOrder.FLUSH_KEY_PREFIX + "flush " + session.flushes() + " "
+                + popped.aggregateLabel() + " states", byStates, UnitOfWork::label);
+    }
+
     /** A state's name in a chosen set order: its class and identity, or its place among the new objects. */
     private static String label(InstanceState state) {
         if (state.key() == null) {
