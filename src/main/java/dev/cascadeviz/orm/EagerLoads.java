@@ -1035,6 +1035,11 @@ final class EagerLoads {
         // the subquery's Query carries the parent query's execution options: inside a post load
         // (sa_top_level_orm_context) it joins the top-level post loads, else it runs its own
         Context own = shared != null ? shared : new Context();
+        if (shared == null) {
+            // its own loading.instances: its post loads free only what this query made; the
+            // objects of the queries still running around it (their rows) stay alive (r8503_0024)
+            own.createdBefore = createdBefore;
+        }
         // SubqueryLoader.setup_query: the subquery's Query runs on the path "subquery_paths" gives plus
         // the entity's path in its own query, not on the current path of the query it came from
         // (a lazy load's): the recursion guard inside it does not see that one (r5008_0011)
@@ -1045,10 +1050,11 @@ final class EagerLoads {
         rewritten = rewritten.plus(prop);
         Source chained = new Source(source.clauses(), source.params(), hops, rewritten);
         // subqueryload runs a legacy Query: table-plus-column labels in every release
-        select(new Query(prop.mapper(), null, null, source.params(), orderBy, LabelStyle.TABLENAME_PLUS_COL,
-                        Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
+        List<InstanceState> rows = select(new Query(prop.mapper(), null, null, source.params(), orderBy,
+                        LabelStyle.TABLENAME_PLUS_COL, Why.eagerLoad(prop, "subquery")).consumed(Consume.ITERATE),
                 chained, rewritten, own, shared == null, true, null, leading, fromText, aliasCounts, null);
         if (shared == null) {
+            own.topResult = rows;   // the rows its post loads run beside
             drain(own);
         }
         Map<List<Object>, List<InstanceState>> data = new LinkedHashMap<>();
