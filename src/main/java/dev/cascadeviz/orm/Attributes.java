@@ -251,6 +251,17 @@ public final class Attributes {
     }
 
     private List<InstanceState> dynamicQuery(InstanceState state, RelProp prop) {
+        if (state.session == null && state.hasIdentity()) {
+            // DynamicCollectionHistory(apply_to=...) makes AppenderQuery(attr, state).autoflush(False),
+            // whose copy (AppenderMixin._generate) needs object_session(state.obj()): None for a
+            // detached object, and object_session(None) for a freed one raises (dynamic.py, _generate)
+            if (state.freed) {
+                throw new OrmException("UnmappedInstanceError", "Class 'builtins.NoneType' is not mapped");
+            }
+            throw new OrmException("DetachedInstanceError", "Parent instance " + state.repr()
+                    + " is not bound to a Session, and no contextual session is established; lazy load operation"
+                    + " of attribute '" + prop.key() + "' cannot proceed");
+        }
         return session.withoutAutoflush(() -> {
             @SuppressWarnings("unchecked")
             List<InstanceState> rows = (List<InstanceState>) session.loader().load(state, prop, Passive.OFF, false, true);
