@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -86,9 +87,16 @@ public final class CompactRow extends AbstractMap<String, Object> {
      * leaving the new shape there otherwise), so a list of rows of one table shares one shape.
      */
     public static CompactRow of(Map<String, Object> row, Shape[] last) {
-        if (row instanceof CompactRow c) {
-            return c;
-        }
+        return row instanceof CompactRow c ? c : split(row, keys -> {
+            if (last[0] == null || !last[0].is(keys)) {
+                last[0] = new Shape(keys);
+            }
+            return last[0];
+        });
+    }
+
+    /** A copy of a map's entries in its order, with the shape {@code shapeOf} gives for its names. */
+    private static CompactRow split(Map<String, Object> row, Function<List<String>, Shape> shapeOf) {
         String[] names = new String[row.size()];
         Object[] values = new Object[names.length];
         int i = 0;
@@ -96,11 +104,7 @@ public final class CompactRow extends AbstractMap<String, Object> {
             names[i] = e.getKey();
             values[i++] = e.getValue();
         }
-        List<String> keys = Arrays.asList(names);
-        if (last[0] == null || !last[0].is(keys)) {
-            last[0] = new Shape(keys);
-        }
-        return new CompactRow(last[0], values);
+        return new CompactRow(shapeOf.apply(Arrays.asList(names)), values);
     }
 
     /** Shapes by their names, for {@link #copyOf}: a model has few, a run's rows share them. */
@@ -113,25 +117,18 @@ public final class CompactRow extends AbstractMap<String, Object> {
      * time, where {@link #of}'s "last shape" has no list to share it along).
      */
     public static CompactRow copyOf(Map<String, Object> row) {
-        if (row instanceof CompactRow c) {
-            return c;
-        }
-        String[] names = new String[row.size()];
-        Object[] values = new Object[names.length];
-        int i = 0;
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            names[i] = e.getKey();
-            values[i++] = e.getValue();
-        }
-        List<String> keys = Arrays.asList(names);
-        Shape shape = SHAPES.get(keys);
+        return row instanceof CompactRow c ? c : split(row, CompactRow::sharedShape);
+    }
+
+    private static Shape sharedShape(List<String> names) {
+        Shape shape = SHAPES.get(names);
         if (shape == null) {
             if (SHAPES.size() >= MAX_SHAPES) {
                 SHAPES.clear(); // only a memo: rows keep their shapes
             }
-            shape = SHAPES.computeIfAbsent(List.copyOf(keys), Shape::new);
+            shape = SHAPES.computeIfAbsent(List.copyOf(names), Shape::new);
         }
-        return new CompactRow(shape, values);
+        return shape;
     }
 
     /**

@@ -120,7 +120,7 @@ public final class UnitOfWork {
         return out;
     }
 
-        public void registerPreprocessor(DependencyProcessor processor, boolean fromparent) {
+    public void registerPreprocessor(DependencyProcessor processor, boolean fromparent) {
         presortActions.computeIfAbsent(List.of(processor, fromparent), k -> new Preprocess(processor, fromparent));
     }
 

@@ -9,9 +9,7 @@ import dev.cascadeviz.app.PresentationMode;
 import dev.cascadeviz.model.Scenario;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
@@ -70,11 +68,7 @@ class BigTableCardHeightTest extends BigTablesWindowTestBase {
                 + viewport.getHeight() + " px for " + rows + " rows of " + row + " px";
         assertTrue(spare >= 0, "a row out of view; " + sizes);
         assertTrue(spare < SPARE, "an empty row's room under the last; " + sizes);
-        for (Node n : flow.getChildrenUnmodifiable()) {
-            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                assertFalse(bar.isVisible(), "a vertical scroll bar; " + sizes);
-            }
-        }
+        assertFalse(scrollBar(view, Orientation.VERTICAL).isVisible(), "a vertical scroll bar; " + sizes);
     }
 
     private void assertCardsHoldTheirRows(String where) {

@@ -9,12 +9,10 @@ import dev.cascadeviz.model.Scenario;
 import dev.cascadeviz.workbench.TableReplay;
 import java.util.List;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,19 +44,9 @@ class BigTableNoteColumnTest extends BigTablesWindowTestBase {
                 """, "level0.yaml");
     }
 
-    private static ScrollBar bar(TableView<?> table, Orientation orientation) {
-        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
-        for (Node n : flow.getChildrenUnmodifiable()) {
-            if (n instanceof ScrollBar b && b.getOrientation() == orientation) {
-                return b;
-            }
-        }
-        throw new AssertionError("no " + orientation + " scroll bar in the flow");
-    }
-
     /** The room the columns have: the table's width inside its insets, less a vertical scroll bar shown. */
     private static double room(TableView<?> table) {
-        ScrollBar vertical = bar(table, Orientation.VERTICAL);
+        ScrollBar vertical = scrollBar(table, Orientation.VERTICAL);
         return table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                 - (vertical.isVisible() ? vertical.getWidth() : 0);
     }
@@ -96,17 +84,17 @@ class BigTableNoteColumnTest extends BigTablesWindowTestBase {
         resizeAndSettle(400);
         TableColumn<?, ?> note = table.getColumns().get(2);
         assertTrue(room(table) < columnsWidth(table), "narrow: the columns are wider than the table: " + room(table));
-        assertTrue(bar(table, Orientation.HORIZONTAL).isVisible(), "narrow: the table scrolls sideways");
+        assertTrue(scrollBar(table, Orientation.HORIZONTAL).isVisible(), "narrow: the table scrolls sideways");
         double natural = note.getWidth();
 
         resizeAndSettle(1200);
         assertTrue(note.getWidth() > natural + 100, "wide: the note takes the room left: " + note.getWidth());
         assertEquals(room(table), columnsWidth(table), 1.0, "wide: the columns fill the table's width");
         assertTrue(columnsWidth(table) <= room(table), "wide: not a fraction wider than the table");
-        assertFalse(bar(table, Orientation.HORIZONTAL).isVisible(), "wide: no sideways scroll bar");
+        assertFalse(scrollBar(table, Orientation.HORIZONTAL).isVisible(), "wide: no sideways scroll bar");
 
         resizeAndSettle(400);
         assertEquals(natural, note.getWidth(), 0.5, "narrow again: the note is back to its own width");
-        assertTrue(bar(table, Orientation.HORIZONTAL).isVisible(), "narrow again: the table scrolls sideways");
+        assertTrue(scrollBar(table, Orientation.HORIZONTAL).isVisible(), "narrow again: the table scrolls sideways");
     }
 }
